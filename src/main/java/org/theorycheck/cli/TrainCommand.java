@@ -1,0 +1,46 @@
+package org.theorycheck.cli;
+
+import org.theorycheck.config.ConfigException;
+import org.theorycheck.config.ExperimentConfig;
+import org.theorycheck.model.Trajectory;
+import org.theorycheck.report.TrajectoryCsv;
+import org.theorycheck.train.SgdRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains the experiment's model once with real SGD (the first of its seeds; seeds=N picks another).",
+                "Writes DIR/trace.csv (step,loss,distinct_entropy,decoder_residual) and",
+                "DIR/attention.csv (step,next_token,token,role,p,z,c)."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    ExperimentArguments experiment;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<name>).")
+    Path out;
+
+    @Override
+    public Integer call() {
+        ExperimentConfig config = experiment.load().resolve();
+        if (!config.sweep().isEmpty()) {
+            ExperimentConfig.SweepAxis axis = config.sweep().get(0);
+            throw new ConfigException(config.source(), 0, axis.key(), "train runs one configuration but "
+                    + axis.key() + " is swept " + axis.values() + "; fix it with " + axis.key() + "=VALUE or use sweep");
+        }
+        long seed = config.seeds().get(0);
+        Path dir = out != null ? out : Path.of("out", config.name());
+        long start = System.nanoTime();
+        Trajectory trajectory = SgdRun.run(config, seed, step -> { });
+        TrajectoryCsv.write(trajectory, dir);
+        Trajectory.Snapshot last = trajectory.last();
+        System.out.printf("%s seed %d: %d steps in %.2f s, final loss %.4g, distinct-token entropy %.4f nats -> %s%n",
+                config.name(), seed, config.train().steps(), (System.nanoTime() - start) / 1e9, last.loss(),
+                trajectory.distinctEntropy(trajectory.size() - 1), dir);
+        return 0;
+    }
+}

@@ -1,0 +1,164 @@
+package org.theorycheck.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An experiment file as written: every value under its dotted key, with the line it came from, so that
+ * any later error can point at the line. Overrides from the command line replace or add entries; the
+ * typed, validated view is {@link #resolve()}.
+ *
+ * <p>Nested mappings are flattened ({@code train: {batch: 8}} is the key {@code train.batch}); the
+ * {@code sweep} mapping's keys are themselves dotted keys, so its entries are {@code sweep.<key>}.
+ */
+public final class ExperimentFile {
+
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final String SWEEP_PREFIX = "sweep.";
+    /** Keys that exclude each other: an override of one replaces the other. */
+    private static final Map<String, String> RIVALS =
+            Map.of("train.eta_y", "train.eta_ratio", "train.eta_ratio", "train.eta_y");
+
+    /** A raw value and where it came from: a line of the file, or an override (line 0). */
+    record Entry(JsonNode value, int line, String origin) {}
+
+    private final String source;
+    private final Map<String, Entry> entries;
+
+    private ExperimentFile(String source, Map<String, Entry> entries) {
+        this.source = source;
+        this.entries = entries;
+    }
+
+    /** Reads and flattens a YAML file; syntax errors become a {@link ConfigException} with the line. */
+    public static ExperimentFile read(Path path) {
+        String source = path.toString();
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(source, 0, "", "no such file");
+        } catch (IOException e) {
+            throw new ConfigException(source, 0, "", "cannot read: " + e.getMessage());
+        }
+        return parse(source, text);
+    }
+
+    /** Parses YAML text; {@code source} names it in messages. */
+    public static ExperimentFile parse(String source, String text) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        try (JsonParser p = YAML.getFactory().createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new ConfigException(source, 0, "", "the file is empty; an experiment is a YAML mapping");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new ConfigException(source, line(p), "", "the top level must be a mapping of keys to values");
+            }
+            readMapping(p, source, "", entries);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ConfigException(source, line, "", "not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(source, 0, "", "cannot read: " + e.getMessage());
+        }
+        return new ExperimentFile(source, entries);
+    }
+
+    private static void readMapping(JsonParser p, String source, String prefix, Map<String, Entry> out)
+            throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = prefix + p.currentName();
+            int line = line(p);
+            JsonToken t = p.nextToken();
+            if (out.containsKey(key)) {
+                throw new ConfigException(source, line, key, "appears twice (first on line " + out.get(key).line() + ")");
+            }
+            if (t == JsonToken.START_OBJECT && !key.startsWith(SWEEP_PREFIX)) {
+                readMapping(p, source, key + ".", out);
+            } else {
+                out.put(key, new Entry(p.readValueAsTree(), line, "line " + line));
+            }
+        }
+    }
+
+    private static int line(JsonParser p) {
+        return p.currentTokenLocation().getLineNr();
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /**
+     * Applies {@code key=value} overrides. A scalar value fixes the key (and removes it from the sweep
+     * grid); a list {@code key=[a,b]} sweeps it; {@code seeds=1..3} or {@code seeds=[1,5]} sets the
+     * seeds. An override that names no key is an error.
+     */
+    public ExperimentFile withOverrides(List<String> overrides) {
+        Map<String, Entry> copy = new LinkedHashMap<>(entries);
+        for (String override : overrides) {
+            int eq = override.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigException(source, 0, override,
+                        "an override is key=value, key=[a,b,...] or seeds=1..3; got '" + override + "'");
+            }
+            String key = override.substring(0, eq).trim();
+            String text = override.substring(eq + 1).trim();
+            String origin = "override " + override;
+            if (!ExperimentSchema.isKey(key)) {
+                throw new ConfigException(source, 0, key, "the override '" + override + "' names no key; "
+                        + "allowed keys: " + String.join(", ", ExperimentSchema.keys()));
+            }
+            JsonNode value;
+            try {
+                value = text.isEmpty() ? YAML.getNodeFactory().textNode("") : YAML.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new ConfigException(source, 0, key, "cannot read the value of override '" + override + "'");
+            }
+            String rival = RIVALS.get(key);
+            if (rival != null) {
+                copy.remove(rival);
+                copy.remove(SWEEP_PREFIX + rival);
+            }
+            if (value.isArray() && ExperimentSchema.isSweepable(key)) {
+                copy.put(SWEEP_PREFIX + key, new Entry(value, 0, origin));
+            } else {
+                copy.remove(SWEEP_PREFIX + key);
+                copy.put(key, new Entry(value, 0, origin));
+            }
+        }
+        return new ExperimentFile(source, copy);
+    }
+
+    /** The validated configuration; sweep axes stay as axes. */
+    public ExperimentConfig resolve() {
+        return ExperimentSchema.bind(this, Map.of());
+    }
+
+    /** The validated configuration of one grid cell: {@code values} fix the swept keys (raw text). */
+    public ExperimentConfig resolveCell(Map<String, String> values) {
+        return ExperimentSchema.bind(this, values);
+    }
+
+    Map<String, Entry> entries() {
+        return entries;
+    }
+
+    List<String> keys() {
+        return new ArrayList<>(entries.keySet());
+    }
+}

@@ -1,0 +1,328 @@
+package org.theorycheck.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The keys an experiment file may hold, their defaults and their allowed values; binds an
+ * {@link ExperimentFile} to an {@link ExperimentConfig}. Binding is written out key by key (rather than
+ * delegated to data binding) so that every message names the file, the line and the key.
+ */
+final class ExperimentSchema {
+
+    private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+    static {
+        DEFAULTS.put("name", "");
+        DEFAULTS.put("data.queries", "1");
+        DEFAULTS.put("data.next_per_query", "2");
+        DEFAULTS.put("data.common", "10");
+        DEFAULTS.put("data.common_per_query", "0");
+        DEFAULTS.put("data.distinct_per_next", "10");
+        DEFAULTS.put("data.common_weight", "1.0");
+        DEFAULTS.put("data.distinct_weights", "[0.1, 1.0]");
+        DEFAULTS.put("data.context", "127");
+        DEFAULTS.put("model.normalize", "true");
+        DEFAULTS.put("model.residual", "false");
+        DEFAULTS.put("model.init", "zero");
+        DEFAULTS.put("train.optimizer", "sgd");
+        DEFAULTS.put("train.momentum", "0.9");
+        DEFAULTS.put("train.eta_z", "1.0");
+        DEFAULTS.put("train.eta_ratio", "1.0");
+        DEFAULTS.put("train.eta_y", "");
+        DEFAULTS.put("train.batch", "128");
+        DEFAULTS.put("train.steps", "100");
+        DEFAULTS.put("train.record_every", "2");
+        DEFAULTS.put("seeds", "1");
+    }
+
+    private static final Set<String> NOT_SWEEPABLE = Set.of("name", "seeds");
+
+    private ExperimentSchema() {}
+
+    static boolean isKey(String key) {
+        return DEFAULTS.containsKey(key);
+    }
+
+    static boolean isSweepable(String key) {
+        return isKey(key) && !NOT_SWEEPABLE.contains(key) && !key.equals("data.distinct_weights");
+    }
+
+    static List<String> keys() {
+        return new ArrayList<>(DEFAULTS.keySet());
+    }
+
+    static ExperimentConfig bind(ExperimentFile file, Map<String, String> cell) {
+        Binder b = new Binder(file, cell);
+        b.checkKeys();
+        String name = b.text("name");
+        if (name.isEmpty()) {
+            String fileName = java.nio.file.Path.of(file.source()).getFileName().toString();
+            name = fileName.replaceFirst("\\.ya?ml$", "");
+        }
+        int queries = b.integer("data.queries", 1);
+        int nextPerQuery = b.integer("data.next_per_query", 1);
+        int common = b.integer("data.common", 0);
+        int commonPerQuery = b.integer("data.common_per_query", 0);
+        int distinct = b.integer("data.distinct_per_next", 1);
+        double commonWeight = b.positive("data.common_weight");
+        double[] weights = b.distinctWeights();
+        int context = b.integer("data.context", 1);
+        DataSpec data = new DataSpec(queries, nextPerQuery, common, commonPerQuery, distinct, commonWeight,
+                weights[0], weights[1], context);
+
+        ModelSpec model = new ModelSpec(b.bool("model.normalize"), b.bool("model.residual"),
+                ModelSpec.Init.valueOf(b.choice("model.init", "zero", "uniform").toUpperCase()));
+
+        TrainSpec.Optimizer optimizer =
+                TrainSpec.Optimizer.valueOf(b.choice("train.optimizer", "sgd", "adam").toUpperCase());
+        double momentum = b.number("train.momentum");
+        if (momentum < 0 || momentum >= 1) {
+            throw b.error("train.momentum", "must be in [0, 1), got " + momentum);
+        }
+        double etaZ = b.positive("train.eta_z");
+        double etaY = b.etaY(etaZ);
+        TrainSpec train = new TrainSpec(optimizer, momentum, etaZ, etaY, b.integer("train.batch", 1),
+                b.integer("train.steps", 1), b.integer("train.record_every", 1));
+        return new ExperimentConfig(name, file.source(), data, model, train, b.seeds(), b.sweepAxes());
+    }
+
+    /** Reads typed values from the entries of one file (plus cell values), naming the line on error. */
+    private static final class Binder {
+        private final ExperimentFile file;
+        private final Map<String, String> cell;
+
+        Binder(ExperimentFile file, Map<String, String> cell) {
+            this.file = file;
+            this.cell = cell;
+        }
+
+        void checkKeys() {
+            for (Map.Entry<String, ExperimentFile.Entry> e : file.entries().entrySet()) {
+                String key = e.getKey();
+                int line = e.getValue().line();
+                if (key.startsWith(ExperimentFile.SWEEP_PREFIX)) {
+                    String swept = key.substring(ExperimentFile.SWEEP_PREFIX.length());
+                    if (!isSweepable(swept)) {
+                        throw new ConfigException(file.source(), line, key, "cannot be swept; sweepable keys: "
+                                + String.join(", ", keys().stream().filter(ExperimentSchema::isSweepable).toList()));
+                    }
+                    JsonNode v = e.getValue().value();
+                    if (!v.isArray() || v.isEmpty() || !allScalars(v)) {
+                        throw new ConfigException(file.source(), line, key, "a sweep axis is a non-empty list of values");
+                    }
+                } else if (!isKey(key)) {
+                    throw new ConfigException(file.source(), line, key, "unknown key; allowed keys: "
+                            + String.join(", ", keys()) + ", and sweep.<key>");
+                }
+            }
+            boolean hasEtaY = present("train.eta_y");
+            boolean hasRatio = present("train.eta_ratio");
+            if (hasEtaY && hasRatio) {
+                throw error("train.eta_y", "give train.eta_y or train.eta_ratio, not both (eta_ratio is at "
+                        + where("train.eta_ratio") + ")");
+            }
+        }
+
+        private static boolean allScalars(JsonNode list) {
+            for (JsonNode v : list) {
+                if (!v.isValueNode()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean present(String key) {
+            return cell.containsKey(key) || file.entries().containsKey(key)
+                    || file.entries().containsKey(ExperimentFile.SWEEP_PREFIX + key);
+        }
+
+        private String where(String key) {
+            ExperimentFile.Entry e = file.entries().get(key);
+            if (e == null) {
+                e = file.entries().get(ExperimentFile.SWEEP_PREFIX + key);
+            }
+            return e == null ? "the sweep cell" : e.origin();
+        }
+
+        ConfigException error(String key, String problem) {
+            ExperimentFile.Entry e = file.entries().get(key);
+            if (cell.containsKey(key) || e == null) {
+                ExperimentFile.Entry axis = file.entries().get(ExperimentFile.SWEEP_PREFIX + key);
+                int line = axis == null ? 0 : axis.line();
+                String suffix = cell.containsKey(key) ? " (sweep value " + cell.get(key) + ")" : "";
+                return new ConfigException(file.source(), line, key, problem + suffix);
+            }
+            String suffix = e.line() == 0 ? " (from " + e.origin() + ")" : "";
+            return new ConfigException(file.source(), e.line(), key, problem + suffix);
+        }
+
+        private JsonNode node(String key) {
+            if (cell.containsKey(key)) {
+                try {
+                    return ExperimentFile.YAML.readTree(cell.get(key));
+                } catch (JsonProcessingException ex) {
+                    throw error(key, "cannot read value " + cell.get(key));
+                }
+            }
+            ExperimentFile.Entry e = file.entries().get(key);
+            if (e != null) {
+                return e.value();
+            }
+            ExperimentFile.Entry axis = file.entries().get(ExperimentFile.SWEEP_PREFIX + key);
+            if (axis != null) {
+                return axis.value().get(0);
+            }
+            try {
+                return ExperimentFile.YAML.readTree(DEFAULTS.get(key));
+            } catch (JsonProcessingException ex) {
+                throw new IllegalStateException("bad default for " + key, ex);
+            }
+        }
+
+        String text(String key) {
+            JsonNode n = node(key);
+            if (n == null || n.isNull() || n.isMissingNode()) {
+                return "";
+            }
+            if (!n.isValueNode()) {
+                throw error(key, "must be a single value");
+            }
+            return n.asText();
+        }
+
+        int integer(String key, int min) {
+            JsonNode n = node(key);
+            if (n == null || !n.isIntegralNumber() || !n.canConvertToInt()) {
+                throw error(key, "must be an integer >= " + min + ", got " + show(n));
+            }
+            if (n.intValue() < min) {
+                throw error(key, "must be an integer >= " + min + ", got " + n.intValue());
+            }
+            return n.intValue();
+        }
+
+        double number(String key) {
+            JsonNode n = node(key);
+            if (n == null || !n.isNumber() || !Double.isFinite(n.doubleValue())) {
+                throw error(key, "must be a finite number, got " + show(n));
+            }
+            return n.doubleValue();
+        }
+
+        double positive(String key) {
+            double v = number(key);
+            if (v <= 0) {
+                throw error(key, "must be > 0, got " + v);
+            }
+            return v;
+        }
+
+        boolean bool(String key) {
+            JsonNode n = node(key);
+            if (n == null || !n.isBoolean()) {
+                throw error(key, "must be true or false, got " + show(n));
+            }
+            return n.booleanValue();
+        }
+
+        String choice(String key, String... allowed) {
+            String v = text(key);
+            for (String a : allowed) {
+                if (a.equals(v)) {
+                    return v;
+                }
+            }
+            throw error(key, "must be one of " + String.join(" | ", allowed) + ", got " + show(node(key)));
+        }
+
+        double[] distinctWeights() {
+            String key = "data.distinct_weights";
+            JsonNode n = node(key);
+            if (n == null || !n.isArray() || n.size() != 2 || !n.get(0).isNumber() || !n.get(1).isNumber()) {
+                throw error(key, "must be a list of two numbers [w_lo, w_hi], got " + show(n));
+            }
+            double lo = n.get(0).doubleValue();
+            double hi = n.get(1).doubleValue();
+            if (!(lo > 0) || !(hi > 0) || !Double.isFinite(hi)) {
+                throw error(key, "both weights must be finite and > 0, got [" + lo + ", " + hi + "]");
+            }
+            if (lo > hi) {
+                throw error(key, "must be ascending (w_lo <= w_hi), got [" + lo + ", " + hi + "]");
+            }
+            return new double[] {lo, hi};
+        }
+
+        double etaY(double etaZ) {
+            if (present("train.eta_y")) {
+                return positive("train.eta_y");
+            }
+            return positive("train.eta_ratio") * etaZ;
+        }
+
+        List<Long> seeds() {
+            String key = "seeds";
+            JsonNode n = node(key);
+            List<Long> seeds = new ArrayList<>();
+            if (n.isIntegralNumber()) {
+                seeds.add(n.longValue());
+            } else if (n.isArray() && !n.isEmpty()) {
+                for (JsonNode v : n) {
+                    if (!v.isIntegralNumber()) {
+                        throw error(key, "seeds must be integers, got " + show(v));
+                    }
+                    seeds.add(v.longValue());
+                }
+            } else if (n.isTextual() && n.asText().matches("\\s*-?\\d+\\s*\\.\\.\\s*-?\\d+\\s*")) {
+                String[] parts = n.asText().split("\\.\\.");
+                long from = Long.parseLong(parts[0].trim());
+                long to = Long.parseLong(parts[1].trim());
+                if (to < from) {
+                    throw error(key, "range " + n.asText() + " is empty");
+                }
+                for (long s = from; s <= to; s++) {
+                    seeds.add(s);
+                }
+            } else {
+                throw error(key, "must be an integer, a range like 1..10, or a list like [1, 5]; got " + show(n));
+            }
+            if (seeds.stream().distinct().count() != seeds.size()) {
+                throw error(key, "seeds must be distinct, got " + seeds);
+            }
+            return seeds;
+        }
+
+        List<ExperimentConfig.SweepAxis> sweepAxes() {
+            List<ExperimentConfig.SweepAxis> axes = new ArrayList<>();
+            for (Map.Entry<String, ExperimentFile.Entry> e : file.entries().entrySet()) {
+                if (!e.getKey().startsWith(ExperimentFile.SWEEP_PREFIX)) {
+                    continue;
+                }
+                String key = e.getKey().substring(ExperimentFile.SWEEP_PREFIX.length());
+                if (cell.containsKey(key)) {
+                    continue;
+                }
+                List<String> values = new ArrayList<>();
+                for (JsonNode v : e.getValue().value()) {
+                    values.add(v.asText());
+                }
+                axes.add(new ExperimentConfig.SweepAxis(key, values));
+            }
+            return axes;
+        }
+
+        private static String show(JsonNode n) {
+            if (n == null || n.isMissingNode()) {
+                return "nothing";
+            }
+            return n.isTextual() ? "'" + n.asText() + "'" : n.toString();
+        }
+    }
+}

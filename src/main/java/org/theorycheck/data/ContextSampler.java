@@ -1,0 +1,64 @@
+package org.theorycheck.data;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
+
+/**
+ * Draws samples of the sequence classes: the class n uniformly from [K], then T−1 contextual tokens
+ * i.i.d. from P(·|n) (alias method), kept as a histogram over the class's support. The model only
+ * needs the histogram (paper §1.1: Xᵀdiag(b)X = diag(a)), so a sample costs O(T) draws and O(|support|)
+ * memory. One sampler per run: it owns the run's random stream and is not thread-safe.
+ */
+public final class ContextSampler {
+
+    private final SequenceClasses classes;
+    private final UniformRandomProvider rng;
+    private final SharedStateDiscreteSampler[] perClass;
+    private final int[] supportSize;
+    private final int context;
+
+    /**
+     * @param classes the sequence classes
+     * @param context T−1, contextual tokens per sample
+     * @param rng     the run's random stream
+     */
+    public ContextSampler(SequenceClasses classes, int context, UniformRandomProvider rng) {
+        this.classes = classes;
+        this.rng = rng;
+        this.context = context;
+        perClass = new SharedStateDiscreteSampler[classes.classes()];
+        supportSize = new int[classes.classes()];
+        for (int n = 0; n < classes.classes(); n++) {
+            int[] support = classes.support(n);
+            supportSize[n] = support.length;
+            double[] p = new double[support.length];
+            for (int i = 0; i < support.length; i++) {
+                p[i] = classes.probability(n, support[i]);
+            }
+            perClass[n] = AliasMethodDiscreteSampler.of(rng, p);
+        }
+    }
+
+    /** Draws a class uniformly from [K]. */
+    public int nextClass() {
+        return rng.nextInt(classes.classes());
+    }
+
+    /**
+     * Draws the T−1 contextual tokens of class n into {@code counts}, indexed like
+     * {@link SequenceClasses#support(int)} (overwritten, length ≥ |support|).
+     */
+    public void nextContext(int n, double[] counts) {
+        java.util.Arrays.fill(counts, 0, supportSize[n], 0.0);
+        SharedStateDiscreteSampler s = perClass[n];
+        for (int t = 0; t < context; t++) {
+            counts[s.sample()] += 1.0;
+        }
+    }
+
+    /** T−1. */
+    public int context() {
+        return context;
+    }
+}

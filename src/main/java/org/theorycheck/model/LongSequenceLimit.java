@@ -1,0 +1,139 @@
+package org.theorycheck.model;
+
+import org.theorycheck.data.SequenceClasses;
+
+/**
+ * The T → ∞ quantities of Lemma 2 (Eqn. 5, 6): with m = ψ(n),
+ * c̃_{l|n} = P(l|n) e^{z_ml}, c_{l|n} = c̃_{l|n}/Σ_l' c̃_{l'|n}, f_n = c_n/‖c_n‖₂, and the
+ * distinct-token entropy that the paper plots in Fig. 6.
+ */
+public final class LongSequenceLimit {
+
+    private LongSequenceLimit() {}
+
+    /**
+     * c_n (Eqn. 5): the attention of query row {@code zRow} on P(·|n), over the whole vocabulary (zero
+     * outside the support). Returns a new array.
+     */
+    public static double[] attention(SequenceClasses classes, int n, double[] zRow) {
+        int[] support = classes.support(n);
+        double zMax = Double.NEGATIVE_INFINITY;
+        for (int l : support) {
+            zMax = Math.max(zMax, zRow[l]);
+        }
+        double[] c = new double[classes.vocabulary()];
+        double total = 0;
+        for (int l : support) {
+            c[l] = classes.probability(n, l) * Math.exp(zRow[l] - zMax);
+            total += c[l];
+        }
+        for (int l : support) {
+            c[l] /= total;
+        }
+        return c;
+    }
+
+    /** f_n = c_n/‖c_n‖₂ (Eqn. 6), the decoder input of class n. Returns a new array. */
+    public static double[] decoderInput(SequenceClasses classes, int n, double[] zRow) {
+        double[] f = attention(classes, n, zRow);
+        double norm = 0;
+        for (double v : f) {
+            norm += v * v;
+        }
+        norm = Math.sqrt(norm);
+        for (int l = 0; l < f.length; l++) {
+            f[l] /= norm;
+        }
+        return f;
+    }
+
+    /**
+     * Entropy in nats of c_{·|n} restricted to G_DT(n) and renormalised (the y-axis of Fig. 6).
+     * Returns 0 for a class with fewer than two distinct tokens.
+     */
+    public static double distinctEntropy(SequenceClasses classes, int n, double[] zRow) {
+        int[] distinct = classes.distinctTokens(n);
+        if (distinct.length < 2) {
+            return 0;
+        }
+        double zMax = Double.NEGATIVE_INFINITY;
+        for (int l : distinct) {
+            zMax = Math.max(zMax, zRow[l]);
+        }
+        double[] w = new double[distinct.length];
+        double total = 0;
+        for (int i = 0; i < distinct.length; i++) {
+            w[i] = classes.probability(n, distinct[i]) * Math.exp(zRow[distinct[i]] - zMax);
+            total += w[i];
+        }
+        double h = 0;
+        for (double v : w) {
+            double p = v / total;
+            if (p > 0) {
+                h -= p * Math.log(p);
+            }
+        }
+        return h;
+    }
+
+    /** The mean over classes of {@link #distinctEntropy}; {@code z} is Z row-major M×M. */
+    public static double meanDistinctEntropy(SequenceClasses classes, double[] z) {
+        int m = classes.vocabulary();
+        double sum = 0;
+        double[] row = new double[m];
+        for (int n = 0; n < classes.classes(); n++) {
+            System.arraycopy(z, classes.queryToken(n) * m, row, 0, m);
+            sum += distinctEntropy(classes, n, row);
+        }
+        return sum / classes.classes();
+    }
+
+    /**
+     * ‖e_n − α_n‖₂ with α_n = softmax(Yᵀ f_n) and f_n the T → ∞ decoder input of the model's variant
+     * (c_n, plus e_ψ(n) in the residual variant, l2-normalised if the model normalises): how far the
+     * decoder is from predicting n (Corollary 1).
+     */
+    public static double decoderResidual(SequenceClasses classes, int n, YZModel model) {
+        int size = model.size();
+        int query = classes.queryToken(n);
+        double[] f = attention(classes, n, model.zRow(query));
+        if (model.spec().residual()) {
+            f[query] += 1;
+        }
+        if (model.spec().normalize()) {
+            double norm = 0;
+            for (double v : f) {
+                norm += v * v;
+            }
+            norm = Math.sqrt(norm);
+            for (int l = 0; l < size; l++) {
+                f[l] /= norm;
+            }
+        }
+        double[] y = model.y();
+        double[] o = new double[size];
+        for (int l = 0; l < size; l++) {
+            if (f[l] != 0) {
+                for (int j = 0; j < size; j++) {
+                    o[j] += f[l] * y[l * size + j];
+                }
+            }
+        }
+        double oMax = Double.NEGATIVE_INFINITY;
+        for (double v : o) {
+            oMax = Math.max(oMax, v);
+        }
+        double total = 0;
+        for (int j = 0; j < size; j++) {
+            o[j] = Math.exp(o[j] - oMax);
+            total += o[j];
+        }
+        int next = classes.nextToken(n);
+        double sq = 0;
+        for (int j = 0; j < size; j++) {
+            double r = (j == next ? 1 : 0) - o[j] / total;
+            sq += r * r;
+        }
+        return Math.sqrt(sq);
+    }
+}

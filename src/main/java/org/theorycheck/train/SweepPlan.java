@@ -1,0 +1,86 @@
+package org.theorycheck.train;
+
+import org.theorycheck.config.ExperimentConfig;
+import org.theorycheck.config.ExperimentFile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The grid × seeds of a sweep, resolved and validated up front (so a bad cell is reported before any
+ * run starts or any file is written). Cells are the Cartesian product of the sweep axes in file order,
+ * the last axis varying fastest; runs are cells × seeds, seeds varying fastest.
+ */
+public final class SweepPlan {
+
+    /** One grid cell: the raw values of the swept keys and the configuration they give. */
+    public record Cell(Map<String, String> values, ExperimentConfig config) {
+        public Cell {
+            values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+    }
+
+    /** One run: a cell and a seed. */
+    public record Run(int cell, long seed) {}
+
+    private final ExperimentConfig base;
+    private final List<String> keys;
+    private final List<Cell> cells;
+    private final List<Run> runs;
+
+    private SweepPlan(ExperimentConfig base, List<String> keys, List<Cell> cells) {
+        this.base = base;
+        this.keys = List.copyOf(keys);
+        this.cells = List.copyOf(cells);
+        List<Run> all = new ArrayList<>();
+        for (int c = 0; c < cells.size(); c++) {
+            for (long seed : base.seeds()) {
+                all.add(new Run(c, seed));
+            }
+        }
+        this.runs = List.copyOf(all);
+    }
+
+    /** Expands and validates every cell of the file's sweep grid. */
+    public static SweepPlan of(ExperimentFile file) {
+        ExperimentConfig base = file.resolve();
+        List<String> keys = base.sweep().stream().map(ExperimentConfig.SweepAxis::key).toList();
+        List<Map<String, String>> combos = new ArrayList<>();
+        combos.add(new LinkedHashMap<>());
+        for (ExperimentConfig.SweepAxis axis : base.sweep()) {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> partial : combos) {
+                for (String v : axis.values()) {
+                    Map<String, String> m = new LinkedHashMap<>(partial);
+                    m.put(axis.key(), v);
+                    next.add(m);
+                }
+            }
+            combos = next;
+        }
+        List<Cell> cells = new ArrayList<>();
+        for (Map<String, String> values : combos) {
+            cells.add(new Cell(values, file.resolveCell(values)));
+        }
+        return new SweepPlan(base, keys, cells);
+    }
+
+    public ExperimentConfig base() {
+        return base;
+    }
+
+    /** The swept keys, in grid order. */
+    public List<String> keys() {
+        return keys;
+    }
+
+    public List<Cell> cells() {
+        return cells;
+    }
+
+    public List<Run> runs() {
+        return runs;
+    }
+}

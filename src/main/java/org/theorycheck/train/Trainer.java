@@ -1,0 +1,78 @@
+package org.theorycheck.train;
+
+import org.theorycheck.config.TrainSpec;
+import org.theorycheck.data.SequenceClasses;
+import org.theorycheck.model.Trajectory;
+import org.theorycheck.model.YZModel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * The training loop shared by rung 1 (SGD) and rung 2 (expected-gradient map): each step takes the
+ * gradient from a {@link GradientSource}, checks it is finite, and lets one optimiser per tensor update
+ * Y (rate η_Y) and Z (rate η_Z). Records the state at step 0, every {@code record_every} steps and at
+ * the last step; the loss recorded at step s is the one of the gradient of update s (at step 0, of
+ * update 1), evaluated before that update.
+ */
+public final class Trainer {
+
+    private Trainer() {}
+
+    /**
+     * Trains {@code model} in place and returns its trajectory.
+     *
+     * @param onStep called after every step with the step number (progress reporting); may be a no-op
+     * @throws DivergenceException if a loss, gradient or parameter stops being finite
+     */
+    public static Trajectory train(String rung, SequenceClasses classes, YZModel model, TrainSpec spec,
+                                   GradientSource source, IntConsumer onStep) {
+        int length = model.size() * model.size();
+        Optimizer forY = optimizer(spec, spec.etaY(), length);
+        Optimizer forZ = optimizer(spec, spec.etaZ(), length);
+        double[] gradY = new double[length];
+        double[] gradZ = new double[length];
+        List<Trajectory.Snapshot> snapshots = new ArrayList<>();
+        for (int step = 1; step <= spec.steps(); step++) {
+            java.util.Arrays.fill(gradY, 0.0);
+            java.util.Arrays.fill(gradZ, 0.0);
+            double loss = source.gradient(model, gradY, gradZ);
+            if (!Double.isFinite(loss)) {
+                throw new DivergenceException(step, "loss", "loss = " + loss);
+            }
+            requireFinite(gradY, model.size(), step, "gradient of Y");
+            requireFinite(gradZ, model.size(), step, "gradient of Z");
+            if (step == 1) {
+                snapshots.add(Trajectory.observe(0, loss, model, classes, Map.of()));
+            }
+            forY.step(model.y(), gradY);
+            forZ.step(model.z(), gradZ);
+            requireFinite(model.y(), model.size(), step, "Y");
+            requireFinite(model.z(), model.size(), step, "Z");
+            if (step % spec.recordEvery() == 0 || step == spec.steps()) {
+                snapshots.add(Trajectory.observe(step, loss, model, classes, Map.of()));
+            }
+            onStep.accept(step);
+        }
+        return new Trajectory(rung, classes, snapshots);
+    }
+
+    /** A fresh optimiser of the configured kind for one tensor. */
+    public static Optimizer optimizer(TrainSpec spec, double eta, int length) {
+        return switch (spec.optimizer()) {
+            case SGD -> new SgdMomentum(eta, spec.momentum(), length);
+            case ADAM -> new Adam(eta, length);
+        };
+    }
+
+    private static void requireFinite(double[] a, int size, int step, String what) {
+        for (int i = 0; i < a.length; i++) {
+            if (!Double.isFinite(a[i])) {
+                throw new DivergenceException(step, what,
+                        "entry (" + i / size + ", " + i % size + ") = " + a[i]);
+            }
+        }
+    }
+}
