@@ -1,0 +1,20 @@
+package org.theorycheck.theory.scansnap;
+
+import org.theorycheck.config.ExperimentConfig;
+import org.theorycheck.model.Trajectory;
+import org.theorycheck.theory.Rung;
+import org.theorycheck.train.SgdRun;
+
+/** Rung 1: what a practitioner runs, real minibatch SGD with finite T and momentum. */
+public final class SgdRung implements Rung {
+
+    @Override
+    public String name() {
+        return "sgd";
+    }
+
+    @Override
+    public Trajectory run(ExperimentConfig config, long seed) {
+        return SgdRun.run(config, seed, step -> { });
+    }
+}
