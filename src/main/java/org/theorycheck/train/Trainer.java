@@ -51,7 +51,7 @@ public final class Trainer {
             forZ.step(model.z(), gradZ);
             requireFinite(model.y(), model.size(), step, "Y");
             requireFinite(model.z(), model.size(), step, "Z");
-            if (step % spec.recordEvery() == 0 || step == spec.steps()) {
+            if (RecordSteps.isRecorded(spec, step)) {
                 snapshots.add(Trajectory.observe(step, loss, model, classes, Map.of()));
             }
             onStep.accept(step);

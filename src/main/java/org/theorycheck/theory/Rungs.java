@@ -1,0 +1,29 @@
+package org.theorycheck.theory;
+
+import org.theorycheck.theory.scansnap.ExpectedGradientMap;
+import org.theorycheck.theory.scansnap.GradientFlow;
+import org.theorycheck.theory.scansnap.SgdRung;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The rungs of the ladder by name, top (SGD) to bottom. */
+public final class Rungs {
+
+    private Rungs() {}
+
+    /** Fresh instances of every rung, in ladder order. */
+    public static List<Rung> all() {
+        return List.of(new SgdRung(), new ExpectedGradientMap(), new GradientFlow());
+    }
+
+    /** The names, in ladder order. */
+    public static List<String> names() {
+        return all().stream().map(Rung::name).toList();
+    }
+
+    /** A fresh instance of the rung with this name. */
+    public static Optional<Rung> byName(String name) {
+        return all().stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+}
