@@ -2,12 +2,12 @@ package org.theorycheck.train;
 
 import org.theorycheck.config.TrainSpec;
 import org.theorycheck.data.SequenceClasses;
+import org.theorycheck.model.RowSums;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.model.YZModel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntConsumer;
 
 /**
@@ -35,6 +35,8 @@ public final class Trainer {
         double[] gradY = new double[length];
         double[] gradZ = new double[length];
         List<Trajectory.Snapshot> snapshots = new ArrayList<>();
+        double[] rowSumsY = RowSums.of(model.y(), model.size());
+        double[] rowSumsZ = RowSums.of(model.z(), model.size());
         for (int step = 1; step <= spec.steps(); step++) {
             java.util.Arrays.fill(gradY, 0.0);
             java.util.Arrays.fill(gradZ, 0.0);
@@ -45,14 +47,14 @@ public final class Trainer {
             requireFinite(gradY, model.size(), step, "gradient of Y");
             requireFinite(gradZ, model.size(), step, "gradient of Z");
             if (step == 1) {
-                snapshots.add(Trajectory.observe(0, loss, model, classes, Map.of()));
+                snapshots.add(Trajectory.observe(0, loss, model, classes, RowSums.driftExtras(model, rowSumsY, rowSumsZ)));
             }
             forY.step(model.y(), gradY);
             forZ.step(model.z(), gradZ);
             requireFinite(model.y(), model.size(), step, "Y");
             requireFinite(model.z(), model.size(), step, "Z");
             if (RecordSteps.isRecorded(spec, step)) {
-                snapshots.add(Trajectory.observe(step, loss, model, classes, Map.of()));
+                snapshots.add(Trajectory.observe(step, loss, model, classes, RowSums.driftExtras(model, rowSumsY, rowSumsZ)));
             }
             onStep.accept(step);
         }

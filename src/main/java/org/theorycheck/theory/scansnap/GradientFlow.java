@@ -12,6 +12,7 @@ import org.theorycheck.config.ExperimentConfig;
 import org.theorycheck.data.SequenceClasses;
 import org.theorycheck.data.SyntheticFamily;
 import org.theorycheck.model.ExpectedGradient;
+import org.theorycheck.model.RowSums;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.model.YZGradient;
 import org.theorycheck.model.YZModel;
@@ -22,7 +23,6 @@ import org.theorycheck.train.SgdRun;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Rung 3: the gradient flow of (Y, Z) on the expected loss, the η → 0 limit of the expected-gradient
@@ -121,6 +121,8 @@ public final class GradientFlow implements Rung {
         System.arraycopy(start.y(), 0, state, 0, size * size);
         System.arraycopy(start.z(), 0, state, size * size, size * size);
 
+        double[] rowSumsY = RowSums.of(start.y(), size);
+        double[] rowSumsZ = RowSums.of(start.z(), size);
         double[] grid = RecordSteps.of(config.train());
         List<Trajectory.Snapshot> snapshots = new ArrayList<>();
         ODEIntegrator integrator = new DormandPrince853Integrator(1e-12, grid[grid.length - 1], absoluteTolerance,
@@ -138,23 +140,24 @@ public final class GradientFlow implements Rung {
                 double end = interpolator.getCurrentState().getTime();
                 while (next < grid.length && grid[next] <= end) {
                     double[] s = interpolator.getInterpolatedState(grid[next]).getPrimaryState();
-                    snapshots.add(observe(grid[next], s, equation, size, config, classes));
+                    snapshots.add(observe(grid[next], s, equation, size, config, classes, rowSumsY, rowSumsZ));
                     next++;
                 }
             }
         });
-        snapshots.add(observe(0, state, equation, size, config, classes));
+        snapshots.add(observe(0, state, equation, size, config, classes, rowSumsY, rowSumsZ));
         integrator.integrate(equation, new ODEState(0, state), grid[grid.length - 1]);
         requireFinite(snapshots);
         return new Trajectory(name(), classes, snapshots);
     }
 
     private static Trajectory.Snapshot observe(double t, double[] state, Equation equation, int size,
-                                               ExperimentConfig config, SequenceClasses classes) {
+                                               ExperimentConfig config, SequenceClasses classes,
+                                               double[] rowSumsY, double[] rowSumsZ) {
         int len = size * size;
         YZModel model = YZModel.of(size, config.model(), java.util.Arrays.copyOfRange(state, 0, len),
                 java.util.Arrays.copyOfRange(state, len, 2 * len));
-        return Trajectory.observe(t, equation.loss(state), model, classes, Map.of());
+        return Trajectory.observe(t, equation.loss(state), model, classes, RowSums.driftExtras(model, rowSumsY, rowSumsZ));
     }
 
     private static void requireFinite(List<Trajectory.Snapshot> snapshots) {
