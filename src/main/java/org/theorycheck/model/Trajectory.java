@@ -36,6 +36,11 @@ public final class Trajectory {
         }
     }
 
+    /** A time in steps as text: an integer when it is one, so SGD and ODE rungs print the same labels. */
+    public static String stepLabel(double step) {
+        return step == Math.rint(step) && Math.abs(step) < 1e15 ? Long.toString((long) step) : Double.toString(step);
+    }
+
     /** Observes a model: the query rows of Z per class and the decoder residuals, at time {@code step}. */
     public static Snapshot observe(double step, double loss, YZModel model, SequenceClasses classes,
                                    Map<String, Double> extras) {

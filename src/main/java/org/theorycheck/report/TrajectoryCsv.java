@@ -54,7 +54,7 @@ public final class TrajectoryCsv {
                 residual += r;
             }
             residual /= s.decoderResidual().length;
-            w.write(Csv.step(s.step()) + "," + s.loss() + "," + t.distinctEntropy(i) + "," + residual);
+            w.write(Trajectory.stepLabel(s.step()) + "," + s.loss() + "," + t.distinctEntropy(i) + "," + residual);
             for (String e : extras) {
                 w.write("," + s.extras().getOrDefault(e, Double.NaN));
             }
@@ -70,7 +70,7 @@ public final class TrajectoryCsv {
             for (int n = 0; n < classes.classes(); n++) {
                 double[] c = t.attention(i, n);
                 for (int l : classes.support(n)) {
-                    w.write(Csv.step(s.step()) + "," + n + "," + l + "," + classes.role(l).label() + ","
+                    w.write(Trajectory.stepLabel(s.step()) + "," + n + "," + l + "," + classes.role(l).label() + ","
                             + classes.probability(n, l) + "," + s.zRows()[n][l] + "," + c[l] + "\n");
                 }
             }

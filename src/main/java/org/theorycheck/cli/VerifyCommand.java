@@ -1,0 +1,90 @@
+package org.theorycheck.cli;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.theorycheck.report.VerdictTable;
+import org.theorycheck.verify.CheckResult;
+import org.theorycheck.verify.Claim;
+import org.theorycheck.verify.ClaimFiles;
+import org.theorycheck.verify.ClaimRunner;
+import org.theorycheck.verify.Quantities;
+import org.theorycheck.verify.Quantity;
+import org.theorycheck.verify.scansnap.ScanSnapQuantities;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Runs claims (default: every file under theorems/) and prints the comparison table:",
+                "claim, source, check, rung, measured, tolerance, verdict, expected, seconds.",
+                "Exits 0 iff every check got its expected verdict, 1 otherwise, 2 on a bad claim file."})
+final class VerifyCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Claim files or directories (default: theorems).")
+    List<Path> paths = List.of(Path.of("theorems"));
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "markdown (default), csv or json.")
+    VerdictTable.Style format = VerdictTable.Style.MARKDOWN;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the table to FILE instead of standard output.")
+    Path out;
+
+    @Option(names = "--full", description = "Run at paper size (ignore the checks' quick budgets).")
+    boolean full;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--list", description = "List the quantities and symbolic checks claim files can name, and exit.")
+    boolean list;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException, IOException {
+        Quantities quantities = ScanSnapQuantities.registry();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (list) {
+            for (Quantity q : quantities.all()) {
+                stdout.printf("%-24s rungs %-24s %s%n", q.name(), String.join(",", q.rungs().stream().sorted().toList()), q.description());
+            }
+            for (String id : quantities.symbolicIds()) {
+                stdout.printf("%-24s rung symbolic%n", id);
+            }
+            stdout.flush();
+            return 0;
+        }
+        List<Claim> claims = ClaimFiles.load(paths, quantities);
+        int checks = claims.stream().mapToInt(c -> c.checks().size()).sum();
+        int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        ClaimRunner runner = new ClaimRunner(quantities, full, workers);
+        List<CheckResult> results;
+        if (System.console() != null) {
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("verify").setInitialMax(checks)
+                    .setStyle(ProgressBarStyle.ASCII).setUnit(" checks", 1).build()) {
+                results = runner.run(claims, r -> bar.step());
+            }
+        } else {
+            results = runner.run(claims, r -> { });
+        }
+        String table = VerdictTable.render(results, format);
+        if (out != null) {
+            Path parent = out.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Files.writeString(out, table);
+        } else {
+            stdout.print(table);
+            stdout.flush();
+        }
+        return results.stream().allMatch(CheckResult::asExpected) ? 0 : 1;
+    }
+}

@@ -1,0 +1,124 @@
+package org.theorycheck.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.theorycheck.verify.CheckResult;
+import org.theorycheck.verify.Format;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The comparison table of {@code verify}: one row per check — claim · source · check · rung · measured ·
+ * tolerance · verdict · expected · seconds — in markdown, CSV or JSON. Passing checks show their numbers
+ * too: a HOLDS is a measurement, not a tick.
+ */
+public final class VerdictTable {
+
+    private VerdictTable() {}
+
+    public enum Style { MARKDOWN, CSV, JSON }
+
+    private static final String[] HEADER =
+            {"claim", "source", "check", "rung", "measured", "tolerance", "verdict", "expected", "seconds"};
+
+    public static String render(List<CheckResult> results, Style style) {
+        return switch (style) {
+            case MARKDOWN -> markdown(results);
+            case CSV -> csv(results);
+            case JSON -> json(results);
+        };
+    }
+
+    private static String[] row(CheckResult r) {
+        String verdict = r.verdict().name() + (r.asExpected() ? "" : " (!)");
+        String tolerance = r.check().rung().equals("symbolic") ? "identity" : r.check().tolerance().describe();
+        return new String[] {r.claim().id(), r.claim().source(), r.check().name(), r.check().rung(), r.measuredText(),
+                tolerance, verdict, r.check().expected().name(), String.format(Locale.ROOT, "%.1f", r.seconds())};
+    }
+
+    private static String markdown(List<CheckResult> results) {
+        StringBuilder sb = new StringBuilder("| " + String.join(" | ", HEADER) + " |\n|");
+        sb.append("---|".repeat(HEADER.length)).append('\n');
+        for (CheckResult r : results) {
+            sb.append("| ");
+            for (String cell : row(r)) {
+                sb.append(cell.replace("|", "\\|").replace("\n", " ")).append(" | ");
+            }
+            sb.setLength(sb.length() - 1);
+            sb.append('\n');
+        }
+        long mismatched = results.stream().filter(r -> !r.asExpected()).count();
+        sb.append('\n').append(results.size()).append(" checks, ")
+                .append(results.size() - mismatched).append(" as expected, ").append(mismatched).append(" not (marked (!)).\n");
+        for (CheckResult r : results) {
+            if (!r.asExpected()) {
+                sb.append("- ").append(r.claim().id()).append(" / ").append(r.check().name()).append(" (")
+                        .append(r.check().location()).append("): expected ").append(r.check().expected())
+                        .append(", got ").append(r.verdict());
+                if (r.measurement() != null && !r.measurement().counterexample().isEmpty()) {
+                    sb.append("; worst case: ").append(r.measurement().counterexample());
+                }
+                if (!r.error().isEmpty()) {
+                    sb.append("; ").append(r.error());
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String csv(List<CheckResult> results) {
+        StringBuilder sb = new StringBuilder(String.join(",", HEADER)).append(",counterexample\n");
+        for (CheckResult r : results) {
+            String[] cells = row(r);
+            cells[6] = r.verdict().name();
+            for (String c : cells) {
+                sb.append(Csv.field(c)).append(',');
+            }
+            sb.append(Csv.field(r.measurement() == null ? r.error() : r.measurement().counterexample())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String json(List<CheckResult> results) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode array = mapper.createArrayNode();
+        for (CheckResult r : results) {
+            ObjectNode o = array.addObject();
+            o.put("id", r.claim().id());
+            o.put("source", r.claim().source());
+            o.put("check", r.check().name());
+            o.put("rung", r.check().rung());
+            o.put("quantity", r.check().quantity());
+            o.put("verdict", r.verdict().name());
+            o.put("expected", r.check().expected().name());
+            o.put("as_expected", r.asExpected());
+            if (r.measurement() != null) {
+                o.put("measured", r.measurement().value());
+                o.put("measured_text", r.measurement().text());
+                ArrayNode d = o.putArray("deviations");
+                for (double v : r.measurement().deviations()) {
+                    d.add(v);
+                }
+                o.put("counterexample", r.measurement().counterexample());
+            } else {
+                o.putNull("measured");
+                o.put("error", r.error());
+            }
+            ObjectNode t = o.putObject("tolerance");
+            t.put("exact", r.check().tolerance().exact());
+            t.put("approx", r.check().tolerance().approx());
+            t.put("confidence", r.check().tolerance().confidence());
+            o.put("seconds", Double.parseDouble(Format.number(r.seconds())));
+            o.put("location", r.check().location());
+        }
+        try {
+            return mapper.writeValueAsString(array) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

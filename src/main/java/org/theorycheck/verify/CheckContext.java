@@ -1,0 +1,140 @@
+package org.theorycheck.verify;
+
+import org.theorycheck.config.ConfigException;
+import org.theorycheck.config.ExperimentConfig;
+import org.theorycheck.config.ExperimentFile;
+import org.theorycheck.config.ModelSpec;
+import org.theorycheck.model.Trajectory;
+import org.theorycheck.theory.Rung;
+import org.theorycheck.theory.Rungs;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Everything a {@link Quantity} may use to measure one check: its declaration, its experiment (with
+ * the check's overrides and budget applied), its rung, its seeds and their trajectories, and typed
+ * access to its parameters.
+ */
+public final class CheckContext {
+
+    private final CheckSpec spec;
+    private final ExperimentFile experiment;
+    private final ExperimentConfig config;
+    private final TrajectoryCache cache;
+
+    CheckContext(CheckSpec spec, boolean full, TrajectoryCache cache) {
+        this.spec = spec;
+        this.cache = cache;
+        if (spec.experiment() != null) {
+            ExperimentFile file = ExperimentFile.read(spec.experiment()).withOverrides(spec.overrides());
+            this.experiment = full ? file : file.withOverrides(spec.quick());
+            this.config = experiment.resolve();
+        } else {
+            this.experiment = null;
+            this.config = null;
+        }
+    }
+
+    public CheckSpec spec() {
+        return spec;
+    }
+
+    /** The check's experiment, resolved (sweep axes, if any, are still axes). */
+    public ExperimentConfig config() {
+        if (config == null) {
+            throw new IllegalStateException("check " + spec.name() + " has no experiment");
+        }
+        return config;
+    }
+
+    /** The experiment with more overrides, e.g. one cell of a scan the quantity performs itself. */
+    public ExperimentConfig configWith(String... overrides) {
+        return experiment.withOverrides(Arrays.asList(overrides)).resolve();
+    }
+
+    /**
+     * The seeds that matter: all of the experiment's on SGD or with a random initialisation; on a
+     * deterministic rung from Z = Y = 0 only the first (every seed would give the same trajectory).
+     */
+    public List<Long> seeds() {
+        boolean random = spec.rung().equals("sgd") || config().model().init() != ModelSpec.Init.ZERO;
+        return random ? config().seeds() : config().seeds().subList(0, 1);
+    }
+
+    /** The check's rung. */
+    public Rung rung() {
+        return rung(spec.rung());
+    }
+
+    /** Another rung by name (for quantities that compare rungs). */
+    public Rung rung(String name) {
+        return Rungs.byName(name).orElseThrow(() -> new IllegalStateException("no rung " + name));
+    }
+
+    /** The check rung's trajectory of the check's experiment with this seed. */
+    public Trajectory trajectory(long seed) {
+        return cache.get(rung(), config(), seed);
+    }
+
+    /** The trajectory of any rung and configuration (cached across checks). */
+    public Trajectory trajectory(Rung rung, ExperimentConfig config, long seed) {
+        return cache.get(rung, config, seed);
+    }
+
+    /** One trajectory per seed, in seed order. */
+    public List<Trajectory> trajectories() {
+        List<Trajectory> out = new ArrayList<>();
+        for (long s : seeds()) {
+            out.add(trajectory(s));
+        }
+        return out;
+    }
+
+    public boolean has(String param) {
+        return spec.params().containsKey(param);
+    }
+
+    public double number(String param, double fallback) {
+        Object v = spec.params().get(param);
+        if (v == null) {
+            return fallback;
+        }
+        if (!(v instanceof Double d)) {
+            throw paramError(param, "must be a number, got '" + v + "'");
+        }
+        return d;
+    }
+
+    public String text(String param, String fallback) {
+        Object v = spec.params().get(param);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Double d && d == Math.rint(d)) {
+            return Long.toString(d.longValue());
+        }
+        return v.toString();
+    }
+
+    public double[] numbers(String param, double... fallback) {
+        Object v = spec.params().get(param);
+        if (v == null) {
+            return fallback.clone();
+        }
+        List<?> list = v instanceof List<?> l ? l : List.of(v);
+        double[] out = new double[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(list.get(i) instanceof Double d)) {
+                throw paramError(param, "must be a list of numbers, got '" + v + "'");
+            }
+            out[i] = d;
+        }
+        return out;
+    }
+
+    private ConfigException paramError(String param, String problem) {
+        return new ConfigException(spec.file().toString(), spec.line(), "checks.params." + param, problem);
+    }
+}

@@ -1,0 +1,32 @@
+package org.theorycheck.verify;
+
+import java.util.Set;
+
+/**
+ * A measurable prediction: computes, from a check's context (its experiment, rung and seeds), a
+ * {@link Measurement} whose deviations are 0 when the prediction is met exactly. One class per idea;
+ * claim files name them.
+ */
+public interface Quantity {
+
+    /** The name claim files use. */
+    String name();
+
+    /** What is measured, and what its deviation means (units). Shown by {@code verify --list}. */
+    String description();
+
+    /** The rungs on which the quantity is meaningful. */
+    Set<String> rungs();
+
+    /** The parameter names it accepts in a check's {@code params}. */
+    default Set<String> parameters() {
+        return Set.of();
+    }
+
+    /** Whether it needs an experiment file. */
+    default boolean needsExperiment() {
+        return true;
+    }
+
+    Measurement measure(CheckContext context);
+}
