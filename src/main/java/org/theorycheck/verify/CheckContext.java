@@ -7,6 +7,7 @@ import org.theorycheck.config.ModelSpec;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.theory.Rung;
 import org.theorycheck.theory.Rungs;
+import org.theorycheck.train.SweepPlan;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,6 +59,14 @@ public final class CheckContext {
      * The seeds that matter: all of the experiment's on SGD or with a random initialisation; on a
      * deterministic rung from Z = Y = 0 only the first (every seed would give the same trajectory).
      */
+    /** The experiment's sweep grid (cells × seeds), validated. */
+    public SweepPlan sweepPlan() {
+        if (experiment == null) {
+            throw new IllegalStateException("check " + spec.name() + " has no experiment");
+        }
+        return SweepPlan.of(experiment);
+    }
+
     public List<Long> seeds() {
         boolean random = spec.rung().equals("sgd") || config().model().init() != ModelSpec.Init.ZERO;
         return random ? config().seeds() : config().seeds().subList(0, 1);

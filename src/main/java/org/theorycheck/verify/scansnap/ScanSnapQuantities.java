@@ -29,6 +29,7 @@ public final class ScanSnapQuantities {
 
     public static List<Quantity> all() {
         return List.of(new RowSumDrift(), new LogitDirection(), new FrequencyOrder(), new RelativeGainIdentity(),
-                new EntropyFloor());
+                new EntropyFloor(), new LearningRateSparsityTrend(),
+                new DecoderConvergence(), new FiniteContextConcentration(), new GradientFiniteDifference());
     }
 }

@@ -1,0 +1,88 @@
+package org.theorycheck.verify.scansnap;
+
+import org.theorycheck.model.Trajectory;
+import org.theorycheck.train.SweepPlan;
+import org.theorycheck.verify.CheckContext;
+import org.theorycheck.verify.Measurement;
+import org.theorycheck.verify.Quantity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Fig. 6's learning-rate trends (Theorem 4's insights): over the experiment's sweep grid, the final
+ * distinct-token entropy should fall as {@code train.eta_z} grows (fixed η_Y/η_Z), and rise with
+ * {@code train.eta_ratio} past ≈ 2 (fixed η_Z). The grid is split into groups that fix every swept key
+ * but the one named by {@code along}; within a group, ρ is Spearman's correlation between that key's
+ * value and the per-seed entropies (values below {@code from} left out). Deviation per group:
+ * (1 + ρ)/2 when the predicted {@code direction} is a decrease, (1 − ρ)/2 for an increase — 0 for a
+ * perfectly monotone trend, ½ for none, 1 for the opposite. Groups are the replicates.
+ */
+final class LearningRateSparsityTrend implements Quantity {
+
+    @Override
+    public String name() {
+        return "lr_sparsity_trend";
+    }
+
+    @Override
+    public String description() {
+        return "per group of the sweep grid, (1 -/+ Spearman(key value, final distinct entropy))/2 "
+                + "(params: along = swept key, direction = decrease|increase, from = smallest value used)";
+    }
+
+    @Override
+    public Set<String> rungs() {
+        return Set.of("sgd", "map");
+    }
+
+    @Override
+    public Set<String> parameters() {
+        return Set.of("along", "direction", "from");
+    }
+
+    @Override
+    public Measurement measure(CheckContext context) {
+        String along = context.text("along", "train.eta_z");
+        boolean decrease = context.text("direction", "decrease").equals("decrease");
+        double from = context.number("from", Double.NEGATIVE_INFINITY);
+        SweepPlan plan = context.sweepPlan();
+        if (!plan.keys().contains(along)) {
+            throw new IllegalArgumentException("the experiment does not sweep " + along + "; it sweeps " + plan.keys());
+        }
+        Map<String, List<double[]>> groups = new LinkedHashMap<>();
+        for (SweepPlan.Cell cell : plan.cells()) {
+            double value = Double.parseDouble(cell.values().get(along));
+            if (value < from) {
+                continue;
+            }
+            Map<String, String> rest = new LinkedHashMap<>(cell.values());
+            rest.remove(along);
+            List<double[]> points = groups.computeIfAbsent(rest.toString(), k -> new ArrayList<>());
+            for (long seed : cell.config().seeds()) {
+                Trajectory t = context.trajectory(context.rung(), cell.config(), seed);
+                points.add(new double[] {value, t.distinctEntropy(t.size() - 1)});
+            }
+        }
+        double[] dev = new double[groups.size()];
+        double[] rho = new double[groups.size()];
+        String worst = "";
+        int g = 0;
+        for (Map.Entry<String, List<double[]>> e : groups.entrySet()) {
+            List<double[]> pts = e.getValue();
+            double[] x = pts.stream().mapToDouble(p -> p[0]).toArray();
+            double[] y = pts.stream().mapToDouble(p -> p[1]).toArray();
+            rho[g] = Stats.spearman(x, y);
+            dev[g] = decrease ? (1 + rho[g]) / 2 : (1 - rho[g]) / 2;
+            if (dev[g] >= Stats.max(java.util.Arrays.copyOf(dev, g + 1))) {
+                worst = "group " + e.getKey() + ": Spearman(" + along + ", entropy) = " + Fmt.n(rho[g]);
+            }
+            g++;
+        }
+        return new Measurement(Stats.mean(rho), "mean Spearman(" + along + ", entropy) " + Fmt.n(Stats.mean(rho))
+                + " over " + groups.size() + " groups (predicted " + (decrease ? "< 0" : "> 0") + ")", dev, worst);
+    }
+}
