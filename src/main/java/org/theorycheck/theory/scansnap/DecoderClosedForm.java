@@ -21,7 +21,7 @@ import org.hipparchus.ode.OrdinaryDifferentialEquation;
  */
 public record DecoderClosedForm(int vocabulary, int classes, double etaY) {
 
-    private static final int MAX_NEWTON_STEPS = 200;
+    private static final int MAX_ITERATIONS = 200;
     private static final double PEAK_ACCURACY = 1e-15;
 
     public DecoderClosedForm {
@@ -70,7 +70,7 @@ public record DecoderClosedForm(int vocabulary, int classes, double etaY) {
         if (c > 0) {
             u = Math.min(u, a / c);
         }
-        for (int i = 0; i < MAX_NEWTON_STEPS; i++) {
+        for (int i = 0; i < MAX_ITERATIONS; i++) {
             double residual = Math.expm1(u) + c * u - a;
             if (residual <= 0) {
                 break;
@@ -157,7 +157,7 @@ public record DecoderClosedForm(int vocabulary, int classes, double etaY) {
             return 1;
         }
         double c = vocabulary - 1.0;
-        return new BrentSolver(PEAK_ACCURACY).solve(MAX_NEWTON_STEPS, u -> u - 1 - c * Math.exp(-u),
+        return new BrentSolver(PEAK_ACCURACY).solve(MAX_ITERATIONS, u -> u - 1 - c * Math.exp(-u),
                 1, 2 + Math.log(vocabulary));
     }
 

@@ -38,9 +38,4 @@ final class GridSampler implements ODEStepHandler {
             next++;
         }
     }
-
-    /** How many grid times have been delivered. */
-    int delivered() {
-        return next;
-    }
 }
