@@ -49,7 +49,7 @@ public final class LongSequenceLimit {
 
     /**
      * Entropy in nats of c_{·|n} restricted to G_DT(n) and renormalised (the y-axis of Fig. 6).
-     * Returns 0 for a class with fewer than two distinct tokens.
+     * Returns 0 for a class with fewer than two distinct tokens, NaN where a logit is undetermined (NaN).
      */
     public static double distinctEntropy(SequenceClasses classes, int n, double[] zRow) {
         int[] distinct = classes.distinctTokens(n);
@@ -65,6 +65,9 @@ public final class LongSequenceLimit {
         for (int i = 0; i < distinct.length; i++) {
             w[i] = classes.probability(n, distinct[i]) * Math.exp(zRow[distinct[i]] - zMax);
             total += w[i];
+        }
+        if (Double.isNaN(total)) {
+            return Double.NaN;
         }
         double h = 0;
         for (double v : w) {

@@ -1,7 +1,9 @@
 package org.theorycheck.theory;
 
 import org.theorycheck.theory.scansnap.ExpectedGradientMap;
+import org.theorycheck.theory.scansnap.ClosedFormRung;
 import org.theorycheck.theory.scansnap.GradientFlow;
+import org.theorycheck.theory.scansnap.ReducedRung;
 import org.theorycheck.theory.scansnap.SgdRung;
 
 import java.util.List;
@@ -14,7 +16,7 @@ public final class Rungs {
 
     /** Fresh instances of every rung, in ladder order. */
     public static List<Rung> all() {
-        return List.of(new SgdRung(), new ExpectedGradientMap(), new GradientFlow());
+        return List.of(new SgdRung(), new ExpectedGradientMap(), new GradientFlow(), new ReducedRung(), new ClosedFormRung());
     }
 
     /** The names, in ladder order. */

@@ -9,6 +9,8 @@ import org.theorycheck.model.Trajectory;
 import org.theorycheck.theory.ContinuousTime;
 import org.theorycheck.theory.Rung;
 
+import org.theorycheck.train.RecordSteps;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

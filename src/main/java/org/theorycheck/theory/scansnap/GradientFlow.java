@@ -3,11 +3,8 @@ package org.theorycheck.theory.scansnap;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hipparchus.ode.ODEIntegrator;
 import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
-import org.hipparchus.ode.sampling.ODEStateInterpolator;
-import org.hipparchus.ode.sampling.ODEStepHandler;
 import org.theorycheck.config.ExperimentConfig;
 import org.theorycheck.data.SequenceClasses;
 import org.theorycheck.data.SyntheticFamily;
@@ -127,25 +124,8 @@ public final class GradientFlow implements Rung {
         List<Trajectory.Snapshot> snapshots = new ArrayList<>();
         ODEIntegrator integrator = new DormandPrince853Integrator(1e-12, grid[grid.length - 1], absoluteTolerance,
                 relativeTolerance);
-        integrator.addStepHandler(new ODEStepHandler() {
-            private int next;
-
-            @Override
-            public void init(ODEStateAndDerivative s0, double finalTime) {
-                next = 1;
-            }
-
-            @Override
-            public void handleStep(ODEStateInterpolator interpolator) {
-                double end = interpolator.getCurrentState().getTime();
-                while (next < grid.length && grid[next] <= end) {
-                    double[] s = interpolator.getInterpolatedState(grid[next]).getPrimaryState();
-                    snapshots.add(observe(grid[next], s, equation, size, config, classes, rowSumsY, rowSumsZ));
-                    next++;
-                }
-            }
-        });
-        snapshots.add(observe(0, state, equation, size, config, classes, rowSumsY, rowSumsZ));
+        integrator.addStepHandler(new GridSampler(grid,
+                (t, s) -> snapshots.add(observe(t, s, equation, size, config, classes, rowSumsY, rowSumsZ))));
         integrator.integrate(equation, new ODEState(0, state), grid[grid.length - 1]);
         requireFinite(snapshots);
         return new Trajectory(name(), classes, snapshots);

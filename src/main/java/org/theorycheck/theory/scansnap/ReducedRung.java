@@ -12,6 +12,7 @@ import org.theorycheck.model.Trajectory;
 import org.theorycheck.model.YZModel;
 import org.theorycheck.theory.ContinuousTime;
 import org.theorycheck.theory.Rung;
+import org.theorycheck.train.RecordSteps;
 import org.theorycheck.train.SgdRun;
 
 import java.util.ArrayList;
@@ -90,15 +91,11 @@ public final class ReducedRung implements Rung {
         };
         double[] grid = RecordSteps.of(config.train());
         double end = config.train().steps();
-        if (end == 0) {
-            sink.accept(0, initial);
-        } else {
-            DormandPrince853Integrator integrator =
-                    new DormandPrince853Integrator(0, end, absoluteTolerance, relativeTolerance);
-            integrator.addStepHandler(new GridSampler(grid, sink));
-            detectors.forEach(integrator::addEventDetector);
-            integrator.integrate(dynamics, new ODEState(0, initial), end);
-        }
+        DormandPrince853Integrator integrator =
+                new DormandPrince853Integrator(0, end, absoluteTolerance, relativeTolerance);
+        integrator.addStepHandler(new GridSampler(grid, sink));
+        detectors.forEach(integrator::addEventDetector);
+        integrator.integrate(dynamics, new ODEState(0, initial), end);
         return new Trajectory(name(), classes, snapshots);
     }
 
