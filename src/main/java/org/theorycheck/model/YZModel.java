@@ -42,6 +42,26 @@ public final class YZModel {
         return model;
     }
 
+    /**
+     * Rows of Z(0) exactly as {@link #initial} draws them with {@code rng}, without keeping the M×M
+     * matrices where the initialisation is zero (a theory rung on a large vocabulary needs only the
+     * query rows).
+     */
+    public static double[][] initialZRows(int size, ModelSpec spec, UniformRandomProvider rng, int[] rows) {
+        double[][] out = new double[rows.length][];
+        if (spec.init() == ModelSpec.Init.ZERO) {
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = new double[size];
+            }
+            return out;
+        }
+        YZModel model = initial(size, spec, rng);
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = model.zRow(rows[i]);
+        }
+        return out;
+    }
+
     private static void fillUniform(double[] a, double bound, UniformRandomProvider rng) {
         for (int i = 0; i < a.length; i++) {
             a[i] = -bound + 2 * bound * rng.nextDouble();

@@ -7,9 +7,8 @@ import org.theorycheck.data.SyntheticFamily;
 import org.theorycheck.data.TokenRole;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.theory.ContinuousTime;
-import org.theorycheck.theory.Rung;
+import org.theorycheck.theory.ContinuousRung;
 
-import org.theorycheck.train.RecordSteps;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +34,7 @@ import java.util.Map;
  * regimes, also measured from 0), and the constant "C0". Loss is NaN; the decoder residual is that of
  * Lemma 5's one-class decoder.
  */
-public final class ClosedFormRung implements Rung {
+public final class ClosedFormRung implements ContinuousRung {
 
     @Override
     public String name() {
@@ -43,18 +42,18 @@ public final class ClosedFormRung implements Rung {
     }
 
     @Override
-    public Trajectory run(ExperimentConfig config, long seed) {
+    public Trajectory runAt(ExperimentConfig config, long seed, double[] times) {
         ReducedRung.requireModelledVariant(config);
         SequenceClasses classes = SyntheticFamily.build(config.data());
         double etaY = ContinuousTime.etaY(config.train(), config.source());
         double etaZ = ContinuousTime.etaZ(config.train(), config.source());
         int m = classes.vocabulary();
         int k = classes.classes();
-        double[] z = ReducedRung.initialZ(m, config.model(), seed);
-        double[][] initialRows = new double[k][];
+        int[] queryOfClass = new int[k];
         for (int n = 0; n < k; n++) {
-            initialRows[n] = Arrays.copyOfRange(z, classes.queryToken(n) * m, (classes.queryToken(n) + 1) * m);
+            queryOfClass[n] = classes.queryToken(n);
         }
+        double[][] initialRows = ReducedRung.initialZRows(m, config.model(), seed, queryOfClass);
         double c0;
         try {
             c0 = AppendixF.paperC0(classes, initialRows);
@@ -67,7 +66,7 @@ public final class ClosedFormRung implements Rung {
         boolean[][] moving = movingTokens(classes);
 
         List<Trajectory.Snapshot> snapshots = new ArrayList<>();
-        for (double t : RecordSteps.of(config.train())) {
+        for (double t : times) {
             double shift = closed.commonLogit(t);
             double[][] rows = new double[k][];
             double[] residual = new double[k];

@@ -14,8 +14,7 @@ import org.theorycheck.model.Trajectory;
 import org.theorycheck.model.YZGradient;
 import org.theorycheck.model.YZModel;
 import org.theorycheck.theory.ContinuousTime;
-import org.theorycheck.theory.Rung;
-import org.theorycheck.train.RecordSteps;
+import org.theorycheck.theory.ContinuousRung;
 import org.theorycheck.train.SgdRun;
 
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ import java.util.List;
  * SGD steps. Integrated with an adaptive Dormand–Prince 8(5,3) method; the state is sampled at the SGD
  * record steps from the integrator's dense output.
  */
-public final class GradientFlow implements Rung {
+public final class GradientFlow implements ContinuousRung {
 
     /** Integration tolerances: far below the rung-to-rung gaps the verifier measures. */
     static final double ABSOLUTE_TOLERANCE = 1e-10;
@@ -105,7 +104,7 @@ public final class GradientFlow implements Rung {
     }
 
     @Override
-    public Trajectory run(ExperimentConfig config, long seed) {
+    public Trajectory runAt(ExperimentConfig config, long seed, double[] times) {
         SequenceClasses classes = SyntheticFamily.build(config.data());
         int size = classes.vocabulary();
         UniformRandomProvider rng = SgdRun.stream(seed);
@@ -120,7 +119,7 @@ public final class GradientFlow implements Rung {
 
         double[] rowSumsY = RowSums.of(start.y(), size);
         double[] rowSumsZ = RowSums.of(start.z(), size);
-        double[] grid = RecordSteps.of(config.train());
+        double[] grid = times;
         List<Trajectory.Snapshot> snapshots = new ArrayList<>();
         ODEIntegrator integrator = new DormandPrince853Integrator(1e-12, grid[grid.length - 1], absoluteTolerance,
                 relativeTolerance);

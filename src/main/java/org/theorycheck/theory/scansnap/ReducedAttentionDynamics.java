@@ -69,18 +69,14 @@ public final class ReducedAttentionDynamics implements OrdinaryDifferentialEquat
         return bOffset + n;
     }
 
-    /**
-     * The initial state for a full Z (row-major M×M, not modified): the query rows of Z, then B_n = 0.
-     */
-    public double[] initialState(double[] z) {
+    /** The state with the given rows of Z (in the order of {@code classes.queryTokens()}) and B_n = 0. */
+    public double[] initialState(double[][] queryRows) {
         double[] state = new double[getDimension()];
-        int[] queries = classes.queryTokens();
-        for (int i = 0; i < queries.length; i++) {
-            System.arraycopy(z, queries[i] * vocabulary, state, i * vocabulary, vocabulary);
+        for (int i = 0; i < queryRows.length; i++) {
+            System.arraycopy(queryRows[i], 0, state, i * vocabulary, vocabulary);
         }
         return state;
     }
-
     /** A copy of z_{ψ(n),·} from a state. */
     public double[] zRow(double[] state, int n) {
         return Arrays.copyOfRange(state, rowOffset[n], rowOffset[n] + vocabulary);

@@ -11,8 +11,7 @@ import org.theorycheck.data.SyntheticFamily;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.model.YZModel;
 import org.theorycheck.theory.ContinuousTime;
-import org.theorycheck.theory.Rung;
-import org.theorycheck.train.RecordSteps;
+import org.theorycheck.theory.ContinuousRung;
 import org.theorycheck.train.SgdRun;
 
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ import java.util.Map;
  * residual of Lemma 5's one-class decoder at h(t/K), and extras "h" (h(t/K)), "gamma", and per class n
  * "B_n" and "xi_n".
  */
-public final class ReducedRung implements Rung {
+public final class ReducedRung implements ContinuousRung {
 
     /** Tolerances under which Eqn. 10's exact identities (row sums, Eqn. 110) hold to about 1e-10. */
     public static final double DEFAULT_TOLERANCE = 1e-10;
@@ -55,22 +54,23 @@ public final class ReducedRung implements Rung {
     }
 
     @Override
-    public Trajectory run(ExperimentConfig config, long seed) {
-        return run(config, seed, List.of());
+    public Trajectory runAt(ExperimentConfig config, long seed, double[] times) {
+        return run(config, seed, times, List.of());
     }
 
     /**
      * As {@link #run(ExperimentConfig, long)}, with event detectors (e.g. {@link SnapTime#gammaPeak})
      * attached to the integration; their handlers decide what an event does.
      */
-    public Trajectory run(ExperimentConfig config, long seed, List<ODEEventDetector> detectors) {
+    public Trajectory run(ExperimentConfig config, long seed, double[] times, List<ODEEventDetector> detectors) {
         requireModelledVariant(config);
         SequenceClasses classes = SyntheticFamily.build(config.data());
         double etaY = ContinuousTime.etaY(config.train(), config.source());
         double etaZ = ContinuousTime.etaZ(config.train(), config.source());
         DecoderClosedForm decoder = new DecoderClosedForm(classes.vocabulary(), classes.classes(), etaY);
         ReducedAttentionDynamics dynamics = new ReducedAttentionDynamics(classes, decoder, etaZ);
-        double[] initial = dynamics.initialState(initialZ(classes.vocabulary(), config.model(), seed));
+        double[] initial = dynamics.initialState(
+                initialZRows(classes.vocabulary(), config.model(), seed, classes.queryTokens()));
 
         int k = classes.classes();
         List<Trajectory.Snapshot> snapshots = new ArrayList<>();
@@ -89,8 +89,8 @@ public final class ReducedRung implements Rung {
             }
             snapshots.add(new Trajectory.Snapshot(t, Double.NaN, rows, residual, extras));
         };
-        double[] grid = RecordSteps.of(config.train());
-        double end = config.train().steps();
+        double[] grid = times;
+        double end = times[times.length - 1];
         DormandPrince853Integrator integrator =
                 new DormandPrince853Integrator(0, end, absoluteTolerance, relativeTolerance);
         integrator.addStepHandler(new GridSampler(grid, sink));
@@ -99,9 +99,9 @@ public final class ReducedRung implements Rung {
         return new Trajectory(name(), classes, snapshots);
     }
 
-    /** Z(0) exactly as SGD draws it with this seed (zero, or YZModel's uniform draw, Y first). */
-    static double[] initialZ(int vocabulary, ModelSpec model, long seed) {
-        return YZModel.initial(vocabulary, model, SgdRun.stream(seed)).z();
+    /** Rows {@code rows} of Z(0) exactly as SGD draws it with this seed (zero, or YZModel's uniform draw). */
+    static double[][] initialZRows(int vocabulary, ModelSpec model, long seed, int[] rows) {
+        return YZModel.initialZRows(vocabulary, model, SgdRun.stream(seed), rows);
     }
 
     /** Eqn. 10 is derived for the l2-normalised attention without the residual connection. */

@@ -79,6 +79,6 @@ final class FiniteContextConcentration implements Quantity {
                 worst = "T-1 = " + length + ": " + beyond + " of " + total + " frequencies beyond eps = " + Fmt.n(epsilon);
             }
         }
-        return new Measurement(worstRate, "rate beyond the Hoeffding radius " + text + " (delta " + Fmt.n(delta) + ")", dev, worst);
+        return Measurement.overCases(worstRate, "rate beyond the Hoeffding radius " + text + " (delta " + Fmt.n(delta) + ")", dev, worst);
     }
 }

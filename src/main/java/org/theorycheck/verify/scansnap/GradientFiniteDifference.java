@@ -99,6 +99,6 @@ final class GradientFiniteDifference implements Quantity {
             }
         }
         double max = Stats.max(dev);
-        return new Measurement(max, "max relative gap " + Fmt.n(max) + " over " + instances + " random states", dev, worst);
+        return Measurement.overCases(max, "max relative gap " + Fmt.n(max) + " over " + instances + " random states", dev, worst);
     }
 }

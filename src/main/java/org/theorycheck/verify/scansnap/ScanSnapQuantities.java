@@ -30,6 +30,8 @@ public final class ScanSnapQuantities {
     public static List<Quantity> all() {
         return List.of(new RowSumDrift(), new LogitDirection(), new FrequencyOrder(), new RelativeGainIdentity(),
                 new EntropyFloor(), new LearningRateSparsityTrend(),
-                new DecoderConvergence(), new FiniteContextConcentration(), new GradientFiniteDifference());
+                new DecoderConvergence(), new FiniteContextConcentration(), new GradientFiniteDifference(),
+                new SandwichBound(), new SnapTimeScaling(), new SnapLevel(), new DiscreteContinuousGap(),
+                new SpeedControlStages(), new ClosedFormAccuracy(), new CorrelatedDecoder());
     }
 }

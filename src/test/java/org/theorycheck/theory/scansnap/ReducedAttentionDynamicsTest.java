@@ -21,11 +21,13 @@ class ReducedAttentionDynamicsTest {
 
     private static double[] randomState(ReducedAttentionDynamics dynamics, int vocabulary, long seed) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        double[] z = new double[vocabulary * vocabulary];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = rng.nextDouble() * 2 - 1;
+        double[][] rows = new double[dynamics.getDimension() / vocabulary][vocabulary];
+        for (double[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = rng.nextDouble() * 2 - 1;
+            }
         }
-        return dynamics.initialState(z);
+        return dynamics.initialState(rows);
     }
 
     @Test

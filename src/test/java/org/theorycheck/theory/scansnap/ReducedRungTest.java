@@ -13,6 +13,7 @@ import org.theorycheck.data.SequenceClasses;
 import org.theorycheck.data.TokenRole;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.theory.ContinuousTime;
+import org.theorycheck.train.RecordSteps;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -185,7 +186,7 @@ class ReducedRungTest {
         double etaY = ContinuousTime.etaY(config.train(), config.source());
         DecoderClosedForm decoder = new DecoderClosedForm(classes.vocabulary(), classes.classes(), etaY);
         List<Double> peaks = new ArrayList<>();
-        new ReducedRung().run(config, 1, List.of(SnapTime.gammaPeak(decoder, (s, d, increasing) -> {
+        new ReducedRung().run(config, 1, RecordSteps.of(config.train()), List.of(SnapTime.gammaPeak(decoder, (s, d, increasing) -> {
             peaks.add(s.getTime());
             return Action.CONTINUE;
         })));

@@ -1,0 +1,78 @@
+package org.theorycheck.verify.scansnap;
+
+import org.theorycheck.theory.ContinuousTime;
+import org.theorycheck.theory.scansnap.DecoderClosedForm;
+import org.theorycheck.verify.CheckContext;
+import org.theorycheck.verify.Measurement;
+import org.theorycheck.verify.Quantity;
+
+import java.util.Set;
+
+/**
+ * Lemma 9's two stages of the speed control γ(t) (Eqn. 9), on the experiment's K, M, η_Y (continuous
+ * time). Early, γ grows linearly: the ratio γ(t) / ((M−1)² η_Y t/(K M²)) — the small-h form, since
+ * h(t/K) ≈ η_Y t/(K M) — should stay near 1 for t ≤ K ln M/η_Y; the early deviation is 1 − its minimum
+ * there. Late, γ = Θ(K ln(M η_Y t/K)/(η_Y t)): the ratio of γ to that form should stay within a constant
+ * band for t from 2(1+ω)K ln M/η_Y to {@code span} times that; the late deviation is max/min − 1 of the
+ * ratio there. Two replicates: early, late.
+ */
+final class SpeedControlStages implements Quantity {
+
+    private static final int SAMPLES = 400;
+
+    @Override
+    public String name() {
+        return "speed_control_stages";
+    }
+
+    @Override
+    public String description() {
+        return "gamma(t) vs Lemma 9's forms: early 1 - min ratio to the linear form on t <= K ln M/eta_Y; "
+                + "late max/min - 1 of the ratio to K ln(M eta_Y t/K)/(eta_Y t) after the snap (param span)";
+    }
+
+    @Override
+    public Set<String> rungs() {
+        return Set.of("closed");
+    }
+
+    @Override
+    public Set<String> parameters() {
+        return Set.of("span");
+    }
+
+    @Override
+    public Measurement measure(CheckContext context) {
+        double span = context.number("span", 100);
+        int m = context.config().data().vocabulary();
+        int k = context.config().data().classes();
+        double eta = ContinuousTime.etaY(context.config().train(), context.config().source());
+        DecoderClosedForm decoder = new DecoderClosedForm(m, k, eta);
+        double scanEnd = decoder.scanBoundary();
+        double minEarly = Double.POSITIVE_INFINITY;
+        double minAt = 0;
+        for (int i = 1; i <= SAMPLES; i++) {
+            double t = scanEnd * i / SAMPLES;
+            double ratio = decoder.gamma(t) / ((m - 1.0) * (m - 1.0) * eta * t / (k * (double) m * m));
+            if (ratio < minEarly) {
+                minEarly = ratio;
+                minAt = t;
+            }
+        }
+        double snapStart = decoder.snapBoundary(decoder.omega());
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (int i = 0; i <= SAMPLES; i++) {
+            double t = snapStart * Math.pow(span, (double) i / SAMPLES);
+            double ratio = decoder.gamma(t) / (k * Math.log(m * eta * t / k) / (eta * t));
+            lo = Math.min(lo, ratio);
+            hi = Math.max(hi, ratio);
+        }
+        double early = 1 - minEarly;
+        double late = hi / lo - 1;
+        return Measurement.overCases(late, "early: gamma/linear form >= " + Fmt.n(minEarly) + " up to t = " + Fmt.n(scanEnd)
+                + "; late: gamma/(K ln(M eta t/K)/(eta t)) in [" + Fmt.n(lo) + ", " + Fmt.n(hi) + "] on ["
+                + Fmt.n(snapStart) + ", " + Fmt.n(span * snapStart) + "]", new double[] {early, late},
+                "early ratio lowest at t = " + Fmt.n(minAt) + " (" + Fmt.n(minEarly) + ")");
+    }
+}
