@@ -9,8 +9,10 @@ import org.theorycheck.train.Sweep;
 import org.theorycheck.train.SweepJournal;
 import org.theorycheck.train.SweepPlan;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +27,9 @@ final class SweepCommand implements Callable<Integer> {
 
     @Mixin
     ExperimentArguments experiment;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<name>).")
     Path out;
@@ -50,7 +55,7 @@ final class SweepCommand implements Callable<Integer> {
             results = Sweep.run(plan, journal, workers, finished -> { });
         }
         SweepCsv.write(plan, results, dir);
-        System.out.printf("%s: %d cells x %d seeds = %d runs (%d resumed from the journal) in %.1f s on %d threads -> %s%n",
+        spec.commandLine().getOut().printf("%s: %d cells x %d seeds = %d runs (%d resumed from the journal) in %.1f s on %d threads -> %s%n",
                 plan.base().name(), plan.cells().size(), plan.base().seeds().size(), plan.runs().size(),
                 resumed, (System.nanoTime() - start) / 1e9,
                 workers, dir);

@@ -6,8 +6,10 @@ import org.theorycheck.model.Trajectory;
 import org.theorycheck.report.TrajectoryCsv;
 import org.theorycheck.train.SgdRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -20,6 +22,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     ExperimentArguments experiment;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<name>).")
     Path out;
@@ -38,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
         Trajectory trajectory = SgdRun.run(config, seed, step -> { });
         TrajectoryCsv.write(trajectory, dir);
         Trajectory.Snapshot last = trajectory.last();
-        System.out.printf("%s seed %d: %d steps in %.2f s, final loss %.4g, distinct-token entropy %.4f nats -> %s%n",
+        spec.commandLine().getOut().printf("%s seed %d: %d steps in %.2f s, final loss %.4g, distinct-token entropy %.4f nats -> %s%n",
                 config.name(), seed, config.train().steps(), (System.nanoTime() - start) / 1e9, last.loss(),
                 trajectory.distinctEntropy(trajectory.size() - 1), dir);
         return 0;

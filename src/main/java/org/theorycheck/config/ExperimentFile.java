@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,8 +71,7 @@ public final class ExperimentFile {
             }
             readMapping(p, source, "", entries);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ConfigException(source, line, "", "not valid YAML: " + e.getOriginalMessage());
+            throw syntaxError(source, "", e);
         } catch (IOException e) {
             throw new ConfigException(source, 0, "", "cannot read: " + e.getMessage());
         }
@@ -90,9 +90,44 @@ public final class ExperimentFile {
             if (t == JsonToken.START_OBJECT && !key.startsWith(SWEEP_PREFIX)) {
                 readMapping(p, source, key + ".", out);
             } else {
-                out.put(key, new Entry(p.readValueAsTree(), line, "line " + line));
+                JsonNode value;
+                try {
+                    value = p.readValueAsTree();
+                } catch (JsonProcessingException e) {
+                    throw syntaxError(source, key, e);
+                }
+                out.put(key, new Entry(value, line, "line " + line));
             }
         }
+    }
+
+    /**
+     * A YAML syntax error as one line: the parser's own message spans several lines (it echoes the
+     * source with a caret), which would break the one-message contract of bad input.
+     */
+    private static ConfigException syntaxError(String source, String key, JsonProcessingException e) {
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        String problem;
+        if (e.getCause() instanceof MarkedYAMLException m) {
+            StringBuilder sb = new StringBuilder();
+            if (m.getContext() != null) {
+                sb.append(m.getContext().strip());
+                if (m.getContextMark() != null) {
+                    sb.append(" (line ").append(m.getContextMark().getLine() + 1).append(')');
+                }
+                sb.append(": ");
+            }
+            sb.append(m.getProblem() == null ? "syntax error" : m.getProblem().strip());
+            if (m.getProblemMark() != null) {
+                line = m.getProblemMark().getLine() + 1;
+                sb.append(" (line ").append(line).append(", column ").append(m.getProblemMark().getColumn() + 1).append(')');
+            }
+            problem = sb.toString();
+        } else {
+            String original = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
+            problem = original.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("syntax error");
+        }
+        return new ConfigException(source, line, key, "not valid YAML: " + problem.replaceAll("\\s+", " "));
     }
 
     private static int line(JsonParser p) {

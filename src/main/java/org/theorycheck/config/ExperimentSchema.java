@@ -264,7 +264,11 @@ final class ExperimentSchema {
             if (present("train.eta_y")) {
                 return positive("train.eta_y");
             }
-            return positive("train.eta_ratio") * etaZ;
+            double etaY = positive("train.eta_ratio") * etaZ;
+            if (!Double.isFinite(etaY)) {
+                throw error("train.eta_ratio", "eta_y = eta_ratio * eta_z = " + etaY + " is not a finite rate");
+            }
+            return etaY;
         }
 
         List<Long> seeds() {

@@ -1,5 +1,7 @@
 package org.theorycheck.train;
 
+import org.theorycheck.config.ConfigException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -32,7 +34,11 @@ public final class SweepJournal {
         this.header = String.join(",", plan.keys()) + (plan.keys().isEmpty() ? "" : ",") + "seed,distinct_entropy,loss";
     }
 
-    /** Opens (reading what it holds) or creates the journal at {@code file}. */
+    /**
+     * Opens (reading what it holds) or creates the journal at {@code file}.
+     *
+     * @throws ConfigException if the file is the journal of another grid (bad input: the --out directory)
+     */
     public static SweepJournal open(Path file, SweepPlan plan) {
         SweepJournal j = new SweepJournal(file, plan);
         try {
@@ -53,7 +59,7 @@ public final class SweepJournal {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         boolean torn = !text.isEmpty() && !text.endsWith("\n");
         if (lines.isEmpty() || !lines.get(0).equals(header)) {
-            throw new IllegalStateException("the sweep journal " + file + " belongs to another grid (its header is '"
+            throw new ConfigException(file.toString(), 1, "", "this sweep journal belongs to another grid (its header is '"
                     + (lines.isEmpty() ? "" : lines.get(0)) + "', this sweep's is '" + header
                     + "'); use another --out directory or delete the journal");
         }
