@@ -112,14 +112,19 @@ public final class LineFigure {
      * legend says how many runs. A single run is drawn as a plain line.
      */
     public LineFigure runs(String label, double[] x, List<double[]> runs) {
+        return runs(label, x, runs, Style.SOLID);
+    }
+
+    /** As {@link #runs(String, double[], List)}, the mean line drawn in {@code style}. */
+    public LineFigure runs(String label, double[] x, List<double[]> runs, Style style) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("no runs for " + label);
         }
         if (runs.size() == 1) {
-            return line(label, x, runs.get(0));
+            return line(label, x, runs.get(0), style);
         }
         double[][] stats = Stats.meanStd(runs);
-        return meanBand(label + " (mean ± std, " + runs.size() + " runs)", x, stats[0], stats[1]);
+        return add(label + " (mean ± std, " + runs.size() + " runs)", x, stats[0], stats[1], true, style);
     }
 
     /** Points joined by a line, each with an error bar of ± {@code std} (NaN std draws none). */
@@ -127,9 +132,16 @@ public final class LineFigure {
         return add(label, x, mean, std, false, Style.SOLID);
     }
 
-    /** A vertical dotted line at {@code x} with a label, in the colour of the series added last. */
+    /** A vertical dotted grey line at {@code x}, labelled to its right near the top. */
     public LineFigure marker(double x, String text) {
-        Color colour = series.isEmpty() ? Color.DARK_GRAY : series.get(series.size() - 1).colour();
+        markers.add(new Marker(x, text, Color.DARK_GRAY));
+        return this;
+    }
+
+    /** A vertical dotted line in the colour of the series labelled {@code seriesLabel}, e.g. its snap time t0. */
+    public LineFigure marker(double x, String text, String seriesLabel) {
+        Color colour = series.stream().filter(s -> s.label().equals(seriesLabel)).map(Series::colour).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no series labelled " + seriesLabel));
         markers.add(new Marker(x, text, colour));
         return this;
     }
@@ -192,6 +204,22 @@ public final class LineFigure {
         for (Series ser : series) {
             addSeries(chart, ser);
         }
+        double xLo = Double.POSITIVE_INFINITY;
+        double xHi = Double.NEGATIVE_INFINITY;
+        for (Series ser : series) {
+            for (int i = 0; i < ser.x().length; i++) {
+                if (shown(ser.x()[i], ser.y()[i])) {
+                    xLo = Math.min(xLo, ser.x()[i]);
+                    xHi = Math.max(xHi, ser.x()[i]);
+                }
+            }
+        }
+        for (Marker m : markers) {
+            if (shown(m.x(), 1)) {
+                xLo = Math.min(xLo, m.x());
+                xHi = Math.max(xHi, m.x());
+            }
+        }
         for (int i = 0; i < markers.size(); i++) {
             Marker m = markers.get(i);
             if (!shown(m.x(), 1) || !(lo <= hi)) {
@@ -204,9 +232,25 @@ public final class LineFigure {
             line.setLineStyle(ChartStyle.DOTTED);
             // Staggered heights keep the labels of nearby markers apart.
             double y = logY ? hi / Math.pow(1.25, 1 + i % 3) : hi - (0.035 + 0.045 * (i % 3)) * (hi - lo);
-            chart.addAnnotation(new AnnotationText(m.text(), m.x(), y, false));
+            chart.addAnnotation(new AnnotationText(m.text(), labelX(m, xLo, xHi), y, false));
         }
         return chart;
+    }
+
+    /**
+     * Annotation text is centred on its x; shifting it by half its estimated width (plus a gap) puts
+     * the label beside its line instead of across it.
+     */
+    private double labelX(Marker m, double xLo, double xHi) {
+        double plotWidth = Math.max(100, width - 130);
+        double pixels = 6 + 0.5 * m.text().length() * ChartStyle.ANNOTATION.getSize() * 0.55;
+        if (!(xHi > xLo)) {
+            return m.x();
+        }
+        if (logX) {
+            return m.x() * Math.pow(xHi / xLo, pixels / plotWidth);
+        }
+        return m.x() + (xHi - xLo) * pixels / plotWidth;
     }
 
     private void addSeries(XYChart chart, Series ser) {
@@ -244,14 +288,28 @@ public final class LineFigure {
     }
 
     private static void addBand(XYChart chart, Series ser, List<Double> xs, List<Double> ys, List<Double> es) {
-        int n = xs.size();
+        // A staircase holds each value until the next x; its band must hold too, or it cuts the corners.
+        List<Double> bx = new ArrayList<>();
+        List<Double> hi = new ArrayList<>();
+        List<Double> lo = new ArrayList<>();
+        for (int i = 0; i < xs.size(); i++) {
+            if (ser.style() == Style.STEP && i > 0) {
+                bx.add(xs.get(i));
+                hi.add(ys.get(i - 1) + es.get(i - 1));
+                lo.add(ys.get(i - 1) - es.get(i - 1));
+            }
+            bx.add(xs.get(i));
+            hi.add(ys.get(i) + es.get(i));
+            lo.add(ys.get(i) - es.get(i));
+        }
+        int n = bx.size();
         double[] px = new double[2 * n];
         double[] py = new double[2 * n];
         for (int i = 0; i < n; i++) {
-            px[i] = xs.get(i);
-            py[i] = ys.get(i) + es.get(i);
-            px[2 * n - 1 - i] = xs.get(i);
-            py[2 * n - 1 - i] = ys.get(i) - es.get(i);
+            px[i] = bx.get(i);
+            py[i] = hi.get(i);
+            px[2 * n - 1 - i] = bx.get(i);
+            py[2 * n - 1 - i] = lo.get(i);
         }
         XYSeries band = chart.addSeries("\u200Bband " + ser.label(), px, py);
         band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);

@@ -25,7 +25,7 @@ public final class Overlay {
      */
     public static LineFigure lines(String title, String yTitle, Map<String, List<TraceSeries.Sampled>> sources,
                                    List<Marker> markers, boolean logX) {
-        LineFigure f = LineFigure.titled(title).axes(KeyLabels.axisTitle("step") + (logX ? " (log scale)" : ""), yTitle);
+        LineFigure f = LineFigure.titled(title).axes(logX ? "step (SGD updates, log scale)" : KeyLabels.axisTitle("step"), yTitle);
         if (logX) {
             f.logX();
         }

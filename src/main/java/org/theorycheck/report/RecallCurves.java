@@ -68,15 +68,14 @@ public final class RecallCurves {
         }
         LineFigure f = LineFigure.titled(title)
                 .axes("threshold τ × M  (M = " + vocabulary + ", log scale)", "recall of distinct tokens (c(l|n) > τ)")
-                .logX().yRange(-0.03, 1.08);
+                .logX().yRange(-0.03, 1.08).marker(1, "τ = 1/M");
         for (Map.Entry<String, List<AttentionTable>> e : runs.entrySet()) {
             List<double[]> curves = new ArrayList<>();
             for (AttentionTable t : e.getValue()) {
                 curves.add(recall(t, thresholds));
             }
-            f.runs(e.getKey(), multiples, curves);
+            f.runs(e.getKey(), multiples, curves, LineFigure.Style.STEP);
         }
-        f.marker(1, "τ = 1/M");
         return f.figure();
     }
 }
