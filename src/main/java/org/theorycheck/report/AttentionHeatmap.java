@@ -23,8 +23,8 @@ public final class AttentionHeatmap {
     /** The rows of paper Fig. 4 before the final step. */
     public static final List<Double> PAPER_STEPS = List.of(0.0, 2.0, 4.0, 6.0, 8.0, 10.0);
 
-    private static final int PANEL_WIDTH = 760;
-    private static final int PANEL_HEIGHT = 440;
+    private static final int PANEL_WIDTH = 600;
+    private static final int PANEL_HEIGHT = 400;
     private static final Color[] SCALE = { // viridis, sampled at five stops
             new Color(0x440154), new Color(0x3B528B), new Color(0x21918C), new Color(0x5EC962), new Color(0xFDE725)};
 
@@ -146,6 +146,12 @@ public final class AttentionHeatmap {
                     cells.add(new Number[]{x, rows - 1 - i, v});
                 }
             }
+        }
+        // Upright labels collide once they are wider than a cell; then they are turned on end.
+        int longest = columns.stream().mapToInt(String::length).max().orElse(1);
+        double cell = (PANEL_WIDTH - 240.0) / columns.size();
+        if (longest * 9 + 2 > cell) {
+            s.setXAxisLabelRotation(90);
         }
         chart.addSeries("c", columns, rowLabels, cells);
         return chart;

@@ -199,7 +199,7 @@ public final class SweepPanels {
         String xTitle = KeyLabels.axisTitle(spec.xKey()) + (logX ? " (log scale; grid " + grid + ")" : "");
         List<XYChart> charts = new ArrayList<>();
         for (Panel p : panels) {
-            LineFigure f = LineFigure.titled(panelTitle.apply(p.value())).axes(xTitle, yTitle).size(640, 480)
+            LineFigure f = LineFigure.titled(panelTitle.apply(p.value())).axes(xTitle, yTitle).size(600, 470)
                     .legend(Styler.LegendPosition.OutsideS).yRange(lo - 0.05 * pad, hi + 0.05 * pad);
             if (logX) {
                 f.logX();
