@@ -27,15 +27,18 @@ import java.util.function.Function;
 
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = {"Draws the paper's figures from the CSV files that train and sweep write.",
-                "Each figure is written twice, as OUT.png and OUT.svg. On bad input (a missing file,",
-                "column or key) it names the file and column, exits with code 2 and writes nothing."},
+                "Each figure is written twice, as OUT.png and OUT.svg. On bad input (a missing file, column or key) "
+                        + "it names the file and column, exits with code 2 and writes nothing."},
         subcommands = {PlotCommand.Heatmap.class, PlotCommand.Panels.class, PlotCommand.OverlayPlot.class,
                 PlotCommand.Recall.class},
         footer = {"%nExamples:",
-                "  theorycheck plot heatmap out/ss/attention.csv --title \"η_Y = η_Z = 1\" --out fig/fig4-left",
+                "  theorycheck plot heatmap out/ss/attention.csv --title \"η_Y = η_Z = 1\" \\",
+                "      --out fig/fig4-left",
                 "  theorycheck plot panels out/sw/summary.csv --next-per-query 2 --out fig/fig6",
-                "  theorycheck plot overlay sgd=out/s1 sgd=out/s2 sgd=out/s3 map=out/map --column z:0:19 --out fig/z",
-                "  theorycheck plot recall \"η_Y/η_Z=1=out/r1\" \"η_Y/η_Z=10=out/r10\" --vocabulary 33 --out fig/fig11"})
+                "  theorycheck plot overlay sgd=out/s1 sgd=out/s2 sgd=out/s3 map=out/map \\",
+                "      --column z:0:19 --marker 23=t0 --out fig/z",
+                "  theorycheck plot recall \"η_Y/η_Z=1=out/r1\" \"η_Y/η_Z=10=out/r10\" \\",
+                "      --vocabulary 33 --out fig/fig11"})
 final class PlotCommand implements Callable<Integer> {
 
     @Spec
@@ -46,8 +49,8 @@ final class PlotCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "choose a figure: heatmap, panels, overlay or recall");
     }
 
-    private static int written(Figure.Written w) {
-        System.out.println("wrote " + w.png() + " and " + w.svg());
+    private static int written(CommandSpec spec, Figure.Written w) {
+        spec.commandLine().getOut().println("wrote " + w.png() + " and " + w.svg());
         return 0;
     }
 
@@ -68,11 +71,16 @@ final class PlotCommand implements Callable<Integer> {
     }
 
     @Command(name = "heatmap", mixinStandardHelpOptions = true,
-            description = {"Paper Fig. 4: attention c(l|n) of each class as a heat map. Rows are steps (earliest on top,",
-                    "then the final step), columns the class's support tokens: the common block, a gap, then its",
-                    "distinct tokens by ascending P(l|n). All panels share one colour scale."},
-            footer = {"%nExample:", "  theorycheck plot heatmap out/ss/attention.csv --title \"η_Y = η_Z = 1\" --out fig/fig4-left"})
+            description = {"Paper Fig. 4: attention c(l|n) of each class as a heat map.",
+                    "Rows are steps (earliest on top, then the final step), columns the class's support tokens: "
+                            + "the common block, a gap, then its distinct tokens by ascending P(l|n). "
+                            + "All panels share one colour scale."},
+            footer = {"%nExample:", "  theorycheck plot heatmap out/ss/attention.csv --title \"η_Y = η_Z = 1\" \\",
+                    "      --out fig/fig4-left"})
     static final class Heatmap implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Parameters(index = "0", paramLabel = "ATTENTION_CSV", description = "An attention.csv written by train (or its directory).")
         Path input;
 
@@ -89,19 +97,23 @@ final class PlotCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Path file = input.toFile().isDirectory() ? input.resolve("attention.csv") : input;
-            return written(AttentionHeatmap.figure(AttentionTable.read(file), steps, title).save(out));
+            return written(spec, AttentionHeatmap.figure(AttentionTable.read(file), steps, title).save(out));
         }
     }
 
     @Command(name = "panels", mixinStandardHelpOptions = true,
-            description = {"Paper Fig. 6 from a sweep's summary.csv: one panel per value of --panel, the metric's",
-                    "mean ± std (error bars) against --x, one curve per value of --curve. Every other swept key",
-                    "must be fixed with --where KEY=VALUE."},
+            description = {"Paper Fig. 6: a metric's mean ± std against a swept key, from summary.csv.",
+                    "One panel per value of --panel, the mean with ± std error bars against --x, one curve per "
+                            + "value of --curve. Every other swept key must be fixed with --where KEY=VALUE."},
             footer = {"%nExamples:",
                     "  theorycheck plot panels out/sw/summary.csv --next-per-query 2 --out fig/fig6",
-                    "  theorycheck plot panels out/sw/summary.csv --panel train.eta_z --x train.eta_ratio \\",
-                    "      --curve data.queries --metric loss --where model.init=uniform --out fig/loss"})
+                    "  theorycheck plot panels out/sw/summary.csv --panel train.eta_z \\",
+                    "      --x train.eta_ratio --curve data.queries --metric loss \\",
+                    "      --where model.init=uniform --out fig/loss"})
     static final class Panels implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Parameters(index = "0", paramLabel = "SUMMARY_CSV", description = "A summary.csv written by sweep (or its directory).")
         Path input;
 
@@ -145,22 +157,27 @@ final class PlotCommand implements Callable<Integer> {
             Function<String, String> title = panel.equals("data.queries") && r != null
                     ? SweepPanels.queriesTitle(r) : SweepPanels.keyTitle(panel);
             SweepPanels.Spec s = new SweepPanels.Spec(panel, x, curve, mean, std, where);
-            return written(SweepPanels.figure(summary, s, title, !linearX).save(out));
+            return written(spec, SweepPanels.figure(summary, s, title, !linearX).save(out));
         }
     }
 
     @Command(name = "overlay", mixinStandardHelpOptions = true,
-            description = {"One observable against step from several runs or rungs on the same axes. Sources that",
-                    "share a label (e.g. SGD seeds) become their mean with a ± std band.",
-                    "COLUMN is a trace.csv column (loss, distinct_entropy, decoder_residual, or an extra such as",
-                    "gamma or B_0), or z:<n>:<token> / c:<n>:<token> from attention.csv."},
+            description = {"One observable against step from several runs or rungs, on the same axes.",
+                    "Sources that share a label (e.g. SGD seeds) become their mean with a ± std band. "
+                            + "COLUMN is a trace.csv column (loss, distinct_entropy, decoder_residual, or an extra "
+                            + "such as gamma or B_0), or z:<n>:<token> / c:<n>:<token> from attention.csv."},
             footer = {"%nExamples:",
-                    "  theorycheck plot overlay sgd=out/s1 sgd=out/s2 sgd=out/s3 map=out/map --column distinct_entropy \\",
-                    "      --marker 23=t0 --out fig/entropy",
-                    "  theorycheck plot overlay sgd=out/s1/attention.csv --column z:0:19 --log-x --out fig/z-top"})
+                    "  theorycheck plot overlay sgd=out/s1 sgd=out/s2 sgd=out/s3 map=out/map \\",
+                    "      --column distinct_entropy --marker 23=t0 --out fig/entropy",
+                    "  theorycheck plot overlay sgd=out/s1/attention.csv --column z:0:19 --log-x \\",
+                    "      --out fig/z-top"})
     static final class OverlayPlot implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Parameters(arity = "1..*", paramLabel = "LABEL=PATH",
-                description = "trace.csv / attention.csv files or run directories, each with a legend label.")
+                description = "trace.csv / attention.csv files or run directories, each after its legend label "
+                        + "(the label ends at the last '='; without one, the directory name labels it).")
         List<String> sources;
 
         @Option(names = "--column", required = true, paramLabel = "COLUMN", description = "What to plot (see above).")
@@ -190,19 +207,23 @@ final class PlotCommand implements Callable<Integer> {
             }
             List<Overlay.Marker> marks = markers.entrySet().stream()
                     .map(e -> new Overlay.Marker(e.getKey(), e.getValue())).toList();
-            return written(Overlay.lines(title, selector.axisTitle(), Overlay.group(labels, series), marks, logX)
+            return written(spec, Overlay.lines(title, selector.axisTitle(), Overlay.group(labels, series), marks, logX)
                     .figure().save(out));
         }
     }
 
     @Command(name = "recall", mixinStandardHelpOptions = true,
-            description = {"Paper Fig. 11/12: recall of distinct tokens against a threshold τ near 1/M. At the final",
-                    "step, recall(τ) = mean over classes n of the fraction of n's distinct tokens with c(l|n) > τ.",
-                    "Runs that share a label become their mean with a ± std band."},
+            description = {"Paper Fig. 11/12: recall of distinct tokens against a threshold τ near 1/M.",
+                    "At the final step, recall(τ) = mean over classes n of the fraction of n's distinct tokens "
+                            + "with c(l|n) > τ; τ runs from 0.1/M to 10/M. "
+                            + "Runs that share a label become their mean with a ± std band."},
             footer = {"%nExample:",
-                    "  theorycheck plot recall ratio1=out/r1 ratio1=out/r1b ratio10=out/r10 --config experiments/syn-small.yaml \\",
-                    "      --out fig/fig11"})
+                    "  theorycheck plot recall ratio1=out/r1 ratio1=out/r1b ratio10=out/r10 \\",
+                    "      --config experiments/syn-small.yaml --out fig/fig11"})
     static final class Recall implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Parameters(arity = "1..*", paramLabel = "LABEL=PATH", description = "attention.csv files or run directories, each with a label.")
         List<String> sources;
 
@@ -233,7 +254,7 @@ final class PlotCommand implements Callable<Integer> {
                 Path file = l.path().toFile().isDirectory() ? l.path().resolve("attention.csv") : l.path();
                 runs.computeIfAbsent(l.label(), k -> new ArrayList<>()).add(AttentionTable.read(file));
             }
-            return written(RecallCurves.figure(title, runs, m, RecallCurves.defaultMultiples()).save(out));
+            return written(spec, RecallCurves.figure(title, runs, m, RecallCurves.defaultMultiples()).save(out));
         }
     }
 }
