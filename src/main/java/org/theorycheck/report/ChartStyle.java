@@ -5,6 +5,8 @@ import org.knowm.xchart.style.AxesChartStyler;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
  * The one look of every figure: fonts large enough to read when a figure is shrunk into a page, a
@@ -38,6 +40,20 @@ final class ChartStyle {
     /** The same hue, mostly transparent: the fill of a ± std band under its mean line. */
     static Color band(Color c) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), 56);
+    }
+
+    /**
+     * A tick label: the shortest plain decimal for ordinary magnitudes (XChart's default pattern prints
+     * ".08" and drifts with floating-point noise), scientific notation for very large or small ones.
+     */
+    static String tick(double v) {
+        if (v == 0 || Math.abs(v) < 1e-12) {
+            return "0";
+        }
+        if (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3) {
+            return String.format(Locale.ROOT, "%.3g", v).replaceFirst("\\.?0+e", "e");
+        }
+        return new BigDecimal(String.format(Locale.ROOT, "%.6g", v)).stripTrailingZeros().toPlainString();
     }
 
     static void apply(AxesChartStyler s) {

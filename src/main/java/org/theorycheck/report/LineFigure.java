@@ -44,6 +44,7 @@ public final class LineFigure {
     private double yMax = Double.NaN;
     private final List<Series> series = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
+    private int colours;
 
     private LineFigure(String title) {
         this.title = title;
@@ -97,6 +98,24 @@ public final class LineFigure {
         return add(label, x, y, null, false, style);
     }
 
+    /**
+     * A line in the colour of an existing series, e.g. the smooth h(t) dashed over the staircase h*(s)
+     * of the same η_Y.
+     */
+    public LineFigure line(String label, double[] x, double[] y, Style style, String colourOf) {
+        Color colour = colourOf(colourOf);
+        add(label, x, y, null, false, style);
+        Series last = series.remove(series.size() - 1);
+        series.add(new Series(last.label(), last.x(), last.y(), null, false, style, colour));
+        colours--;
+        return this;
+    }
+
+    private Color colourOf(String label) {
+        return series.stream().filter(s -> s.label().equals(label)).map(Series::colour).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no series labelled " + label));
+    }
+
     /** A discrete-time series drawn as a staircase, e.g. Lemma 5's h*(s). */
     public LineFigure staircase(String label, double[] x, double[] y) {
         return line(label, x, y, Style.STEP);
@@ -140,9 +159,7 @@ public final class LineFigure {
 
     /** A vertical dotted line in the colour of the series labelled {@code seriesLabel}, e.g. its snap time t0. */
     public LineFigure marker(double x, String text, String seriesLabel) {
-        Color colour = series.stream().filter(s -> s.label().equals(seriesLabel)).map(Series::colour).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no series labelled " + seriesLabel));
-        markers.add(new Marker(x, text, colour));
+        markers.add(new Marker(x, text, colourOf(seriesLabel)));
         return this;
     }
 
@@ -155,7 +172,7 @@ public final class LineFigure {
             throw new IllegalArgumentException("two series are labelled " + label);
         }
         series.add(new Series(label, x.clone(), y.clone(), spread == null ? null : spread.clone(), band, style,
-                ChartStyle.colour(series.size())));
+                ChartStyle.colour(colours++)));
         return this;
     }
 
@@ -175,6 +192,12 @@ public final class LineFigure {
         }
         s.setXAxisLogarithmic(logX);
         s.setYAxisLogarithmic(logY);
+        if (!logX) {
+            s.setxAxisTickLabelsFormattingFunction(ChartStyle::tick);
+        }
+        if (!logY) {
+            s.setyAxisTickLabelsFormattingFunction(ChartStyle::tick);
+        }
         s.setErrorBarsColorSeriesColor(true);
         s.setMarkerSize(8);
         double lo = Double.POSITIVE_INFINITY;

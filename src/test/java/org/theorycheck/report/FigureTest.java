@@ -63,4 +63,23 @@ class FigureTest {
 
         assertThat(chart.getSeriesMap().get("a").getXData()).containsExactly(1.0, 10.0);
     }
+
+    @Test
+    void tickLabelsAreShortAndStable() {
+        assertThat(ChartStyle.tick(0.08000000000000002)).isEqualTo("0.08");
+        assertThat(ChartStyle.tick(2.0)).isEqualTo("2");
+        assertThat(ChartStyle.tick(-1.5e-17)).isEqualTo("0");
+        assertThat(ChartStyle.tick(1e-5)).isEqualTo("1e-05");
+        assertThat(ChartStyle.tick(250000)).isEqualTo("2.5e+05");
+    }
+
+    @Test
+    void aLineCanShareTheColourOfAnother() {
+        var chart = LineFigure.titled("t").staircase("h*", new double[]{0, 1}, new double[]{0, 1})
+                .line("h", new double[]{0, 1}, new double[]{0, 1}, LineFigure.Style.DASHED, "h*")
+                .line("other", new double[]{0, 1}, new double[]{1, 0}).chart();
+
+        assertThat(chart.getSeriesMap().get("h").getLineColor()).isEqualTo(chart.getSeriesMap().get("h*").getLineColor());
+        assertThat(chart.getSeriesMap().get("other").getLineColor()).isEqualTo(ChartStyle.colour(1));
+    }
 }
