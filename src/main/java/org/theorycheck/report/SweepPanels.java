@@ -44,8 +44,8 @@ public final class SweepPanels {
         }
     }
 
-    /** One curve: points sorted by x; {@code rows} are the summary rows used, for checking. */
-    record Curve(String value, double[] x, double[] mean, double[] std, int[] rows) {}
+    /** One curve: its points sorted by x. */
+    record Curve(String value, double[] x, double[] mean, double[] std) {}
 
     record Panel(String value, List<Curve> curves) {}
 
@@ -98,15 +98,13 @@ public final class SweepPanels {
                 double[] xs = new double[n];
                 double[] ms = new double[n];
                 double[] ss = new double[n];
-                int[] used = new int[n];
                 for (int i = 0; i < n; i++) {
                     int r = cell.get(i);
                     xs[i] = summary.number(r, x);
                     ms[i] = summary.number(r, mean);
                     ss[i] = std < 0 ? Double.NaN : summary.number(r, std);
-                    used[i] = r;
                 }
-                curves.add(new Curve(c, xs, ms, ss, used));
+                curves.add(new Curve(c, xs, ms, ss));
             }
             panels.add(new Panel(p, curves));
         }
