@@ -8,7 +8,10 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Paint;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -105,10 +108,7 @@ public record Figure(List<? extends Chart<?, ?>> panels, int columns) {
         return out.toByteArray();
     }
 
-    /**
-     * The SVG: each panel is painted into its own vector canvas and nested at its grid position, because
-     * the vector canvas rasterises gradient fills (the heat-map colour bar) wrongly once translated.
-     */
+    /** The SVG: each panel is painted into its own vector canvas and nested at its grid position. */
     public byte[] svg() {
         int w = panelWidth();
         int h = panelHeight();
@@ -118,7 +118,7 @@ public record Figure(List<? extends Chart<?, ?>> panels, int columns) {
                 .append("px\" viewBox=\"0 0 ").append(width()).append(' ').append(height()).append("\">\n")
                 .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         for (int i = 0; i < panels.size(); i++) {
-            VectorGraphics2D g = new VectorGraphics2D();
+            VectorGraphics2D g = new GradientAsImageGraphics();
             panels.get(i).paint(g, w, h);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try {
@@ -135,6 +135,53 @@ public record Figure(List<? extends Chart<?, ?>> panels, int columns) {
             sb.append(root).append(panel.substring(rootEnd)).append('\n');
         }
         return sb.append("</svg>\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A vector canvas that draws gradient fills (the heat-map colour bar) as small images itself. Left to
+     * the canvas, a gradient paint stays in force for every later fill, whatever colour is set, so the
+     * colour bar's labels came out in the gradient's colours (and empty shapes failed to rasterise).
+     */
+    private static final class GradientAsImageGraphics extends VectorGraphics2D {
+        private Paint gradient;
+
+        @Override
+        public void setPaint(Paint paint) {
+            if (paint == null || paint instanceof Color) {
+                gradient = null;
+                super.setPaint(paint);
+            } else {
+                gradient = paint;
+            }
+        }
+
+        @Override
+        public void setColor(Color c) {
+            gradient = null;
+            super.setColor(c);
+        }
+
+        @Override
+        public void fill(Shape shape) {
+            if (gradient == null) {
+                super.fill(shape);
+                return;
+            }
+            Rectangle r = shape.getBounds();
+            if (r.width <= 0 || r.height <= 0) {
+                return;
+            }
+            BufferedImage image = new BufferedImage(r.width, r.height, BufferedImage.TYPE_INT_ARGB);
+            Graphics2D g = image.createGraphics();
+            try {
+                g.translate(-r.x, -r.y);
+                g.setPaint(gradient);
+                g.fill(shape);
+            } finally {
+                g.dispose();
+            }
+            drawImage(image, r.x, r.y, null);
+        }
     }
 
     /**

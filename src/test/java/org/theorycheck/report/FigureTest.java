@@ -55,6 +55,9 @@ class FigureTest {
         // one nested canvas per panel
         assertThat(svg.getDocumentElement().getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength())
                 .isEqualTo(2);
+        // only the colour bars are images: text and cells stay vector shapes
+        assertThat(svg.getDocumentElement().getElementsByTagNameNS("http://www.w3.org/2000/svg", "image").getLength())
+                .isEqualTo(2);
     }
 
     @Test
