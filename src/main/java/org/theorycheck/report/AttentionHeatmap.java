@@ -1,5 +1,6 @@
 package org.theorycheck.report;
 
+import org.theorycheck.model.Trajectory;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.style.HeatMapStyler;
@@ -132,7 +133,7 @@ public final class AttentionHeatmap {
         int rows = p.steps().length;
         List<String> rowLabels = new ArrayList<>();
         for (int i = rows - 1; i >= 0; i--) {
-            rowLabels.add(Csv.step(p.steps()[i]) + (i == rows - 1 ? " (final)" : ""));
+            rowLabels.add(Trajectory.stepLabel(p.steps()[i]) + (i == rows - 1 ? " (final)" : ""));
         }
         List<Number[]> cells = new ArrayList<>();
         for (int x = 0; x < columns.size(); x++) {

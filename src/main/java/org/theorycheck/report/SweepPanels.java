@@ -1,5 +1,6 @@
 package org.theorycheck.report;
 
+import org.theorycheck.model.Trajectory;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 import org.theorycheck.config.ConfigException;
@@ -55,7 +56,7 @@ public final class SweepPanels {
     public static Function<String, String> queriesTitle(int nextPerQuery) {
         return q -> {
             double v = Double.parseDouble(q);
-            return "Q/K = " + q + "/" + Csv.step(v * nextPerQuery);
+            return "Q/K = " + q + "/" + Trajectory.stepLabel(v * nextPerQuery);
         };
     }
 
@@ -193,7 +194,7 @@ public final class SweepPanels {
                 : seeds > 0 ? ", mean ± std (" + seeds + " seeds)" : ", mean ± std");
         // A log axis labels decades only; naming the grid tells the reader where the points are.
         String grid = panels.stream().flatMap(p -> p.curves().stream()).flatMapToDouble(c -> Arrays.stream(c.x()))
-                .distinct().sorted().mapToObj(Csv::step).collect(Collectors.joining(", "));
+                .distinct().sorted().mapToObj(Trajectory::stepLabel).collect(Collectors.joining(", "));
         String xTitle = KeyLabels.axisTitle(spec.xKey()) + (logX ? " (log scale; grid " + grid + ")" : "");
         List<XYChart> charts = new ArrayList<>();
         for (Panel p : panels) {
