@@ -1,0 +1,70 @@
+package org.theorycheck.cli;
+
+import org.theorycheck.config.ExperimentConfig;
+import org.theorycheck.config.ExperimentFile;
+import org.theorycheck.theory.Rung;
+import org.theorycheck.theory.Rungs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Times the workloads the README quotes, on one thread, after warm-up:",
+                "one SGD run of Syn-Medium with queries=10 (M=240, 100 steps, batch 128, T-1=127),",
+                "the gradient-flow rung (3) on the same setting, and the reduced rung (4) on Fig. 3's setting",
+                "(K=10, M=1000, 700 steps). Prints the median and the range of the timed repetitions."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--repeat", paramLabel = "N", description = "Timed repetitions per workload (default: ${DEFAULT-VALUE}).")
+    int repeat = 10;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Untimed warm-up repetitions (default: ${DEFAULT-VALUE}).")
+    int warmup = 3;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ExperimentConfig medium = load("experiments/fig6-syn-medium.yaml", "data.queries=10", "train.eta_z=1",
+                "train.eta_ratio=1", "seeds=1");
+        ExperimentConfig fig3 = load("experiments/fig3-growth-factor.yaml");
+        time(out, "sgd      Syn-Medium Q=10, 100 steps", () -> rung("sgd").run(medium, 1));
+        time(out, "flow     Syn-Medium Q=10, 100 steps", () -> rung("flow").run(medium, 1));
+        time(out, "reduced  Fig. 3, K=10 M=1000, 700 steps", () -> rung("reduced").run(fig3, 1));
+        out.flush();
+        return 0;
+    }
+
+    private static ExperimentConfig load(String file, String... overrides) {
+        return ExperimentFile.read(Path.of(file)).withOverrides(List.of(overrides)).resolve();
+    }
+
+    private static Rung rung(String name) {
+        return Rungs.byName(name).orElseThrow();
+    }
+
+    private void time(PrintWriter out, String label, Supplier<?> work) {
+        for (int i = 0; i < warmup; i++) {
+            work.get();
+        }
+        double[] ms = new double[repeat];
+        for (int i = 0; i < repeat; i++) {
+            long start = System.nanoTime();
+            work.get();
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(ms);
+        out.printf(Locale.ROOT, "%-42s median %8.1f ms  (min %.1f, max %.1f; %d runs)%n", label, ms[repeat / 2], ms[0],
+                ms[repeat - 1], repeat);
+        out.flush();
+    }
+}
