@@ -25,7 +25,12 @@ public record SymbolicCheckResult(
         /** The residual is exactly 0 at N random rational points: necessary, not sufficient. */
         EXACT_RATIONAL_POINTS,
         /** The residual evaluated with 30 significant digits stays below a stated bound at N points. */
-        HIGH_PRECISION_POINTS
+        HIGH_PRECISION_POINTS,
+        /**
+         * The residual evaluated in double precision stays below a stated bound at N points: the
+         * weakest evidence, used only where the stronger methods do not finish in reasonable time.
+         */
+        MACHINE_PRECISION_POINTS
     }
 
     public SymbolicCheckResult {

@@ -156,12 +156,16 @@ final class SymjaEngine implements SymbolicEngine {
         return new BigDecimal(((IReal) result).apfloatValue().toString(true));
     }
 
-    @Override
-    public IExpr exactRational(double value) {
+    private static BigDecimal exactDecimal(double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("Not finite: " + value);
         }
-        BigDecimal exact = new BigDecimal(value);
+        return new BigDecimal(value);
+    }
+
+    @Override
+    public IExpr exactRational(double value) {
+        BigDecimal exact = exactDecimal(value);
         BigInteger numerator = exact.unscaledValue();
         int scale = exact.scale();
         if (scale <= 0) {

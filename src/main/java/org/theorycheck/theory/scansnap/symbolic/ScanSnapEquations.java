@@ -41,7 +41,6 @@ public final class ScanSnapEquations {
     private final Thread owner = Thread.currentThread();
     private final Symbols sym;
     private final Map<String, SmallInstance> instances = new HashMap<>();
-    private final Map<String, IExpr[]> objectiveGradients = new HashMap<>();
 
     public ScanSnapEquations(SymbolicEngine engine) {
         this.engine = engine;
@@ -378,14 +377,11 @@ public final class ScanSnapEquations {
      */
     public YZGradient objectiveGradient(double[][] y, double[] z, int[] contextTokens, int next) {
         SmallInstance inst = smallInstance(contextTokens, next);
-        IExpr[] entries = objectiveGradients.computeIfAbsent(Arrays.toString(contextTokens) + "->" + next, key -> {
-            List<ISymbol> vars = inst.variables();
-            IExpr[] derivatives = new IExpr[vars.size()];
-            for (int j = 0; j < vars.size(); j++) {
-                derivatives[j] = engine.evaluate(F.D(inst.objective(), vars.get(j)));
-            }
-            return derivatives;
-        });
+        List<ISymbol> vars = inst.variables();
+        IExpr[] entries = new IExpr[vars.size()];
+        for (int j = 0; j < vars.size(); j++) {
+            entries[j] = inst.objectiveDerivative(vars.get(j));
+        }
         return evaluateGradient(inst, entries, y, z);
     }
 

@@ -2,7 +2,9 @@ package org.theorycheck.theory.scansnap.symbolic;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IASTAppendable;
@@ -19,6 +21,9 @@ import org.theorycheck.theory.SymbolicEngine;
  * {@code a = X^T b} (so {@code a_l = count_l e^{z_l} / sum_l' count_l' e^{z_l'}}, the token
  * histogram entering through {@code count}), {@code f = a/||a||}, {@code o = Y^T f},
  * {@code alpha = softmax(o)}, loss {@code = -log alpha_n}. The paper maximizes {@code J = -loss}.
+ * The softmax normalizer cancels in {@code a/||a||}, so {@code f} is built as
+ * {@code count_l e^{z_l} / ||count e^z||}: the same function, in a form the algebra system
+ * differentiates in milliseconds instead of seconds.
  *
  * <p>Confined to the thread that created it (see {@link SymbolicEngine}).
  */
@@ -36,6 +41,8 @@ public final class SmallInstance {
     private final IExpr[] o = new IExpr[VOCABULARY];
     private final IExpr[] alpha = new IExpr[VOCABULARY];
     private final IExpr objective;
+    private final SymbolicEngine engine;
+    private final Map<ISymbol, IExpr> derivatives = new HashMap<>();
 
     SmallInstance(SymbolicEngine engine, int[] contextTokens, int next) {
         if (contextTokens.length == 0) {
@@ -45,6 +52,7 @@ public final class SmallInstance {
             checkToken(token);
         }
         checkToken(next);
+        this.engine = engine;
         this.contextTokens = contextTokens.clone();
         this.next = next;
         int[] count = new int[VOCABULARY];
@@ -64,13 +72,15 @@ public final class SmallInstance {
             }
         }
         IASTAppendable squaredNorm = F.PlusAlloc(VOCABULARY);
+        IExpr[] weight = new IExpr[VOCABULARY];
         for (int l = 0; l < VOCABULARY; l++) {
-            a[l] = count[l] == 0 ? F.C0 : F.Divide(F.Times(F.ZZ(count[l]), F.Exp(z[l])), partition);
-            squaredNorm.append(F.Sqr(a[l]));
+            weight[l] = count[l] == 0 ? F.C0 : F.Times(F.ZZ(count[l]), F.Exp(z[l]));
+            a[l] = F.Divide(weight[l], partition);
+            squaredNorm.append(F.Sqr(weight[l]));
         }
         IExpr norm = F.Sqrt(squaredNorm);
         for (int l = 0; l < VOCABULARY; l++) {
-            f[l] = F.Divide(a[l], norm);
+            f[l] = F.Divide(weight[l], norm);
         }
         IASTAppendable logSumExp = F.PlusAlloc(VOCABULARY);
         for (int k = 0; k < VOCABULARY; k++) {
@@ -126,7 +136,7 @@ public final class SmallInstance {
         return a[l];
     }
 
-    /** Decoder input {@code f = a/||a||} (Eqn. 2). */
+    /** Decoder input {@code f = a/||a||} (Eqn. 2), written without the normalizer that cancels. */
     public IExpr f(int l) {
         return f[l];
     }
@@ -144,6 +154,14 @@ public final class SmallInstance {
     /** The objective {@code J = log alpha_n = -loss}, which gradient ascent maximizes. */
     public IExpr objective() {
         return objective;
+    }
+
+    /**
+     * {@code dJ/dv} as differentiated by the algebra system, for {@code v} one of {@link #variables()};
+     * computed once per variable (about a second each).
+     */
+    public IExpr objectiveDerivative(ISymbol v) {
+        return derivatives.computeIfAbsent(v, x -> engine.evaluate(F.D(objective, x)));
     }
 
     /** The loss {@code -log alpha_n}. */
