@@ -1,0 +1,13 @@
+package org.theorycheck.theory;
+
+import java.time.Duration;
+
+/** A symbolic evaluation ran past its time limit and was abandoned. */
+public final class SymbolicTimeoutException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public SymbolicTimeoutException(String what, Duration limit) {
+        super(what + " did not finish within " + limit.toMillis() + " ms");
+    }
+}
