@@ -39,13 +39,17 @@ public final class VerdictTable {
                 tolerance, verdict, r.check().expected().name(), String.format(Locale.ROOT, "%.1f", r.seconds())};
     }
 
+    /** Longest measured text in a markdown cell; CSV and JSON keep it whole. */
+    private static final int MARKDOWN_CELL = 220;
+
     private static String markdown(List<CheckResult> results) {
         StringBuilder sb = new StringBuilder("| " + String.join(" | ", HEADER) + " |\n|");
         sb.append("---|".repeat(HEADER.length)).append('\n');
         for (CheckResult r : results) {
             sb.append("| ");
             for (String cell : row(r)) {
-                sb.append(cell.replace("|", "\\|").replace("\n", " ")).append(" | ");
+                String shown = cell.length() > MARKDOWN_CELL ? cell.substring(0, MARKDOWN_CELL - 1) + "…" : cell;
+                sb.append(shown.replace("|", "\\|").replace("\n", " ")).append(" | ");
             }
             sb.setLength(sb.length() - 1);
             sb.append('\n');

@@ -1,5 +1,7 @@
 package org.theorycheck.verify.scansnap;
 
+import org.theorycheck.theory.SymbolicCheckResult;
+import org.theorycheck.theory.scansnap.symbolic.ScanSnapSymbolicChecks;
 import org.theorycheck.verify.Measurement;
 import org.theorycheck.verify.Quantities;
 import org.theorycheck.verify.Quantity;
@@ -17,12 +19,15 @@ public final class ScanSnapQuantities {
         return new Quantities(all(), new SymbolicChecks() {
             @Override
             public List<String> ids() {
-                return List.of();
+                return ScanSnapSymbolicChecks.ids();
             }
 
             @Override
             public Measurement run(String id) {
-                throw new IllegalArgumentException("no symbolic check " + id);
+                SymbolicCheckResult r = ScanSnapSymbolicChecks.run(id);
+                String how = r.method().name().toLowerCase().replace('_', ' ');
+                return Measurement.of(r.holds() ? 1 : 0, (r.holds() ? "holds" : "refuted") + " by " + how + ": " + r.detail(),
+                        r.holds() ? 0 : 1, r.holds() ? "" : r.detail());
             }
         });
     }

@@ -356,7 +356,7 @@ public final class ScanSnapEquations {
      * Eqn. 3 for the M=3 instance: {@code dY = f (e_n - alpha)^T}, {@code dz_m = diag(f)(I - f f^T) Y(e_n - alpha)},
      * learning rates 1, at numeric {@code y} (3x3, [contextual token][output token]) and query row {@code z}.
      */
-    public YZGradient eqn3Gradient(double[][] y, double[] z, int[] contextTokens, int next) {
+    public SymbolicGradient eqn3Gradient(double[][] y, double[] z, int[] contextTokens, int next) {
         SmallInstance inst = smallInstance(contextTokens, next);
         IExpr[] entries = new IExpr[SmallInstance.VOCABULARY * (SmallInstance.VOCABULARY + 1)];
         int i = 0;
@@ -375,7 +375,7 @@ public final class ScanSnapEquations {
      * The exact gradient of {@code J = -loss} of the M=3 instance, differentiated by the algebra
      * system (the reference Eqn. 3 claims to equal), at numeric {@code y} and {@code z}.
      */
-    public YZGradient objectiveGradient(double[][] y, double[] z, int[] contextTokens, int next) {
+    public SymbolicGradient objectiveGradient(double[][] y, double[] z, int[] contextTokens, int next) {
         SmallInstance inst = smallInstance(contextTokens, next);
         List<ISymbol> vars = inst.variables();
         IExpr[] entries = new IExpr[vars.size()];
@@ -385,7 +385,7 @@ public final class ScanSnapEquations {
         return evaluateGradient(inst, entries, y, z);
     }
 
-    private YZGradient evaluateGradient(SmallInstance inst, IExpr[] entries, double[][] y, double[] z) {
+    private SymbolicGradient evaluateGradient(SmallInstance inst, IExpr[] entries, double[][] y, double[] z) {
         requireOwner();
         int size = SmallInstance.VOCABULARY;
         if (y.length != size || z.length != size) {
@@ -412,6 +412,6 @@ public final class ScanSnapEquations {
         for (int l = 0; l < size; l++) {
             dz[l] = engine.numeric(entries[i++], point);
         }
-        return new YZGradient(dY, dz);
+        return new SymbolicGradient(dY, dz);
     }
 }

@@ -93,7 +93,7 @@ class ScanSnapEquationsTest {
                         y[l][k] = 6 * random.nextDouble() - 3;
                     }
                 }
-                YZGradient symbolic = eq.eqn3Gradient(y, z, tokens, next);
+                SymbolicGradient symbolic = eq.eqn3Gradient(y, z, tokens, next);
                 double[][] plain = PlainJava.eqn3(y, z, tokens, next);
                 for (int l = 0; l < 3; l++) {
                     for (int k = 0; k < 3; k++) {

@@ -143,7 +143,7 @@ class ScanSnapSymbolicChecksTest {
             }
         }
         int[] tokens = {0, 1, 1};
-        YZGradient gradient = eq.objectiveGradient(y, z, tokens, 0);
+        SymbolicGradient gradient = eq.objectiveGradient(y, z, tokens, 0);
         double[][] plain = PlainJava.eqn3(y, z, tokens, 0);
         for (int l = 0; l < 3; l++) {
             for (int k = 0; k < 3; k++) {

@@ -7,9 +7,9 @@ import java.util.Arrays;
  * column: output token) and {@code dz} (the query's row of Z), both with learning rate 1.
  * Arrays are copied in and out.
  */
-public record YZGradient(double[][] dY, double[] dz) {
+public record SymbolicGradient(double[][] dY, double[] dz) {
 
-    public YZGradient {
+    public SymbolicGradient {
         dY = deepCopy(dY);
         dz = dz.clone();
     }
@@ -34,7 +34,7 @@ public record YZGradient(double[][] dY, double[] dz) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof YZGradient g && Arrays.deepEquals(dY, g.dY) && Arrays.equals(dz, g.dz);
+        return other instanceof SymbolicGradient g && Arrays.deepEquals(dY, g.dY) && Arrays.equals(dz, g.dz);
     }
 
     @Override
@@ -44,6 +44,6 @@ public record YZGradient(double[][] dY, double[] dz) {
 
     @Override
     public String toString() {
-        return "YZGradient[dY=" + Arrays.deepToString(dY) + ", dz=" + Arrays.toString(dz) + "]";
+        return "SymbolicGradient[dY=" + Arrays.deepToString(dY) + ", dz=" + Arrays.toString(dz) + "]";
     }
 }
