@@ -28,7 +28,7 @@ final class EntropyFloor implements Quantity {
 
     @Override
     public Set<String> rungs() {
-        return Set.of("sgd", "map", "flow", "reduced");
+        return ScanSnapQuantities.TRAJECTORY_RUNGS;
     }
 
     @Override

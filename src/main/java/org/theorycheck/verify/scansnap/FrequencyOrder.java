@@ -29,7 +29,7 @@ final class FrequencyOrder implements Quantity {
 
     @Override
     public Set<String> rungs() {
-        return Set.of("sgd", "map", "flow", "reduced");
+        return ScanSnapQuantities.TRAJECTORY_RUNGS;
     }
 
     @Override

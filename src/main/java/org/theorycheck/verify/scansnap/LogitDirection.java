@@ -35,7 +35,7 @@ final class LogitDirection implements Quantity {
 
     @Override
     public Set<String> rungs() {
-        return Set.of("sgd", "map", "flow", "reduced");
+        return ScanSnapQuantities.TRAJECTORY_RUNGS;
     }
 
     @Override

@@ -31,7 +31,7 @@ final class RelativeGainIdentity implements Quantity {
 
     @Override
     public Set<String> rungs() {
-        return Set.of("sgd", "map", "flow", "reduced");
+        return ScanSnapQuantities.TRAJECTORY_RUNGS;
     }
 
     @Override

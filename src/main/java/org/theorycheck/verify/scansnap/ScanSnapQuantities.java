@@ -8,9 +8,13 @@ import org.theorycheck.verify.Quantity;
 import org.theorycheck.verify.SymbolicChecks;
 
 import java.util.List;
+import java.util.Set;
 
 /** The quantities that the Scan and Snap claim files can name. */
 public final class ScanSnapQuantities {
+
+    /** The rungs whose trajectories carry every logit (the closed forms leave distinct tokens undetermined). */
+    static final Set<String> TRAJECTORY_RUNGS = Set.of("sgd", "map", "flow", "reduced");
 
     private ScanSnapQuantities() {}
 
