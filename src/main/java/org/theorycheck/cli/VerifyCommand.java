@@ -55,10 +55,10 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         if (list) {
             for (Quantity q : quantities.all()) {
-                stdout.printf("%-24s rungs %-24s %s%n", q.name(), String.join(",", q.rungs().stream().sorted().toList()), q.description());
+                stdout.printf("%-30s rungs %-30s %s%n", q.name(), String.join(",", q.rungs().stream().sorted().toList()), q.description());
             }
             for (String id : quantities.symbolicIds()) {
-                stdout.printf("%-24s rung symbolic%n", id);
+                stdout.printf("%-30s rung  symbolic%n", id);
             }
             stdout.flush();
             return 0;
