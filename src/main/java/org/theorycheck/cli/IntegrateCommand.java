@@ -29,10 +29,13 @@ final class IntegrateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<name>-<rung>).")
     Path out;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         ExperimentConfig config = experiment.load().resolve();
-        Rung selected = Rungs.byName(rung).orElseThrow(() -> new ConfigException("--rung", 0, "rung",
+        Rung selected = Rungs.byName(rung).orElseThrow(() -> new ConfigException(config.source(), 0, "--rung",
                 "unknown rung '" + rung + "'; allowed: " + String.join(", ", Rungs.names())));
         if (!config.sweep().isEmpty()) {
             ExperimentConfig.SweepAxis axis = config.sweep().get(0);
@@ -44,9 +47,10 @@ final class IntegrateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Trajectory trajectory = selected.run(config, seed);
         TrajectoryCsv.write(trajectory, dir);
-        System.out.printf("%s, rung %s: t = 0..%s in %.2f s, final distinct-token entropy %.4f nats -> %s%n",
+        spec.commandLine().getOut().printf("%s, rung %s: t = 0..%s in %.2f s, final distinct-token entropy %.4f nats -> %s%n",
                 config.name(), rung, trajectory.last().step(), (System.nanoTime() - start) / 1e9,
                 trajectory.distinctEntropy(trajectory.size() - 1), dir);
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

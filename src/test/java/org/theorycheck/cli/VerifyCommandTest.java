@@ -1,13 +1,9 @@
-package org.theorycheck.verify;
+package org.theorycheck.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.theorycheck.cli.Main;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -33,19 +29,11 @@ class VerifyCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {}
-
-    private Run verify(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
+    private static Cli.Outcome verify(String... args) {
         String[] all = new String[args.length + 1];
         all[0] = "verify";
         System.arraycopy(args, 0, all, 1, args.length);
-        int exit = cl.execute(all);
-        return new Run(exit, out.toString(), err.toString());
+        return Cli.run(all);
     }
 
     private Path claim(String text) throws IOException {
@@ -56,21 +44,21 @@ class VerifyCommandTest {
 
     @Test
     void aClaimThatGetsItsExpectedVerdictExitsZero() throws IOException {
-        Run r = verify(claim(GOOD).toString());
-        assertThat(r.exit()).isZero();
+        Cli.Outcome r = verify(claim(GOOD).toString());
+        assertThat(r.code()).isZero();
         assertThat(r.out()).contains("| small-order | Theorem 3 | map | map |").contains("| HOLDS | HOLDS |");
     }
 
     @Test
     void aFlippedExpectationExitsNonZeroAndNamesTheCheck() throws IOException {
-        Run r = verify(claim(GOOD.replace("expected: HOLDS", "expected: FAILS")).toString());
-        assertThat(r.exit()).isEqualTo(1);
+        Cli.Outcome r = verify(claim(GOOD.replace("expected: HOLDS", "expected: FAILS")).toString());
+        assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("small-order / map").contains("expected FAILS, got HOLDS");
     }
 
     @Test
     void jsonHasTheStableFields() throws IOException {
-        Run r = verify(claim(GOOD).toString(), "--format", "json");
+        Cli.Outcome r = verify(claim(GOOD).toString(), "--format", "json");
         assertThat(r.out()).contains("\"id\" : \"small-order\"", "\"source\" : \"Theorem 3\"", "\"check\" : \"map\"",
                 "\"verdict\" : \"HOLDS\"", "\"measured\" :", "\"tolerance\" :", "\"expected\" : \"HOLDS\"", "\"seconds\" :");
     }
@@ -90,8 +78,8 @@ class VerifyCommandTest {
 
     private void assertSchemaError(String text, int line, String field) throws IOException {
         Path f = claim(text);
-        Run r = verify(f.toString());
-        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        Cli.Outcome r = verify(f.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains(f + ":" + line + ": " + field + ":");
         assertThat(r.out()).isEmpty();
     }
