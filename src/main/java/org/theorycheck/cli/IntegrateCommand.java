@@ -6,6 +6,7 @@ import org.theorycheck.model.Trajectory;
 import org.theorycheck.report.TrajectoryCsv;
 import org.theorycheck.theory.Rung;
 import org.theorycheck.theory.Rungs;
+import org.theorycheck.theory.scansnap.SnapTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,6 +51,10 @@ final class IntegrateCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("%s, rung %s: t = 0..%s in %.2f s, final distinct-token entropy %.4f nats -> %s%n",
                 config.name(), rung, trajectory.last().step(), (System.nanoTime() - start) / 1e9,
                 trajectory.distinctEntropy(trajectory.size() - 1), dir);
+        for (SnapTime.SnapEstimate e : SnapTime.estimates(trajectory, config)) {
+            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "  snap time %8.3f steps by %s (paper: t0 = 2K ln M/eta_Y = %.3f)%n",
+                    e.measured(), e.method(), e.predicted());
+        }
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -1,5 +1,15 @@
 package org.theorycheck.theory.scansnap;
 
+import java.util.List;
+
+import java.util.ArrayList;
+
+import org.theorycheck.theory.ContinuousTime;
+
+import org.theorycheck.config.TrainSpec;
+
+import org.theorycheck.config.ExperimentConfig;
+
 import org.hipparchus.analysis.UnivariateFunction;
 import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
@@ -107,6 +117,25 @@ public final class SnapTime {
         };
         integrator.integrate(quadrature, new ODEState(0, new double[1]), horizon);
         return Double.isNaN(found[0]) ? OptionalDouble.empty() : OptionalDouble.of(found[0]);
+    }
+
+    /**
+     * Every estimate that applies to a trajectory of {@code config}: the peak of γ (for SGD-type
+     * optimisers, whose continuous-time rate is defined), then the knee of each class's B_n or largest
+     * distinct-logit gain. Each carries the paper's t0 = 2K ln M/η_Y (continuous-time η_Y).
+     */
+    public static List<SnapEstimate> estimates(Trajectory trajectory, ExperimentConfig config) {
+        List<SnapEstimate> out = new ArrayList<>();
+        if (config.train().optimizer() != TrainSpec.Optimizer.SGD) {
+            return out;
+        }
+        DecoderClosedForm decoder = new DecoderClosedForm(config.data().vocabulary(), config.data().classes(),
+                ContinuousTime.etaY(config.train(), config.source()));
+        out.add(fromGammaPeak(decoder, config.train().steps()));
+        for (int n = 0; n < trajectory.classes().classes(); n++) {
+            out.add(fromTrajectory(trajectory, n, decoder.snapTime()));
+        }
+        return out;
     }
 
     /** The γ-peak estimate with the paper's t0 beside it. */
