@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {TrainCommand.class, SweepCommand.class, IntegrateCommand.class, VerifyCommand.class,
                 PlotCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:a claim did not get its expected verdict", "2:bad input (file, line and key are named)",
+        exitCodeList = {"0:success", "1:a claim did not get its expected verdict", "2:bad input (file, line and key are named) or an output that cannot be written",
                 "3:a run diverged (the step and quantity are named)"})
 public final class Main {
 
@@ -31,6 +31,10 @@ public final class Main {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             if (ex instanceof ConfigException) {
+                cmd.getErr().println("error: " + ex.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
                 cmd.getErr().println("error: " + ex.getMessage());
                 return EXIT_BAD_INPUT;
             }
