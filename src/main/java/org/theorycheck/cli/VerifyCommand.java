@@ -1,13 +1,7 @@
 package org.theorycheck.cli;
 
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.theorycheck.report.VerdictTable;
 import org.theorycheck.verify.CheckResult;
-import org.theorycheck.verify.Claim;
-import org.theorycheck.verify.ClaimFiles;
-import org.theorycheck.verify.ClaimRunner;
 import org.theorycheck.verify.Quantities;
 import org.theorycheck.verify.Quantity;
 import org.theorycheck.verify.scansnap.ScanSnapQuantities;
@@ -63,19 +57,7 @@ final class VerifyCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         }
-        List<Claim> claims = ClaimFiles.load(paths, quantities);
-        int checks = claims.stream().mapToInt(c -> c.checks().size()).sum();
-        int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
-        ClaimRunner runner = new ClaimRunner(quantities, full, workers);
-        List<CheckResult> results;
-        if (System.console() != null) {
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("verify").setInitialMax(checks)
-                    .setStyle(ProgressBarStyle.ASCII).setUnit(" checks", 1).build()) {
-                results = runner.run(claims, r -> bar.step());
-            }
-        } else {
-            results = runner.run(claims, r -> { });
-        }
+        List<CheckResult> results = Verification.run(paths, quantities, full, threads, r -> { });
         String table = VerdictTable.render(results, format);
         if (out != null) {
             Path parent = out.toAbsolutePath().getParent();

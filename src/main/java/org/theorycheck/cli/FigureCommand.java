@@ -1,0 +1,91 @@
+package org.theorycheck.cli;
+
+import org.theorycheck.report.figures.Budget;
+import org.theorycheck.report.figures.FigureRecipe;
+import org.theorycheck.report.figures.FigureRecipes;
+import org.theorycheck.report.figures.FigureResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "figure", mixinStandardHelpOptions = true,
+        description = {"Recomputes one of the paper's synthetic figures from scratch (SGD runs, rungs, closed forms)",
+                "and writes DIR/NAME.csv (the numbers drawn), DIR/NAME.png and DIR/NAME.svg.",
+                "NAME: fig3, fig4, fig5, fig6, fig8, fig9, fig11, fig12, ladder (theory beside SGD), or all.",
+                "Every figure is computed before any file is written, so a failure leaves no partial output."},
+        footer = {"%nExamples:", "  theorycheck figure fig3", "  theorycheck figure fig6 --full --out fig",
+                "  theorycheck figure ladder --experiment experiments/syn-small-fast-decoder.yaml",
+                "  theorycheck figure all --expected experiments/expected   (regenerates the checked-in summaries)"})
+final class FigureCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The figure, or all.")
+    String name;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/figures).")
+    Path out = Path.of("out", "figures");
+
+    @Option(names = "--full", description = "Average random quantities over the experiment files' seeds (10) "
+            + "instead of the quick budget's seeds 1..3.")
+    boolean full;
+
+    @Option(names = "--experiment", paramLabel = "FILE",
+            description = "The experiment the ladder figure is drawn for (default: experiments/syn-small.yaml).")
+    String experiment;
+
+    @Option(names = "--expected", paramLabel = "DIR",
+            description = "Also write each figure's summary numbers as DIR/NAME.csv, the files the figure tests compare with.")
+    Path expected;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<FigureRecipe> recipes = FigureRecipes.select(name, experiment);
+        Budget budget = full ? Budget.FULL : Budget.QUICK;
+        PrintWriter err = spec.commandLine().getErr();
+        List<FigureResult> results = new ArrayList<>();
+        for (FigureRecipe r : recipes) {
+            results.add(Figures.compute(r, budget, err));
+        }
+        for (FigureResult r : results) {
+            r.save(out);
+            if (expected != null) {
+                r.saveSummary(expected);
+            }
+            spec.commandLine().getOut().println("wrote " + out.resolve(r.name()) + ".{csv,png,svg}"
+                    + (expected != null ? " and " + expected.resolve(r.name() + ".csv") : ""));
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** Computing one figure with its progress and time on standard error; shared with the report command. */
+    static final class Figures {
+        private Figures() {}
+
+        static FigureResult compute(FigureRecipe recipe, Budget budget, PrintWriter err) {
+            long start = System.nanoTime();
+            err.println(recipe.name() + ": computing…");
+            err.flush();
+            FigureResult result = recipe.compute(budget, line -> {
+                synchronized (err) {
+                    err.println("  " + line);
+                    err.flush();
+                }
+            });
+            err.printf(Locale.ROOT, "%s: done in %.1f s%n", recipe.name(), (System.nanoTime() - start) / 1e9);
+            err.flush();
+            return result;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.theorycheck.report.figures;
+
+import org.theorycheck.config.ConfigException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The figure recipes by name, in the paper's order; {@code ladder} draws theory beside SGD. */
+public final class FigureRecipes {
+
+    private FigureRecipes() {}
+
+    /** Every recipe, the ladder drawn for its default experiment. */
+    public static List<FigureRecipe> all() {
+        return all(LadderFigure.DEFAULT_EXPERIMENT);
+    }
+
+    /** Every recipe, the ladder drawn for {@code ladderExperiment}. */
+    public static List<FigureRecipe> all(String ladderExperiment) {
+        return List.of(new Fig3GrowthFactor(), new Fig4Heatmaps(), new Fig5Adam(), new Fig6Sweep(), new Fig8DecoderH(),
+                new Fig9SnapLevel(), RecallFigure.fig11(List.of()), RecallFigure.fig12(List.of()),
+                new LadderFigure(ladderExperiment));
+    }
+
+    public static List<String> names() {
+        return all().stream().map(FigureRecipe::name).toList();
+    }
+
+    /**
+     * The recipes a name selects ({@code all} selects every one), checked before anything runs.
+     *
+     * @param ladderExperiment the experiment of the ladder figure, or null for its default
+     */
+    public static List<FigureRecipe> select(String name, String ladderExperiment) {
+        if (ladderExperiment != null && !Files.isRegularFile(Path.of(ladderExperiment))) {
+            throw new ConfigException(ladderExperiment, 0, "--experiment", "no such experiment file");
+        }
+        List<FigureRecipe> recipes = all(ladderExperiment == null ? LadderFigure.DEFAULT_EXPERIMENT : ladderExperiment);
+        if (name.equals("all")) {
+            return recipes;
+        }
+        List<FigureRecipe> chosen = recipes.stream().filter(r -> r.name().equals(name)).toList();
+        if (chosen.isEmpty()) {
+            throw new ConfigException("command line", 0, "NAME", "unknown figure '" + name + "'; known: "
+                    + String.join(", ", names()) + ", all");
+        }
+        return chosen;
+    }
+
+    /** The experiment the ladder figure of these recipes is drawn for, or null if there is none among them. */
+    public static String ladderExperiment(List<FigureRecipe> recipes) {
+        return recipes.stream().filter(r -> r instanceof LadderFigure).map(r -> ((LadderFigure) r).experiment())
+                .findFirst().orElse(null);
+    }
+}
