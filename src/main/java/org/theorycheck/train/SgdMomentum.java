@@ -19,16 +19,13 @@ public final class SgdMomentum implements Optimizer {
 
     @Override
     public void step(double[] theta, double[] grad) {
-        if (!started) {
-            System.arraycopy(grad, 0, velocity, 0, grad.length);
-            started = true;
-        } else {
-            for (int i = 0; i < theta.length; i++) {
-                velocity[i] = momentum * velocity[i] + grad[i];
-            }
-        }
+        // One pass over the arrays rather than two: the update is bound by memory traffic, not arithmetic.
+        boolean first = !started;
+        started = true;
         for (int i = 0; i < theta.length; i++) {
-            theta[i] -= eta * velocity[i];
+            double v = first ? grad[i] : momentum * velocity[i] + grad[i];
+            velocity[i] = v;
+            theta[i] -= eta * v;
         }
     }
 }
