@@ -24,6 +24,8 @@ public final class YZGradient {
     private final double[] f;
     private final double[] dLda;
     private final double[] o;
+    private final double[][] picked;
+    private final double[] zeros;
     private final double[][] yRows;
     private final double[][] gradYRows;
 
@@ -40,7 +42,11 @@ public final class YZGradient {
         index = new int[maxSupport + 1];
         a = new double[maxSupport + 1];
         f = new double[maxSupport + 1];
-        dLda = new double[maxSupport + 1];
+        // the row sums work in blocks of eight, past the last entry
+        int blocks = (maxSupport + 1 + 7) / 8 * 8;
+        dLda = new double[blocks];
+        picked = new double[blocks][];
+        zeros = new double[size];
         o = new double[size];
         yRows = new double[size][];
         gradYRows = new double[size][];
@@ -147,9 +153,25 @@ public final class YZGradient {
         }
 
         java.util.Arrays.fill(o, 0.0);
-        for (int j = 0; j < entries; j++) {
-            double fj = f[j];
-            double[] row = y[index[j]];
+        // Four rows per pass over o: each o[c] still adds the rows in order j = 0, 1, …, but o is loaded
+        // and stored a quarter as often.
+        int j4 = 0;
+        for (; j4 + 3 < entries; j4 += 4) {
+            double f0 = f[j4];
+            double f1 = f[j4 + 1];
+            double f2 = f[j4 + 2];
+            double f3 = f[j4 + 3];
+            double[] y0 = y[index[j4]];
+            double[] y1 = y[index[j4 + 1]];
+            double[] y2 = y[index[j4 + 2]];
+            double[] y3 = y[index[j4 + 3]];
+            for (int c = 0; c < size; c++) {
+                o[c] = o[c] + f0 * y0[c] + f1 * y1[c] + f2 * y2[c] + f3 * y3[c];
+            }
+        }
+        for (; j4 < entries; j4++) {
+            double fj = f[j4];
+            double[] row = y[index[j4]];
             for (int c = 0; c < size; c++) {
                 o[c] += fj * row[c];
             }
@@ -200,76 +222,86 @@ public final class YZGradient {
     /**
      * dL/df_j = (Y(α − e_n))_j into {@code dLda}, with o = α − e_n. Each sum runs over c in order, so the
      * JIT cannot vectorise it; eight rows at a time keep eight independent additions in flight instead
-     * (one sum alone is bound by the latency of an add).
+     * (one sum alone is bound by the latency of an add). A last partial block is padded with rows of
+     * zeros, whose sums are computed and ignored: cheaper than summing the leftover rows one by one.
      */
     private void rowDots(double[][] y, int entries) {
+        for (int j = 0; j < entries; j++) {
+            picked[j] = y[index[j]];
+        }
         int j = 0;
         for (; j + 7 < entries; j += 8) {
-            double[] y0 = y[index[j]];
-            double[] y1 = y[index[j + 1]];
-            double[] y2 = y[index[j + 2]];
-            double[] y3 = y[index[j + 3]];
-            double[] y4 = y[index[j + 4]];
-            double[] y5 = y[index[j + 5]];
-            double[] y6 = y[index[j + 6]];
-            double[] y7 = y[index[j + 7]];
-            double q0 = 0;
-            double q1 = 0;
-            double q2 = 0;
-            double q3 = 0;
-            double q4 = 0;
-            double q5 = 0;
-            double q6 = 0;
-            double q7 = 0;
-            for (int c = 0; c < size; c++) {
-                double oc = o[c];
-                q0 += y0[c] * oc;
-                q1 += y1[c] * oc;
-                q2 += y2[c] * oc;
-                q3 += y3[c] * oc;
-                q4 += y4[c] * oc;
-                q5 += y5[c] * oc;
-                q6 += y6[c] * oc;
-                q7 += y7[c] * oc;
-            }
-            dLda[j] = q0;
-            dLda[j + 1] = q1;
-            dLda[j + 2] = q2;
-            dLda[j + 3] = q3;
-            dLda[j + 4] = q4;
-            dLda[j + 5] = q5;
-            dLda[j + 6] = q6;
-            dLda[j + 7] = q7;
+            dots8(j);
         }
-        for (; j + 3 < entries; j += 4) {
-            double[] y0 = y[index[j]];
-            double[] y1 = y[index[j + 1]];
-            double[] y2 = y[index[j + 2]];
-            double[] y3 = y[index[j + 3]];
-            double q0 = 0;
-            double q1 = 0;
-            double q2 = 0;
-            double q3 = 0;
-            for (int c = 0; c < size; c++) {
-                double oc = o[c];
-                q0 += y0[c] * oc;
-                q1 += y1[c] * oc;
-                q2 += y2[c] * oc;
-                q3 += y3[c] * oc;
+        int left = entries - j;
+        if (left > 0) {
+            java.util.Arrays.fill(picked, entries, j + 8, zeros);
+            if (left > 4) {
+                dots8(j);
+            } else {
+                dots4(j);
             }
-            dLda[j] = q0;
-            dLda[j + 1] = q1;
-            dLda[j + 2] = q2;
-            dLda[j + 3] = q3;
         }
-        for (; j < entries; j++) {
-            double[] row = y[index[j]];
-            double q = 0;
-            for (int c = 0; c < size; c++) {
-                q += row[c] * o[c];
-            }
-            dLda[j] = q;
+    }
+
+    private void dots8(int j) {
+        double[] y0 = picked[j];
+        double[] y1 = picked[j + 1];
+        double[] y2 = picked[j + 2];
+        double[] y3 = picked[j + 3];
+        double[] y4 = picked[j + 4];
+        double[] y5 = picked[j + 5];
+        double[] y6 = picked[j + 6];
+        double[] y7 = picked[j + 7];
+        double q0 = 0;
+        double q1 = 0;
+        double q2 = 0;
+        double q3 = 0;
+        double q4 = 0;
+        double q5 = 0;
+        double q6 = 0;
+        double q7 = 0;
+        for (int c = 0; c < size; c++) {
+            double oc = o[c];
+            q0 += y0[c] * oc;
+            q1 += y1[c] * oc;
+            q2 += y2[c] * oc;
+            q3 += y3[c] * oc;
+            q4 += y4[c] * oc;
+            q5 += y5[c] * oc;
+            q6 += y6[c] * oc;
+            q7 += y7[c] * oc;
         }
+        dLda[j] = q0;
+        dLda[j + 1] = q1;
+        dLda[j + 2] = q2;
+        dLda[j + 3] = q3;
+        dLda[j + 4] = q4;
+        dLda[j + 5] = q5;
+        dLda[j + 6] = q6;
+        dLda[j + 7] = q7;
+    }
+
+    private void dots4(int j) {
+        double[] y0 = picked[j];
+        double[] y1 = picked[j + 1];
+        double[] y2 = picked[j + 2];
+        double[] y3 = picked[j + 3];
+        double q0 = 0;
+        double q1 = 0;
+        double q2 = 0;
+        double q3 = 0;
+        for (int c = 0; c < size; c++) {
+            double oc = o[c];
+            q0 += y0[c] * oc;
+            q1 += y1[c] * oc;
+            q2 += y2[c] * oc;
+            q3 += y3[c] * oc;
+        }
+        dLda[j] = q0;
+        dLda[j + 1] = q1;
+        dLda[j + 2] = q2;
+        dLda[j + 3] = q3;
     }
 
     /** Copies row-major M×M {@code flat} into the rows {@code rows[l]} (each of length M, overwritten). */
