@@ -14,6 +14,8 @@ public final class ExpectedGradient {
     private final YZGradient gradient;
     private final int[][] support;
     private final double[][] weights;
+    private final double[][] yRows;
+    private final double[][] gradYRows;
 
     public ExpectedGradient(SequenceClasses classes, YZGradient gradient) {
         this.classes = classes;
@@ -28,6 +30,9 @@ public final class ExpectedGradient {
                 weights[n][i] = classes.probability(n, support[n][i]);
             }
         }
+        int m = classes.vocabulary();
+        yRows = new double[m][m];
+        gradYRows = new double[m][m];
     }
 
     /**
@@ -38,10 +43,14 @@ public final class ExpectedGradient {
         int k = classes.classes();
         double scale = 1.0 / k;
         double loss = 0;
+        // Every class reads the same Y: lay it out as rows once, not once per class.
+        YZGradient.copyToRows(y, yRows);
+        YZGradient.copyToRows(gradY, gradYRows);
         for (int n = 0; n < k; n++) {
-            loss += gradient.accumulate(y, z, classes.queryToken(n), classes.nextToken(n), support[n], weights[n],
-                    support[n].length, scale, gradY, gradZ);
+            loss += gradient.accumulate(yRows, z, classes.queryToken(n), classes.nextToken(n), support[n], weights[n],
+                    support[n].length, scale, gradYRows, gradZ);
         }
+        YZGradient.copyFromRows(gradYRows, gradY);
         return loss * scale;
     }
 }

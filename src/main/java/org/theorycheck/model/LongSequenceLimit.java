@@ -16,35 +16,51 @@ public final class LongSequenceLimit {
      * outside the support). Returns a new array.
      */
     public static double[] attention(SequenceClasses classes, int n, double[] zRow) {
-        int[] support = classes.support(n);
-        double zMax = Double.NEGATIVE_INFINITY;
-        for (int l : support) {
-            zMax = Math.max(zMax, zRow[l]);
-        }
         double[] c = new double[classes.vocabulary()];
-        double total = 0;
-        for (int l : support) {
-            c[l] = classes.probability(n, l) * Math.exp(zRow[l] - zMax);
-            total += c[l];
-        }
-        for (int l : support) {
-            c[l] /= total;
-        }
+        attention(classes, n, zRow, 0, c);
         return c;
     }
 
     /** f_n = c_n/‖c_n‖₂ (Eqn. 6), the decoder input of class n. Returns a new array. */
     public static double[] decoderInput(SequenceClasses classes, int n, double[] zRow) {
-        double[] f = attention(classes, n, zRow);
+        double[] f = new double[classes.vocabulary()];
+        decoderInput(classes, n, zRow, 0, f);
+        return f;
+    }
+
+    /**
+     * f_n = c_n/‖c_n‖₂ (Eqn. 6) with z_{ψ(n),l} read from {@code z[offset + l]}: writes f_{nl} into
+     * {@code f[l]} for the tokens l of the support of class n and leaves the other entries of {@code f}
+     * as they are (zero in a fresh array). Costs O(|support|), not O(M).
+     */
+    public static void decoderInput(SequenceClasses classes, int n, double[] z, int offset, double[] f) {
+        int[] support = attention(classes, n, z, offset, f);
         double norm = 0;
-        for (double v : f) {
-            norm += v * v;
+        for (int l : support) {
+            norm += f[l] * f[l];
         }
         norm = Math.sqrt(norm);
-        for (int l = 0; l < f.length; l++) {
+        for (int l : support) {
             f[l] /= norm;
         }
-        return f;
+    }
+
+    /** c_n into {@code c} at the support (ascending, returned), reading z_{ψ(n),l} from {@code z[offset + l]}. */
+    private static int[] attention(SequenceClasses classes, int n, double[] z, int offset, double[] c) {
+        int[] support = classes.support(n);
+        double zMax = Double.NEGATIVE_INFINITY;
+        for (int l : support) {
+            zMax = Math.max(zMax, z[offset + l]);
+        }
+        double total = 0;
+        for (int l : support) {
+            c[l] = classes.probability(n, l) * Math.exp(z[offset + l] - zMax);
+            total += c[l];
+        }
+        for (int l : support) {
+            c[l] /= total;
+        }
+        return support;
     }
 
     /**
@@ -99,26 +115,37 @@ public final class LongSequenceLimit {
     public static double decoderResidual(SequenceClasses classes, int n, YZModel model) {
         int size = model.size();
         int query = classes.queryToken(n);
-        double[] f = attention(classes, n, model.zRow(query));
-        if (model.spec().residual()) {
+        boolean residual = model.spec().residual();
+        // The non-zero entries of f, ascending as the sums over l have always run.
+        int[] tokens = residual
+                ? java.util.stream.IntStream.concat(java.util.Arrays.stream(classes.support(n)),
+                        java.util.stream.IntStream.of(query)).distinct().sorted().toArray()
+                : classes.support(n);
+        double[] f = new double[size];
+        attention(classes, n, model.z(), query * size, f);
+        if (residual) {
             f[query] += 1;
         }
         if (model.spec().normalize()) {
             double norm = 0;
-            for (double v : f) {
-                norm += v * v;
+            for (int l : tokens) {
+                norm += f[l] * f[l];
             }
             norm = Math.sqrt(norm);
-            for (int l = 0; l < size; l++) {
+            for (int l : tokens) {
                 f[l] /= norm;
             }
         }
         double[] y = model.y();
         double[] o = new double[size];
-        for (int l = 0; l < size; l++) {
-            if (f[l] != 0) {
+        double[] row = new double[size];
+        for (int l : tokens) {
+            double fl = f[l];
+            if (fl != 0) {
+                // a row copy first, so that the loop indexes both arrays alike and is vectorised
+                System.arraycopy(y, l * size, row, 0, size);
                 for (int j = 0; j < size; j++) {
-                    o[j] += f[l] * y[l * size + j];
+                    o[j] += fl * row[j];
                 }
             }
         }

@@ -24,6 +24,10 @@ public final class YZGradient {
     private final double[] f;
     private final double[] dLda;
     private final double[] o;
+    private final double[][] picked;
+    private final double[] zeros;
+    private final double[][] yRows;
+    private final double[][] gradYRows;
 
     /**
      * @param size       M
@@ -38,13 +42,21 @@ public final class YZGradient {
         index = new int[maxSupport + 1];
         a = new double[maxSupport + 1];
         f = new double[maxSupport + 1];
-        dLda = new double[maxSupport + 1];
+        // the row sums work in blocks of eight, past the last entry
+        int blocks = (maxSupport + 1 + 7) / 8 * 8;
+        dLda = new double[blocks];
+        picked = new double[blocks][];
+        zeros = new double[size];
         o = new double[size];
+        yRows = new double[size][];
+        gradYRows = new double[size][];
     }
 
     /**
      * Adds {@code scale · ∂loss/∂Y} to {@code gradY} and {@code scale · ∂loss/∂z_m} to row m of
-     * {@code gradZ} (both row-major M×M, modified in place) and returns the loss (nats).
+     * {@code gradZ} (both row-major M×M, modified in place) and returns the loss (nats). Costs two extra
+     * row copies per token over {@link #accumulate(double[][], double[], int, int, int[], double[], int,
+     * double, double[][], double[])}, which callers with many samples at the same Y should use.
      *
      * @param y       Y, row-major (read only)
      * @param z       Z, row-major (read only)
@@ -56,6 +68,39 @@ public final class YZGradient {
      */
     public double accumulate(double[] y, double[] z, int query, int next, int[] tokens, double[] weights,
                              int count, double scale, double[] gradY, double[] gradZ) {
+        for (int i = 0; i < count; i++) {
+            borrowRow(tokens[i], y, gradY);
+        }
+        if (residual) {
+            borrowRow(query, y, gradY);
+        }
+        double loss = accumulate(yRows, z, query, next, tokens, weights, count, scale, gradYRows, gradZ);
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(gradYRows[tokens[i]], 0, gradY, tokens[i] * size, size);
+        }
+        if (residual) {
+            System.arraycopy(gradYRows[query], 0, gradY, query * size, size);
+        }
+        return loss;
+    }
+
+    private void borrowRow(int row, double[] y, double[] gradY) {
+        if (yRows[row] == null) {
+            yRows[row] = new double[size];
+            gradYRows[row] = new double[size];
+        }
+        System.arraycopy(y, row * size, yRows[row], 0, size);
+        System.arraycopy(gradY, row * size, gradYRows[row], 0, size);
+    }
+
+    /**
+     * As {@link #accumulate(double[], double[], int, int, int[], double[], int, double, double[], double[])},
+     * with Y and its gradient as arrays of rows ({@code y[l]} is row l; only the rows of the contextual
+     * tokens, and of the query in the residual variant, are used). Every loop over a row then indexes all
+     * its arrays alike, the form the JIT compiles to vector instructions.
+     */
+    public double accumulate(double[][] y, double[] z, int query, int next, int[] tokens, double[] weights,
+                             int count, double scale, double[][] gradY, double[] gradZ) {
         int zRow = query * size;
         int k = 0;
         double zMax = Double.NEGATIVE_INFINITY;
@@ -108,11 +153,27 @@ public final class YZGradient {
         }
 
         java.util.Arrays.fill(o, 0.0);
-        for (int j = 0; j < entries; j++) {
-            double fj = f[j];
-            int row = index[j] * size;
+        // Four rows per pass over o: each o[c] still adds the rows in order j = 0, 1, …, but o is loaded
+        // and stored a quarter as often.
+        int j4 = 0;
+        for (; j4 + 3 < entries; j4 += 4) {
+            double f0 = f[j4];
+            double f1 = f[j4 + 1];
+            double f2 = f[j4 + 2];
+            double f3 = f[j4 + 3];
+            double[] y0 = y[index[j4]];
+            double[] y1 = y[index[j4 + 1]];
+            double[] y2 = y[index[j4 + 2]];
+            double[] y3 = y[index[j4 + 3]];
             for (int c = 0; c < size; c++) {
-                o[c] += fj * y[row + c];
+                o[c] = o[c] + f0 * y0[c] + f1 * y1[c] + f2 * y2[c] + f3 * y3[c];
+            }
+        }
+        for (; j4 < entries; j4++) {
+            double fj = f[j4];
+            double[] row = y[index[j4]];
+            for (int c = 0; c < size; c++) {
+                o[c] += fj * row[c];
             }
         }
         double oMax = Double.NEGATIVE_INFINITY;
@@ -133,44 +194,13 @@ public final class YZGradient {
         }
         o[next] -= 1;
 
-        // dL/df_j = (Y(α − e_n))_j. Each sum runs over c in order, but four rows at a time so that four
-        // independent additions are in flight (a single sum is bound by the latency of one add).
-        int j4 = 0;
-        for (; j4 + 3 < entries; j4 += 4) {
-            int r0 = index[j4] * size;
-            int r1 = index[j4 + 1] * size;
-            int r2 = index[j4 + 2] * size;
-            int r3 = index[j4 + 3] * size;
-            double q0 = 0;
-            double q1 = 0;
-            double q2 = 0;
-            double q3 = 0;
-            for (int c = 0; c < size; c++) {
-                double oc = o[c];
-                q0 += y[r0 + c] * oc;
-                q1 += y[r1 + c] * oc;
-                q2 += y[r2 + c] * oc;
-                q3 += y[r3 + c] * oc;
-            }
-            dLda[j4] = q0;
-            dLda[j4 + 1] = q1;
-            dLda[j4 + 2] = q2;
-            dLda[j4 + 3] = q3;
-        }
-        for (; j4 < entries; j4++) {
-            int row = index[j4] * size;
-            double q = 0;
-            for (int c = 0; c < size; c++) {
-                q += y[row + c] * o[c];
-            }
-            dLda[j4] = q;
-        }
+        rowDots(y, entries);
         double fDotQ = 0;
         for (int j = 0; j < entries; j++) {
-            int row = index[j] * size;
             double fj = f[j] * scale;
+            double[] row = gradY[index[j]];
             for (int c = 0; c < size; c++) {
-                gradY[row + c] += fj * o[c];
+                row[c] += fj * o[c];
             }
             fDotQ += f[j] * dLda[j];
         }
@@ -187,5 +217,104 @@ public final class YZGradient {
             gradZ[zRow + index[j]] += scale * a[j] * (dLda[j] - mean);
         }
         return loss;
+    }
+
+    /**
+     * dL/df_j = (Y(α − e_n))_j into {@code dLda}, with o = α − e_n. Each sum runs over c in order, so the
+     * JIT cannot vectorise it; eight rows at a time keep eight independent additions in flight instead
+     * (one sum alone is bound by the latency of an add). A last partial block is padded with rows of
+     * zeros, whose sums are computed and ignored: cheaper than summing the leftover rows one by one.
+     */
+    private void rowDots(double[][] y, int entries) {
+        for (int j = 0; j < entries; j++) {
+            picked[j] = y[index[j]];
+        }
+        int j = 0;
+        for (; j + 7 < entries; j += 8) {
+            dots8(j);
+        }
+        int left = entries - j;
+        if (left > 0) {
+            java.util.Arrays.fill(picked, entries, j + 8, zeros);
+            if (left > 4) {
+                dots8(j);
+            } else {
+                dots4(j);
+            }
+        }
+    }
+
+    private void dots8(int j) {
+        double[] y0 = picked[j];
+        double[] y1 = picked[j + 1];
+        double[] y2 = picked[j + 2];
+        double[] y3 = picked[j + 3];
+        double[] y4 = picked[j + 4];
+        double[] y5 = picked[j + 5];
+        double[] y6 = picked[j + 6];
+        double[] y7 = picked[j + 7];
+        double q0 = 0;
+        double q1 = 0;
+        double q2 = 0;
+        double q3 = 0;
+        double q4 = 0;
+        double q5 = 0;
+        double q6 = 0;
+        double q7 = 0;
+        for (int c = 0; c < size; c++) {
+            double oc = o[c];
+            q0 += y0[c] * oc;
+            q1 += y1[c] * oc;
+            q2 += y2[c] * oc;
+            q3 += y3[c] * oc;
+            q4 += y4[c] * oc;
+            q5 += y5[c] * oc;
+            q6 += y6[c] * oc;
+            q7 += y7[c] * oc;
+        }
+        dLda[j] = q0;
+        dLda[j + 1] = q1;
+        dLda[j + 2] = q2;
+        dLda[j + 3] = q3;
+        dLda[j + 4] = q4;
+        dLda[j + 5] = q5;
+        dLda[j + 6] = q6;
+        dLda[j + 7] = q7;
+    }
+
+    private void dots4(int j) {
+        double[] y0 = picked[j];
+        double[] y1 = picked[j + 1];
+        double[] y2 = picked[j + 2];
+        double[] y3 = picked[j + 3];
+        double q0 = 0;
+        double q1 = 0;
+        double q2 = 0;
+        double q3 = 0;
+        for (int c = 0; c < size; c++) {
+            double oc = o[c];
+            q0 += y0[c] * oc;
+            q1 += y1[c] * oc;
+            q2 += y2[c] * oc;
+            q3 += y3[c] * oc;
+        }
+        dLda[j] = q0;
+        dLda[j + 1] = q1;
+        dLda[j + 2] = q2;
+        dLda[j + 3] = q3;
+    }
+
+    /** Copies row-major M×M {@code flat} into the rows {@code rows[l]} (each of length M, overwritten). */
+    public static void copyToRows(double[] flat, double[][] rows) {
+        for (int l = 0; l < rows.length; l++) {
+            System.arraycopy(flat, l * rows[l].length, rows[l], 0, rows[l].length);
+        }
+    }
+
+    /** Copies the rows {@code rows[l]} into row-major {@code flat} (overwritten). */
+    public static void copyFromRows(double[][] rows, double[] flat) {
+        for (int l = 0; l < rows.length; l++) {
+            System.arraycopy(rows[l], 0, flat, l * rows[l].length, rows[l].length);
+        }
     }
 }

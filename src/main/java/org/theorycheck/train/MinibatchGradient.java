@@ -14,6 +14,8 @@ public final class MinibatchGradient implements GradientSource {
     private final int batch;
     private final int[][] support;
     private final double[] counts;
+    private final double[][] yRows;
+    private final double[][] gradYRows;
 
     public MinibatchGradient(SequenceClasses classes, ContextSampler sampler, YZGradient gradient, int batch) {
         this.classes = classes;
@@ -27,18 +29,25 @@ public final class MinibatchGradient implements GradientSource {
             widest = Math.max(widest, support[n].length);
         }
         counts = new double[widest];
+        int m = classes.vocabulary();
+        yRows = new double[m][m];
+        gradYRows = new double[m][m];
     }
 
     @Override
     public double gradient(YZModel model, double[] gradY, double[] gradZ) {
         double scale = 1.0 / batch;
         double loss = 0;
+        // Y stays fixed over the minibatch, so it is laid out as rows once per step, not once per sample.
+        YZGradient.copyToRows(model.y(), yRows);
+        YZGradient.copyToRows(gradY, gradYRows);
         for (int b = 0; b < batch; b++) {
             int n = sampler.nextClass();
             sampler.nextContext(n, counts);
-            loss += gradient.accumulate(model.y(), model.z(), classes.queryToken(n), classes.nextToken(n), support[n],
-                    counts, support[n].length, scale, gradY, gradZ);
+            loss += gradient.accumulate(yRows, model.z(), classes.queryToken(n), classes.nextToken(n), support[n],
+                    counts, support[n].length, scale, gradYRows, gradZ);
         }
+        YZGradient.copyFromRows(gradYRows, gradY);
         return loss * scale;
     }
 }

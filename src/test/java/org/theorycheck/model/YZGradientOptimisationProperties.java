@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The speed-restructured {@link YZGradient} gives the same bits as its previous implementation
  * ({@link YZGradientBaseline}) — loss, every gradient entry — on random instances of every variant and
- * size (including supports that are not a multiple of the four-row blocking), and over a whole
- * Syn-Medium minibatch stream.
+ * size (including supports that are not a multiple of the row blocking), and over a whole
+ * Syn-Medium minibatch stream, with Y flat and laid out as rows.
  */
 class YZGradientOptimisationProperties {
 
@@ -58,7 +58,12 @@ class YZGradientOptimisationProperties {
         double[] gyOld = new double[m * m];
         double[] gzOld = new double[m * m];
         double[] counts = new double[widest];
+        double[][] yRows = new double[m][m];
+        double[][] gyRows = new double[m][m];
+        double[] gzRows = new double[m * m];
+        YZGradient.copyToRows(model.y(), yRows);
         double lossNew = 0;
+        double lossRows = 0;
         double lossOld = 0;
         for (int b = 0; b < 256; b++) {
             int n = sampler.nextClass();
@@ -66,11 +71,19 @@ class YZGradientOptimisationProperties {
             int[] support = classes.support(n);
             lossNew += now.accumulate(model.y(), model.z(), classes.queryToken(n), classes.nextToken(n), support, counts,
                     support.length, 1.0 / 256, gyNew, gzNew);
+            lossRows += now.accumulate(yRows, model.z(), classes.queryToken(n), classes.nextToken(n), support, counts,
+                    support.length, 1.0 / 256, gyRows, gzRows);
             lossOld += before.accumulate(model.y(), model.z(), classes.queryToken(n), classes.nextToken(n), support, counts,
                     support.length, 1.0 / 256, gyOld, gzOld);
         }
         assertThat(Double.doubleToRawLongBits(lossNew)).isEqualTo(Double.doubleToRawLongBits(lossOld));
         assertThat(gyNew).isEqualTo(gyOld);
         assertThat(gzNew).isEqualTo(gzOld);
+        // the row layout MinibatchGradient uses
+        double[] gyFromRows = new double[m * m];
+        YZGradient.copyFromRows(gyRows, gyFromRows);
+        assertThat(Double.doubleToRawLongBits(lossRows)).isEqualTo(Double.doubleToRawLongBits(lossOld));
+        assertThat(gyFromRows).isEqualTo(gyOld);
+        assertThat(gzRows).isEqualTo(gzOld);
     }
 }

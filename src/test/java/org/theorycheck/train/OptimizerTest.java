@@ -53,6 +53,40 @@ class OptimizerTest {
     }
 
     /**
+     * The update that skips idle blocks (gradient and velocity +0.0) gives the bits of the plain rule on
+     * every entry, including signed zeros in θ and entries that go idle after having moved; the length is
+     * not a multiple of the block.
+     */
+    @Test
+    void sgdMomentumWithIdleBlocksGivesTheBitsOfThePlainRule() {
+        int length = 1000;
+        java.util.Random r = new java.util.Random(5);
+        double[] theta = new double[length];
+        for (int i = 0; i < length; i++) {
+            theta[i] = i % 7 == 0 ? -0.0 : i % 11 == 0 ? 0.0 : r.nextGaussian();
+        }
+        double[] expected = theta.clone();
+        double[] velocity = new double[length];
+        SgdMomentum sgd = new SgdMomentum(0.3, 0.9, length);
+        for (int step = 0; step < 6; step++) {
+            double[] g = new double[length];
+            for (int i = 0; i < length; i++) {
+                boolean active = (i / 240 + step) % 3 == 0 || (i < 240 && i % 97 == 0);
+                g[i] = active ? r.nextGaussian() : step == 4 && i % 13 == 0 ? -0.0 : 0.0;
+            }
+            sgd.step(theta, g);
+            for (int i = 0; i < length; i++) {
+                velocity[i] = step == 0 ? g[i] : 0.9 * velocity[i] + g[i];
+                expected[i] -= 0.3 * velocity[i];
+            }
+            for (int i = 0; i < length; i++) {
+                assertThat(Double.doubleToRawLongBits(theta[i])).as("step %d entry %d", step, i)
+                        .isEqualTo(Double.doubleToRawLongBits(expected[i]));
+            }
+        }
+    }
+
+    /**
      * torch.optim.Adam(lr=0.1) (β = (0.9, 0.999), ε = 1e-8), θ₀ = (1, −0.5), g₁ = (0.2, −4), g₂ = (−0.1, 1):
      * step 1: m = (0.02, −0.4), v = (4e-5, 0.016), m̂ = g₁, √v̂ = |g₁|, θ₁ = θ₀ − 0.1·g₁/(|g₁| + ε)
      *         = (1 − 0.1/(1 + 5e-8), −0.5 + 0.1/(1 + 2.5e-9));

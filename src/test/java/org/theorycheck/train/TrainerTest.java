@@ -111,4 +111,20 @@ class TrainerTest {
                     assertThat(e.quantity()).isEqualTo("Y");
                 });
     }
+
+    @Test
+    void theFinitenessCheckSeesANonFiniteValueAtAnyPosition() {
+        for (int length = 0; length <= 9; length++) {
+            double[] a = new double[length];
+            java.util.Arrays.setAll(a, i -> (i % 2 == 0 ? -1 : 1) * Double.MAX_VALUE / (i + 1));
+            assertThat(Trainer.allFinite(a)).isTrue();
+            for (int at = 0; at < length; at++) {
+                for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                    double[] b = a.clone();
+                    b[at] = bad;
+                    assertThat(Trainer.allFinite(b)).as("length %d, %s at %d", length, bad, at).isFalse();
+                }
+            }
+        }
+    }
 }

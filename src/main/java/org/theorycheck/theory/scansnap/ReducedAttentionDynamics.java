@@ -91,10 +91,7 @@ public final class ReducedAttentionDynamics implements OrdinaryDifferentialEquat
     @Override
     public double[] computeDerivatives(double t, double[] state) {
         int k = classes.classes();
-        double[][] f = new double[k][];
-        for (int n = 0; n < k; n++) {
-            f[n] = LongSequenceLimit.decoderInput(classes, n, zRow(state, n));
-        }
+        double[][] f = decoderInputs(state);
         double[][] overlap = overlaps(f);
         double[][] beta = betas(overlap);
         double gamma = decoder.gamma(t);
@@ -130,10 +127,7 @@ public final class ReducedAttentionDynamics implements OrdinaryDifferentialEquat
      */
     public double[] xi(double t, double[] state) {
         int k = classes.classes();
-        double[][] f = new double[k][];
-        for (int n = 0; n < k; n++) {
-            f[n] = LongSequenceLimit.decoderInput(classes, n, zRow(state, n));
-        }
+        double[][] f = decoderInputs(state);
         double[][] overlap = overlaps(f);
         double[][] beta = betas(overlap);
         double gamma = decoder.gamma(t);
@@ -146,6 +140,16 @@ public final class ReducedAttentionDynamics implements OrdinaryDifferentialEquat
             }
         }
         return xi;
+    }
+
+    /** f_n per class, each over the whole vocabulary but computed on its support only. */
+    private double[][] decoderInputs(double[] state) {
+        int k = classes.classes();
+        double[][] f = new double[k][vocabulary];
+        for (int n = 0; n < k; n++) {
+            LongSequenceLimit.decoderInput(classes, n, state, rowOffset[n], f[n]);
+        }
+        return f;
     }
 
     /** E_{nn'} = f_nᵀ f_{n'} (zero diagonal), summed over class n's support where f_n is non-zero. */
