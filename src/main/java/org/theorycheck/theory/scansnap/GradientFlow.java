@@ -51,55 +51,117 @@ public final class GradientFlow implements ContinuousRung {
         return "flow";
     }
 
-    /** The vector field dθ/dt for θ = (Y, Z) concatenated, row-major. */
+    /**
+     * The vector field dθ/dt for θ = the rows of Y and Z that can move, concatenated: the rows of Y of
+     * tokens in some class's support (and of the query tokens in the residual variant) and the query
+     * rows of Z. Every other row has a zero gradient (Lemma 1: only f's nonzero entries and the query's
+     * row receive one), so leaving it out of the state changes nothing but the cost.
+     */
     public static final class Equation implements OrdinaryDifferentialEquation {
         private final int size;
         private final double etaY;
         private final double etaZ;
         private final ExpectedGradient expected;
+        private final int[] yRows;
+        private final int[] zRows;
+        private final double[] y;
+        private final double[] z;
         private final double[] gradY;
         private final double[] gradZ;
 
         /**
-         * @param etaY continuous-time rate of Y
-         * @param etaZ continuous-time rate of Z
+         * @param start the initial model; its rows that cannot move stay fixed
+         * @param etaY  continuous-time rate of Y
+         * @param etaZ  continuous-time rate of Z
          */
-        public Equation(SequenceClasses classes, YZGradient gradient, double etaY, double etaZ) {
+        public Equation(SequenceClasses classes, YZGradient gradient, YZModel start, double etaY, double etaZ) {
             this.size = classes.vocabulary();
             this.etaY = etaY;
             this.etaZ = etaZ;
             this.expected = new ExpectedGradient(classes, gradient);
+            java.util.SortedSet<Integer> moving = new java.util.TreeSet<>();
+            for (int n = 0; n < classes.classes(); n++) {
+                for (int l : classes.support(n)) {
+                    moving.add(l);
+                }
+                if (start.spec().residual()) {
+                    moving.add(classes.queryToken(n));
+                }
+            }
+            this.yRows = moving.stream().mapToInt(Integer::intValue).toArray();
+            this.zRows = classes.queryTokens();
+            this.y = start.y().clone();
+            this.z = start.z().clone();
             this.gradY = new double[size * size];
             this.gradZ = new double[size * size];
         }
 
         @Override
         public int getDimension() {
-            return 2 * size * size;
+            return (yRows.length + zRows.length) * size;
+        }
+
+        /** The moving rows of {@code model}, laid out as the state. */
+        double[] state(YZModel model) {
+            double[] state = new double[getDimension()];
+            copyRows(model.y(), yRows, state, 0, true);
+            copyRows(model.z(), zRows, state, yRows.length * size, true);
+            return state;
+        }
+
+        /** The full model at a state. */
+        YZModel model(double[] state, YZModel start) {
+            load(state);
+            return YZModel.of(size, start.spec(), y, z);
+        }
+
+        private void load(double[] state) {
+            copyRows(y, yRows, state, 0, false);
+            copyRows(z, zRows, state, yRows.length * size, false);
+        }
+
+        /** Copies the given rows of {@code matrix} to (or, if {@code out} is false, from) {@code state}. */
+        private void copyRows(double[] matrix, int[] rows, double[] state, int offset, boolean out) {
+            for (int i = 0; i < rows.length; i++) {
+                if (out) {
+                    System.arraycopy(matrix, rows[i] * size, state, offset + i * size, size);
+                } else {
+                    System.arraycopy(state, offset + i * size, matrix, rows[i] * size, size);
+                }
+            }
         }
 
         @Override
         public double[] computeDerivatives(double t, double[] state) {
-            int len = size * size;
-            double[] y = java.util.Arrays.copyOfRange(state, 0, len);
-            double[] z = java.util.Arrays.copyOfRange(state, len, 2 * len);
-            java.util.Arrays.fill(gradY, 0.0);
-            java.util.Arrays.fill(gradZ, 0.0);
+            load(state);
+            for (int r : yRows) {
+                java.util.Arrays.fill(gradY, r * size, (r + 1) * size, 0.0);
+            }
+            for (int r : zRows) {
+                java.util.Arrays.fill(gradZ, r * size, (r + 1) * size, 0.0);
+            }
             expected.accumulate(y, z, gradY, gradZ);
-            double[] d = new double[2 * len];
-            for (int i = 0; i < len; i++) {
-                d[i] = -etaY * gradY[i];
-                d[len + i] = -etaZ * gradZ[i];
+            double[] d = new double[state.length];
+            int zOffset = yRows.length * size;
+            for (int i = 0; i < yRows.length; i++) {
+                int from = yRows[i] * size;
+                for (int c = 0; c < size; c++) {
+                    d[i * size + c] = -etaY * gradY[from + c];
+                }
+            }
+            for (int i = 0; i < zRows.length; i++) {
+                int from = zRows[i] * size;
+                for (int c = 0; c < size; c++) {
+                    d[zOffset + i * size + c] = -etaZ * gradZ[from + c];
+                }
             }
             return d;
         }
 
         /** The class-averaged loss at a state (for the trace). */
         double loss(double[] state) {
-            int len = size * size;
-            double[] y = java.util.Arrays.copyOfRange(state, 0, len);
-            double[] z = java.util.Arrays.copyOfRange(state, len, 2 * len);
-            return expected.accumulate(y, z, new double[len], new double[len]);
+            load(state);
+            return expected.accumulate(y, z, new double[size * size], new double[size * size]);
         }
     }
 
@@ -111,11 +173,8 @@ public final class GradientFlow implements ContinuousRung {
         YZModel start = YZModel.initial(size, config.model(), rng);
         YZGradient gradient = new YZGradient(size, config.model().normalize(), config.model().residual(),
                 SgdRun.maxSupport(classes));
-        Equation equation = new Equation(classes, gradient, ContinuousTime.etaY(config.train(), config.source()),
+        Equation equation = new Equation(classes, gradient, start, ContinuousTime.etaY(config.train(), config.source()),
                 ContinuousTime.etaZ(config.train(), config.source()));
-        double[] state = new double[2 * size * size];
-        System.arraycopy(start.y(), 0, state, 0, size * size);
-        System.arraycopy(start.z(), 0, state, size * size, size * size);
 
         double[] rowSumsY = RowSums.of(start.y(), size);
         double[] rowSumsZ = RowSums.of(start.z(), size);
@@ -123,20 +182,14 @@ public final class GradientFlow implements ContinuousRung {
         List<Trajectory.Snapshot> snapshots = new ArrayList<>();
         ODEIntegrator integrator = new DormandPrince853Integrator(1e-12, grid[grid.length - 1], absoluteTolerance,
                 relativeTolerance);
-        integrator.addStepHandler(new GridSampler(grid,
-                (t, s) -> snapshots.add(observe(t, s, equation, size, config, classes, rowSumsY, rowSumsZ))));
-        integrator.integrate(equation, new ODEState(0, state), grid[grid.length - 1]);
+        integrator.addStepHandler(new GridSampler(grid, (t, s) -> {
+            YZModel model = equation.model(s, start);
+            snapshots.add(Trajectory.observe(t, equation.loss(s), model, classes,
+                    RowSums.driftExtras(model, rowSumsY, rowSumsZ)));
+        }));
+        integrator.integrate(equation, new ODEState(0, equation.state(start)), grid[grid.length - 1]);
         requireFinite(snapshots);
         return new Trajectory(name(), classes, snapshots);
-    }
-
-    private static Trajectory.Snapshot observe(double t, double[] state, Equation equation, int size,
-                                               ExperimentConfig config, SequenceClasses classes,
-                                               double[] rowSumsY, double[] rowSumsZ) {
-        int len = size * size;
-        YZModel model = YZModel.of(size, config.model(), java.util.Arrays.copyOfRange(state, 0, len),
-                java.util.Arrays.copyOfRange(state, len, 2 * len));
-        return Trajectory.observe(t, equation.loss(state), model, classes, RowSums.driftExtras(model, rowSumsY, rowSumsZ));
     }
 
     private static void requireFinite(List<Trajectory.Snapshot> snapshots) {
