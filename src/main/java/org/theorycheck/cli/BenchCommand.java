@@ -16,8 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Times the workloads the README quotes, on one thread, after warm-up:",
-                "one SGD run of Syn-Medium with queries=10 (M=240, 100 steps, batch 128, T-1=127),",
+        description = {"Times the workloads the README quotes, on one thread, after warm-up.",
+                "They are one SGD run of Syn-Medium with queries=10 (M=240, 100 steps, batch 128, T-1=127),",
                 "the gradient-flow rung (3) on the same setting, and the reduced rung (4) on Fig. 3's setting",
                 "(K=10, M=1000, 700 steps). Prints the median and the range of the timed repetitions."})
 final class BenchCommand implements Callable<Integer> {

@@ -18,8 +18,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "figure", mixinStandardHelpOptions = true,
-        description = {"Recomputes one of the paper's synthetic figures from scratch (SGD runs, rungs, closed forms)",
-                "and writes DIR/NAME.csv (the numbers drawn), DIR/NAME.png and DIR/NAME.svg.",
+        description = {"Recomputes one of the paper's synthetic figures from scratch.",
+                "From SGD runs, rungs and closed forms; writes DIR/NAME.csv (the numbers drawn), DIR/NAME.png",
+                "and DIR/NAME.svg.",
                 "NAME: fig3, fig4, fig5, fig6, fig8, fig9, fig11, fig12, ladder (theory beside SGD), or all.",
                 "Every figure is computed before any file is written, so a failure leaves no partial output."},
         footer = {"%nExamples:", "  theorycheck figure fig3", "  theorycheck figure fig6 --full --out fig",

@@ -15,9 +15,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "integrate", mixinStandardHelpOptions = true,
-        description = {"Computes one rung of the ladder of approximations for the experiment and writes",
-                "DIR/trace.csv and DIR/attention.csv with the same columns as train, so any two rungs",
-                "(or a rung and SGD) can be compared directly. Time is in SGD steps on every rung."})
+        description = {"Computes one rung of the ladder of approximations for the experiment.",
+                "Writes DIR/trace.csv and DIR/attention.csv with the same columns as train, so any two rungs",
+                "(or a rung and SGD) can be compared directly, and prints the snap times it finds.",
+                "Time is in SGD steps on every rung."})
 final class IntegrateCommand implements Callable<Integer> {
 
     @Mixin

@@ -22,9 +22,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Runs every claim of theorems/ (as verify does) and every figure (as figure all does), and writes",
-                "one self-contained HTML page: summary, verdict table, figures with what the paper claims and what",
-                "was measured, each claim's checks, and the commands and versions. Progress goes to standard error.",
+        description = {"Writes one self-contained HTML page with every claim's verdict and every figure.",
+                "Runs every claim of theorems/ (as verify does) and every figure (as figure all does). The page has",
+                "a summary, the verdict table, figures with what the paper claims and what was measured, each",
+                "claim's checks, and the commands and versions. Progress goes to standard error.",
                 "Exits 0 iff every check got its expected verdict (the page is written either way)."})
 final class ReportCommand implements Callable<Integer> {
 

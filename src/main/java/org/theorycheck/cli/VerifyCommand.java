@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Runs claims (default: every file under theorems/) and prints the comparison table:",
-                "claim, source, check, rung, measured, tolerance, verdict, expected, seconds.",
+        description = {"Runs claims (default: every file under theorems/) and prints the comparison table.",
+                "Columns: claim, source, check, rung, measured, tolerance, verdict, expected, seconds.",
                 "Exits 0 iff every check got its expected verdict, 1 otherwise, 2 on a bad claim file."})
 final class VerifyCommand implements Callable<Integer> {
 
