@@ -39,11 +39,7 @@ final class IntegrateCommand implements Callable<Integer> {
         ExperimentConfig config = experiment.load().resolve();
         Rung selected = Rungs.byName(rung).orElseThrow(() -> new ConfigException(config.source(), 0, "--rung",
                 "unknown rung '" + rung + "'; allowed: " + String.join(", ", Rungs.names())));
-        if (!config.sweep().isEmpty()) {
-            ExperimentConfig.SweepAxis axis = config.sweep().get(0);
-            throw new ConfigException(config.source(), 0, axis.key(), "integrate computes one configuration but "
-                    + axis.key() + " is swept " + axis.values() + "; fix it with " + axis.key() + "=VALUE");
-        }
+        config.requireSingleConfiguration("integrate computes one configuration", "");
         long seed = config.seeds().get(0);
         Path dir = out != null ? out : Path.of("out", config.name() + "-" + rung);
         long start = System.nanoTime();

@@ -1,6 +1,5 @@
 package org.theorycheck.cli;
 
-import org.theorycheck.config.ConfigException;
 import org.theorycheck.config.ExperimentConfig;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.report.TrajectoryCsv;
@@ -32,11 +31,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExperimentConfig config = experiment.load().resolve();
-        if (!config.sweep().isEmpty()) {
-            ExperimentConfig.SweepAxis axis = config.sweep().get(0);
-            throw new ConfigException(config.source(), 0, axis.key(), "train runs one configuration but "
-                    + axis.key() + " is swept " + axis.values() + "; fix it with " + axis.key() + "=VALUE or use sweep");
-        }
+        config.requireSingleConfiguration("train runs one configuration", " or use sweep");
         long seed = config.seeds().get(0);
         Path dir = out != null ? out : Path.of("out", config.name());
         long start = System.nanoTime();

@@ -22,6 +22,20 @@ public record ExperimentConfig(String name, String source, DataSpec data, ModelS
         sweep = List.copyOf(sweep);
     }
 
+    /**
+     * Fails unless no key is still swept: commands that run one configuration call this.
+     *
+     * @param refusal how the message starts, e.g. "train runs one configuration"
+     * @param advice  what to add after "fix it with KEY=VALUE", e.g. " or use sweep" (may be empty)
+     */
+    public void requireSingleConfiguration(String refusal, String advice) {
+        if (!sweep.isEmpty()) {
+            SweepAxis axis = sweep.get(0);
+            throw new ConfigException(source, 0, axis.key(), refusal + " but " + axis.key() + " is swept " + axis.values()
+                    + "; fix it with " + axis.key() + "=VALUE" + advice);
+        }
+    }
+
     /** One axis of a sweep grid: a dotted key and the raw values it takes, in order. */
     public record SweepAxis(String key, List<String> values) {
         public SweepAxis {
