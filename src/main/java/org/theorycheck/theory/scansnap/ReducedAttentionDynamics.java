@@ -95,16 +95,12 @@ public final class ReducedAttentionDynamics implements OrdinaryDifferentialEquat
         double[][] overlap = overlaps(f);
         double[][] beta = betas(overlap);
         double gamma = decoder.gamma(t);
+        double[] pulls = pulls(overlap, beta);
         double[] derivative = new double[getDimension()];
         for (int n = 0; n < k; n++) {
             double[] fn = f[n];
             double[] betaN = beta[n];
-            double pull = 0;
-            for (int other = 0; other < k; other++) {
-                if (other != n) {
-                    pull += betaN[other] * overlap[n][other];
-                }
-            }
+            double pull = pulls[n];
             derivative[bOffset + n] = etaZ * gamma * pull;
             double scale = etaZ * gamma;
             int offset = rowOffset[n];
@@ -126,20 +122,27 @@ public final class ReducedAttentionDynamics implements OrdinaryDifferentialEquat
      * ξ_n(t) = γ(t) Σ_{n'≠n} β_{nn'} f_nᵀ f_{n'} of Theorem 1, per class, at a state (not modified).
      */
     public double[] xi(double t, double[] state) {
-        int k = classes.classes();
-        double[][] f = decoderInputs(state);
-        double[][] overlap = overlaps(f);
-        double[][] beta = betas(overlap);
+        double[][] overlap = overlaps(decoderInputs(state));
+        double[] xi = pulls(overlap, betas(overlap));
         double gamma = decoder.gamma(t);
-        double[] xi = new double[k];
+        for (int n = 0; n < xi.length; n++) {
+            xi[n] *= gamma;
+        }
+        return xi;
+    }
+
+    /** Σ_{n'≠n} β_{nn'} f_nᵀ f_{n'} per class: ξ_n without its factor γ. */
+    private static double[] pulls(double[][] overlap, double[][] beta) {
+        int k = overlap.length;
+        double[] pull = new double[k];
         for (int n = 0; n < k; n++) {
             for (int other = 0; other < k; other++) {
                 if (other != n) {
-                    xi[n] += gamma * beta[n][other] * overlap[n][other];
+                    pull[n] += beta[n][other] * overlap[n][other];
                 }
             }
         }
-        return xi;
+        return pull;
     }
 
     /** f_n per class, each over the whole vocabulary but computed on its support only. */
