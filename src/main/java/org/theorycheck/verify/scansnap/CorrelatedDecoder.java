@@ -1,9 +1,9 @@
 package org.theorycheck.verify.scansnap;
 
 import org.theorycheck.config.ExperimentConfig;
-import org.theorycheck.model.LongSequenceLimit;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.theory.ContinuousTime;
+import org.theorycheck.theory.scansnap.AppendixF;
 import org.theorycheck.theory.scansnap.DecoderClosedForm;
 import org.theorycheck.verify.CheckContext;
 import org.theorycheck.verify.Measurement;
@@ -41,18 +41,7 @@ final class CorrelatedDecoder implements Quantity {
                 "train.eta_y=" + context.config().train().etaY());
         Trajectory t = context.trajectory(context.rung(), config, context.seeds().get(0));
         int k = t.classes().classes();
-        double rho = 0;
-        for (int n = 0; n < k; n++) {
-            double[] f = LongSequenceLimit.decoderInput(t.classes(), n, t.at(0).zRows()[n]);
-            for (int other = 0; other < k; other++) {
-                if (other != n) {
-                    double[] g = LongSequenceLimit.decoderInput(t.classes(), other, t.at(0).zRows()[other]);
-                    for (int l = 0; l < f.length; l++) {
-                        rho += f[l] * g[l] / (k * (k - 1.0));
-                    }
-                }
-            }
-        }
+        double rho = AppendixF.inverseRhoSquared(t.classes(), t.at(0).zRows());
         double eta = ContinuousTime.etaY(config.train(), config.source());
         int m = t.classes().vocabulary();
         DecoderClosedForm corrected = new DecoderClosedForm(m, k, (1 - rho) * eta);
