@@ -57,9 +57,11 @@ public final class RowSums {
         return worst;
     }
 
-    /** The two drift extras of a model against its initial row sums. */
+    /** The two drift extras of a model against its initial row sums, Y's first (the order of their columns). */
     public static java.util.Map<String, Double> driftExtras(YZModel model, double[] initialY, double[] initialZ) {
-        return java.util.Map.of(DRIFT_Y, maxDrift(model.y(), initialY, model.size()),
-                DRIFT_Z, maxDrift(model.z(), initialZ, model.size()));
+        java.util.Map<String, Double> extras = new java.util.LinkedHashMap<>();
+        extras.put(DRIFT_Y, maxDrift(model.y(), initialY, model.size()));
+        extras.put(DRIFT_Z, maxDrift(model.z(), initialZ, model.size()));
+        return extras;
     }
 }
