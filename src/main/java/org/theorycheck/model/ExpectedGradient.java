@@ -10,47 +10,27 @@ import org.theorycheck.data.SequenceClasses;
  */
 public final class ExpectedGradient {
 
-    private final SequenceClasses classes;
     private final YZGradient gradient;
-    private final int[][] support;
-    private final double[][] weights;
-    private final double[][] yRows;
-    private final double[][] gradYRows;
+    private final HistogramBatch batch;
 
     public ExpectedGradient(SequenceClasses classes, YZGradient gradient) {
-        this.classes = classes;
         this.gradient = gradient;
-        int k = classes.classes();
-        support = new int[k][];
-        weights = new double[k][];
-        for (int n = 0; n < k; n++) {
-            support[n] = classes.support(n);
-            weights[n] = new double[support[n].length];
-            for (int i = 0; i < support[n].length; i++) {
-                weights[n][i] = classes.probability(n, support[n][i]);
+        batch = HistogramBatch.of(classes);
+        for (int n = 0; n < classes.classes(); n++) {
+            double[] weights = batch.add(n);
+            int[] support = batch.tokens(n);
+            for (int i = 0; i < support.length; i++) {
+                weights[i] = classes.probability(n, support[i]);
             }
         }
-        int m = classes.vocabulary();
-        yRows = new double[m][m];
-        gradYRows = new double[m][m];
     }
 
     /**
      * Adds the class-averaged loss gradient at (Y, Z) to {@code gradY}, {@code gradZ} (in place) and
-     * returns the class-averaged loss.
+     * returns the class-averaged loss. All four are M×M matrices held as rows ({@code y[l]} is row l).
      */
-    public double accumulate(double[] y, double[] z, double[] gradY, double[] gradZ) {
-        int k = classes.classes();
-        double scale = 1.0 / k;
-        double loss = 0;
-        // Every class reads the same Y: lay it out as rows once, not once per class.
-        YZGradient.copyToRows(y, yRows);
-        YZGradient.copyToRows(gradY, gradYRows);
-        for (int n = 0; n < k; n++) {
-            loss += gradient.accumulate(yRows, z, classes.queryToken(n), classes.nextToken(n), support[n], weights[n],
-                    support[n].length, scale, gradYRows, gradZ);
-        }
-        YZGradient.copyFromRows(gradYRows, gradY);
-        return loss * scale;
+    public double accumulate(double[][] y, double[][] z, double[][] gradY, double[][] gradZ) {
+        double scale = 1.0 / batch.size();
+        return gradient.accumulate(y, z, batch, scale, gradY, gradZ) * scale;
     }
 }

@@ -12,28 +12,31 @@ public final class Adam implements Optimizer {
     static final double EPSILON = 1e-8;
 
     private final double eta;
-    private final double[] first;
-    private final double[] second;
+    private final RowState first = new RowState();
+    private final RowState second = new RowState();
     private int t;
 
-    public Adam(double eta, int length) {
+    public Adam(double eta) {
         this.eta = eta;
-        this.first = new double[length];
-        this.second = new double[length];
     }
 
     @Override
-    public void step(double[] theta, double[] grad) {
+    public void step(double[][] theta, double[][] grad, int[] rows) {
         t++;
         double c1 = 1 - Math.pow(BETA1, t);
         double c2 = 1 - Math.pow(BETA2, t);
-        for (int i = 0; i < theta.length; i++) {
-            double g = grad[i];
-            first[i] = BETA1 * first[i] + (1 - BETA1) * g;
-            second[i] = BETA2 * second[i] + (1 - BETA2) * g * g;
-            double mHat = first[i] / c1;
-            double vHat = second[i] / c2;
-            theta[i] -= eta * mHat / (Math.sqrt(vHat) + EPSILON);
+        for (int r : rows) {
+            double[] th = theta[r];
+            double[] g = grad[r];
+            double[] m = first.row(r, th.length);
+            double[] v = second.row(r, th.length);
+            for (int i = 0; i < th.length; i++) {
+                m[i] = BETA1 * m[i] + (1 - BETA1) * g[i];
+                v[i] = BETA2 * v[i] + (1 - BETA2) * g[i] * g[i];
+                double mHat = m[i] / c1;
+                double vHat = v[i] / c2;
+                th[i] -= eta * mHat / (Math.sqrt(vHat) + EPSILON);
+            }
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.theorycheck.train;
 
-import org.theorycheck.model.YZModel;
-
 /**
  * Where a training step's gradient comes from: a sampled minibatch (rung 1, SGD) or the exact
  * expectation (rung 2, the expected-gradient map). Same optimiser, same loop, only this differs.
@@ -9,8 +7,10 @@ import org.theorycheck.model.YZModel;
 public interface GradientSource {
 
     /**
-     * Writes the loss gradient at the model's current parameters into {@code gradY}, {@code gradZ}
-     * (zeroed by the caller) and returns the loss it averaged (nats).
+     * Writes the loss gradient at (Y, Z) into {@code gradY}, {@code gradZ} and returns the loss it averaged
+     * (nats). All four are M×M matrices held as rows ({@code y[l]} is row l); Y and Z are read only. The
+     * gradient rows are zero on entry; the gradient is zero outside the rows
+     * {@link org.theorycheck.model.MovingRows} names, and those entries must stay zero.
      */
-    double gradient(YZModel model, double[] gradY, double[] gradZ);
+    double gradient(double[][] y, double[][] z, double[][] gradY, double[][] gradZ);
 }

@@ -6,6 +6,16 @@ package org.theorycheck.train;
  */
 public interface Optimizer {
 
-    /** θ ← update(θ, g): modifies {@code theta} in place; {@code grad} is read only. */
-    void step(double[] theta, double[] grad);
+    /**
+     * One step θ ← update(θ, g) on the given rows of a tensor held as rows ({@code theta[r]} is row r),
+     * in place; {@code grad} is read only. Rows not given are left as they are, which is their update
+     * whenever their gradient is zero at every step (as on the rows {@code MovingRows} leaves out): their
+     * state stays zero and so does their step.
+     */
+    void step(double[][] theta, double[][] grad, int[] rows);
+
+    /** One step on every entry of a tensor held as one array. */
+    default void step(double[] theta, double[] grad) {
+        step(new double[][] {theta}, new double[][] {grad}, new int[] {0});
+    }
 }

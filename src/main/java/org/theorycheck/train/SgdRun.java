@@ -38,18 +38,8 @@ public final class SgdRun {
     public static Trajectory run(ExperimentConfig config, SequenceClasses classes, YZModel model,
                                  UniformRandomProvider rng, IntConsumer onStep) {
         ContextSampler sampler = new ContextSampler(classes, config.data().context(), rng);
-        YZGradient gradient = new YZGradient(classes.vocabulary(), config.model().normalize(), config.model().residual(),
-                maxSupport(classes));
+        YZGradient gradient = new YZGradient(classes.vocabulary(), config.model().normalize(), config.model().residual());
         GradientSource source = new MinibatchGradient(classes, sampler, gradient, config.train().batch());
         return Trainer.train("sgd", classes, model, config.train(), source, onStep);
-    }
-
-    /** The largest support of any class: the scratch size a gradient needs. */
-    public static int maxSupport(SequenceClasses classes) {
-        int widest = 0;
-        for (int n = 0; n < classes.classes(); n++) {
-            widest = Math.max(widest, classes.support(n).length);
-        }
-        return widest;
     }
 }

@@ -2,6 +2,7 @@ package org.theorycheck.train;
 
 import org.theorycheck.config.TrainSpec;
 import org.theorycheck.data.SequenceClasses;
+import org.theorycheck.model.MovingRows;
 import org.theorycheck.model.RowSums;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.model.YZModel;
@@ -29,84 +30,120 @@ public final class Trainer {
      */
     public static Trajectory train(String rung, SequenceClasses classes, YZModel model, TrainSpec spec,
                                    GradientSource source, IntConsumer onStep) {
-        int length = model.size() * model.size();
-        Optimizer forY = optimizer(spec, spec.etaY(), length);
-        Optimizer forZ = optimizer(spec, spec.etaZ(), length);
-        double[] gradY = new double[length];
-        double[] gradZ = new double[length];
+        int size = model.size();
+        Optimizer forY = optimizer(spec, spec.etaY());
+        Optimizer forZ = optimizer(spec, spec.etaZ());
+        // Most of Z (every row but the queries') and a few rows of Y never move: zeroing, updating and
+        // checking only the moving rows saves whole passes over M×M arrays at every step. The parameters
+        // are trained as rows, the layout the gradient's loops vectorise on, and written back to the model
+        // when it is observed.
+        MovingRows moving = MovingRows.of(classes, model.spec().residual());
+        double[][] y = rows(model.y(), size);
+        double[][] z = rows(model.z(), size);
+        double[][] gradY = new double[size][size];
+        double[][] gradZ = new double[size][size];
         List<Trajectory.Snapshot> snapshots = new ArrayList<>();
-        double[] rowSumsY = RowSums.of(model.y(), model.size());
-        double[] rowSumsZ = RowSums.of(model.z(), model.size());
+        double[] rowSumsY = RowSums.of(model.y(), size);
+        double[] rowSumsZ = RowSums.of(model.z(), size);
         for (int step = 1; step <= spec.steps(); step++) {
-            java.util.Arrays.fill(gradY, 0.0);
-            java.util.Arrays.fill(gradZ, 0.0);
-            double loss = source.gradient(model, gradY, gradZ);
+            zero(gradY, moving.y());
+            zero(gradZ, moving.z());
+            double loss = source.gradient(y, z, gradY, gradZ);
             if (!Double.isFinite(loss)) {
                 throw new DivergenceException(step, "loss", "loss = " + loss);
             }
             if (step == 1) {
                 snapshots.add(Trajectory.observe(0, loss, model, classes, RowSums.driftExtras(model, rowSumsY, rowSumsZ)));
             }
-            forY.step(model.y(), gradY);
-            forZ.step(model.z(), gradZ);
-            if (!allFinite(model.y()) || !allFinite(model.z())) {
-                nameDivergence(step, model, gradY, gradZ);
+            forY.step(y, gradY, moving.y());
+            forZ.step(z, gradZ, moving.z());
+            if (!allFinite(y, moving.y()) || !allFinite(z, moving.z())) {
+                nameDivergence(step, gradY, gradZ, y, z);
             }
             if (RecordSteps.isRecorded(spec, step)) {
+                writeBack(y, moving.y(), model.y());
+                writeBack(z, moving.z(), model.z());
                 snapshots.add(Trajectory.observe(step, loss, model, classes, RowSums.driftExtras(model, rowSumsY, rowSumsZ)));
             }
             onStep.accept(step);
         }
+        writeBack(y, moving.y(), model.y());
+        writeBack(z, moving.z(), model.z());
         return new Trajectory(rung, classes, snapshots);
     }
 
     /** A fresh optimiser of the configured kind for one tensor. */
-    public static Optimizer optimizer(TrainSpec spec, double eta, int length) {
+    public static Optimizer optimizer(TrainSpec spec, double eta) {
         return switch (spec.optimizer()) {
-            case SGD -> new SgdMomentum(eta, spec.momentum(), length);
-            case ADAM -> new Adam(eta, length);
+            case SGD -> new SgdMomentum(eta, spec.momentum());
+            case ADAM -> new Adam(eta);
         };
     }
 
+    private static double[][] rows(double[] flat, int size) {
+        double[][] rows = new double[size][size];
+        for (int r = 0; r < size; r++) {
+            System.arraycopy(flat, r * size, rows[r], 0, size);
+        }
+        return rows;
+    }
+
+    private static void writeBack(double[][] rows, int[] which, double[] flat) {
+        for (int r : which) {
+            System.arraycopy(rows[r], 0, flat, r * rows[r].length, rows[r].length);
+        }
+    }
+
+    private static void zero(double[][] a, int[] rows) {
+        for (int r : rows) {
+            java.util.Arrays.fill(a[r], 0.0);
+        }
+    }
+
     /**
-     * Whether every entry is finite, in one branch-free pass. It is the only check per step: from finite
-     * parameters and optimiser state, a non-finite gradient entry always makes its parameter non-finite
-     * (v ← μv + g and Adam's moments carry a NaN or an infinity through to θ), and a finite one can only
-     * overflow θ, so a finite θ after the update proves the gradient was finite too.
+     * Whether every entry of the given rows is finite, in branch-free passes. It is the only check per
+     * step: from finite parameters and optimiser state, a non-finite gradient entry always makes its
+     * parameter non-finite (v ← μv + g and Adam's moments carry a NaN or an infinity through to θ), and a
+     * finite one can only overflow θ, so a finite θ after the update proves the gradient was finite too.
+     * The rows left out never change, and they start finite.
      */
-    static boolean allFinite(double[] a) {
+    static boolean allFinite(double[][] a, int[] rows) {
         // x·0 is 0 for every finite x and NaN for ±∞ and NaN; four sums keep four additions in flight.
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
-        int i = 0;
-        for (; i + 3 < a.length; i += 4) {
-            s0 += a[i] * 0.0;
-            s1 += a[i + 1] * 0.0;
-            s2 += a[i + 2] * 0.0;
-            s3 += a[i + 3] * 0.0;
-        }
-        for (; i < a.length; i++) {
-            s0 += a[i] * 0.0;
+        for (int r : rows) {
+            double[] row = a[r];
+            int i = 0;
+            for (; i + 3 < row.length; i += 4) {
+                s0 += row[i] * 0.0;
+                s1 += row[i + 1] * 0.0;
+                s2 += row[i + 2] * 0.0;
+                s3 += row[i + 3] * 0.0;
+            }
+            for (; i < row.length; i++) {
+                s0 += row[i] * 0.0;
+            }
         }
         return s0 + s1 + s2 + s3 == 0;
     }
 
     /** Throws for the first non-finite tensor in the order gradients, then parameters. */
-    private static void nameDivergence(int step, YZModel model, double[] gradY, double[] gradZ) {
-        requireFinite(gradY, model.size(), step, "gradient of Y");
-        requireFinite(gradZ, model.size(), step, "gradient of Z");
-        requireFinite(model.y(), model.size(), step, "Y");
-        requireFinite(model.z(), model.size(), step, "Z");
+    private static void nameDivergence(int step, double[][] gradY, double[][] gradZ, double[][] y, double[][] z) {
+        requireFinite(gradY, step, "gradient of Y");
+        requireFinite(gradZ, step, "gradient of Z");
+        requireFinite(y, step, "Y");
+        requireFinite(z, step, "Z");
         throw new IllegalStateException("a tensor failed the finiteness check but has no non-finite entry");
     }
 
-    private static void requireFinite(double[] a, int size, int step, String what) {
-        for (int i = 0; i < a.length; i++) {
-            if (!Double.isFinite(a[i])) {
-                throw new DivergenceException(step, what,
-                        "entry (" + i / size + ", " + i % size + ") = " + a[i]);
+    private static void requireFinite(double[][] a, int step, String what) {
+        for (int r = 0; r < a.length; r++) {
+            for (int c = 0; c < a[r].length; c++) {
+                if (!Double.isFinite(a[r][c])) {
+                    throw new DivergenceException(step, what, "entry (" + r + ", " + c + ") = " + a[r][c]);
+                }
             }
         }
     }

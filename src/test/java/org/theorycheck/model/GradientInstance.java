@@ -80,7 +80,7 @@ record GradientInstance(int size, double[] y, double[] z, int query, int next, i
 
     /** The loss at (y, z) in the given variant (gradient buffers are scratch). */
     double loss(double[] y, double[] z, boolean normalize, boolean residual) {
-        YZGradient g = new YZGradient(size, normalize, residual, count);
+        YZGradient g = new YZGradient(size, normalize, residual);
         return g.accumulate(y, z, query, next, tokens, weights, count, 1.0, new double[size * size],
                 new double[size * size]);
     }

@@ -52,7 +52,7 @@ class YZGradientFiniteDifferenceProperties {
             double[] gradZ = s.prefilled(2);
             double[] gradYBefore = gradY.clone();
             double[] gradZBefore = gradZ.clone();
-            YZGradient gradient = new YZGradient(m, v[0], v[1], s.count());
+            YZGradient gradient = new YZGradient(m, v[0], v[1]);
             double loss = gradient.accumulate(y, z, s.query(), s.next(), s.tokens(), s.weights(), s.count(), s.scale(),
                     gradY, gradZ);
             Analytic unit = analytic(s, v[0], v[1]);
@@ -99,7 +99,7 @@ class YZGradientFiniteDifferenceProperties {
         int m = s.size();
         double[] gy = new double[m * m];
         double[] gz = new double[m * m];
-        double loss = new YZGradient(m, normalize, residual, s.count()).accumulate(s.y(), s.z(), s.query(), s.next(),
+        double loss = new YZGradient(m, normalize, residual).accumulate(s.y(), s.z(), s.query(), s.next(),
                 s.tokens(), s.weights(), s.count(), 1.0, gy, gz);
         return new Analytic(loss, gy, gz);
     }

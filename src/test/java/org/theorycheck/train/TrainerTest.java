@@ -67,15 +67,17 @@ class TrainerTest {
         ExperimentConfig config = TestExperiments.synSmall("train.steps=10");
         SequenceClasses classes = SyntheticFamily.build(config.data());
         int m = classes.vocabulary();
+        int contextual = classes.support(0)[0];
+        int query = classes.queryToken(0);
         GradientSource poisonedAtStep3 = new GradientSource() {
             int calls;
 
             @Override
-            public double gradient(YZModel model, double[] gradY, double[] gradZ) {
+            public double gradient(double[][] y, double[][] z, double[][] gradY, double[][] gradZ) {
                 calls++;
-                gradY[5] = 0.01;
+                gradY[contextual][5] = 0.01;
                 if (calls == 3) {
-                    gradZ[31 * m + 2] = Double.NaN;
+                    gradZ[query][2] = Double.NaN;
                 }
                 return 1.0;
             }
@@ -85,7 +87,7 @@ class TrainerTest {
                 .isInstanceOfSatisfying(DivergenceException.class, e -> {
                     assertThat(e.step()).isEqualTo(3);
                     assertThat(e.quantity()).isEqualTo("gradient of Z");
-                    assertThat(e.getMessage()).contains("step 3", "gradient of Z", "(31, 2)");
+                    assertThat(e.getMessage()).contains("step 3", "gradient of Z", "(" + query + ", 2)");
                 });
     }
 
@@ -95,15 +97,15 @@ class TrainerTest {
         SequenceClasses classes = SyntheticFamily.build(config.data());
         int m = classes.vocabulary();
         assertThatThrownBy(() -> Trainer.train("sgd", classes, new YZModel(m, config.model()), config.train(),
-                (model, gy, gz) -> Double.POSITIVE_INFINITY, s -> { }))
+                (y, z, gy, gz) -> Double.POSITIVE_INFINITY, s -> { }))
                 .isInstanceOfSatisfying(DivergenceException.class, e -> {
                     assertThat(e.step()).isEqualTo(1);
                     assertThat(e.quantity()).isEqualTo("loss");
                 });
         // a finite gradient that pushes Y past the largest double on the second step
         assertThatThrownBy(() -> Trainer.train("sgd", classes, new YZModel(m, config.model()), config.train(),
-                (model, gy, gz) -> {
-                    gy[0] = -Double.MAX_VALUE;
+                (y, z, gy, gz) -> {
+                    gy[classes.support(0)[0]][0] = -Double.MAX_VALUE;
                     return 1.0;
                 }, s -> { }))
                 .isInstanceOfSatisfying(DivergenceException.class, e -> {
@@ -117,12 +119,12 @@ class TrainerTest {
         for (int length = 0; length <= 9; length++) {
             double[] a = new double[length];
             java.util.Arrays.setAll(a, i -> (i % 2 == 0 ? -1 : 1) * Double.MAX_VALUE / (i + 1));
-            assertThat(Trainer.allFinite(a)).isTrue();
+            assertThat(Trainer.allFinite(new double[][] {a}, new int[] {0})).isTrue();
             for (int at = 0; at < length; at++) {
                 for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
                     double[] b = a.clone();
                     b[at] = bad;
-                    assertThat(Trainer.allFinite(b)).as("length %d, %s at %d", length, bad, at).isFalse();
+                    assertThat(Trainer.allFinite(new double[][] {b}, new int[] {0})).as("length %d, %s at %d", length, bad, at).isFalse();
                 }
             }
         }

@@ -30,8 +30,8 @@ public final class ExpectedGradientMap implements Rung {
         UniformRandomProvider rng = SgdRun.stream(seed);
         YZModel model = YZModel.initial(classes.vocabulary(), config.model(), rng);
         ExpectedGradient expected = new ExpectedGradient(classes, new YZGradient(classes.vocabulary(),
-                config.model().normalize(), config.model().residual(), SgdRun.maxSupport(classes)));
+                config.model().normalize(), config.model().residual()));
         return Trainer.train(name(), classes, model, config.train(),
-                (m, gy, gz) -> expected.accumulate(m.y(), m.z(), gy, gz), step -> { });
+                expected::accumulate, step -> { });
     }
 }

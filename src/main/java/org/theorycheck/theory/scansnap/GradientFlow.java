@@ -9,6 +9,7 @@ import org.theorycheck.config.ExperimentConfig;
 import org.theorycheck.data.SequenceClasses;
 import org.theorycheck.data.SyntheticFamily;
 import org.theorycheck.model.ExpectedGradient;
+import org.theorycheck.model.MovingRows;
 import org.theorycheck.model.RowSums;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.model.YZGradient;
@@ -64,10 +65,10 @@ public final class GradientFlow implements ContinuousRung {
         private final ExpectedGradient expected;
         private final int[] yRows;
         private final int[] zRows;
-        private final double[] y;
-        private final double[] z;
-        private final double[] gradY;
-        private final double[] gradZ;
+        private final double[][] y;
+        private final double[][] z;
+        private final double[][] gradY;
+        private final double[][] gradZ;
 
         /**
          * @param start the initial model; its rows that cannot move stay fixed
@@ -79,21 +80,15 @@ public final class GradientFlow implements ContinuousRung {
             this.etaY = etaY;
             this.etaZ = etaZ;
             this.expected = new ExpectedGradient(classes, gradient);
-            java.util.SortedSet<Integer> moving = new java.util.TreeSet<>();
-            for (int n = 0; n < classes.classes(); n++) {
-                for (int l : classes.support(n)) {
-                    moving.add(l);
-                }
-                if (start.spec().residual()) {
-                    moving.add(classes.queryToken(n));
-                }
-            }
-            this.yRows = moving.stream().mapToInt(Integer::intValue).toArray();
-            this.zRows = classes.queryTokens();
-            this.y = start.y().clone();
-            this.z = start.z().clone();
-            this.gradY = new double[size * size];
-            this.gradZ = new double[size * size];
+            MovingRows moving = MovingRows.of(classes, start.spec().residual());
+            this.yRows = moving.y();
+            this.zRows = moving.z();
+            this.y = new double[size][size];
+            this.z = new double[size][size];
+            YZGradient.copyToRows(start.y(), y);
+            YZGradient.copyToRows(start.z(), z);
+            this.gradY = new double[size][size];
+            this.gradZ = new double[size][size];
         }
 
         @Override
@@ -104,30 +99,35 @@ public final class GradientFlow implements ContinuousRung {
         /** The moving rows of {@code model}, laid out as the state. */
         double[] state(YZModel model) {
             double[] state = new double[getDimension()];
-            copyRows(model.y(), yRows, state, 0, true);
-            copyRows(model.z(), zRows, state, yRows.length * size, true);
+            copyRows(model.y(), yRows, state, 0);
+            copyRows(model.z(), zRows, state, yRows.length * size);
             return state;
         }
 
         /** The full model at a state. */
         YZModel model(double[] state, YZModel start) {
             load(state);
-            return YZModel.of(size, start.spec(), y, z);
+            double[] flatY = new double[size * size];
+            double[] flatZ = new double[size * size];
+            YZGradient.copyFromRows(y, flatY);
+            YZGradient.copyFromRows(z, flatZ);
+            return YZModel.of(size, start.spec(), flatY, flatZ);
         }
 
         private void load(double[] state) {
-            copyRows(y, yRows, state, 0, false);
-            copyRows(z, zRows, state, yRows.length * size, false);
+            for (int i = 0; i < yRows.length; i++) {
+                System.arraycopy(state, i * size, y[yRows[i]], 0, size);
+            }
+            int zOffset = yRows.length * size;
+            for (int i = 0; i < zRows.length; i++) {
+                System.arraycopy(state, zOffset + i * size, z[zRows[i]], 0, size);
+            }
         }
 
-        /** Copies the given rows of {@code matrix} to (or, if {@code out} is false, from) {@code state}. */
-        private void copyRows(double[] matrix, int[] rows, double[] state, int offset, boolean out) {
+        /** Copies the given rows of the row-major {@code matrix} to {@code state} from {@code offset} on. */
+        private void copyRows(double[] matrix, int[] rows, double[] state, int offset) {
             for (int i = 0; i < rows.length; i++) {
-                if (out) {
-                    System.arraycopy(matrix, rows[i] * size, state, offset + i * size, size);
-                } else {
-                    System.arraycopy(state, offset + i * size, matrix, rows[i] * size, size);
-                }
+                System.arraycopy(matrix, rows[i] * size, state, offset + i * size, size);
             }
         }
 
@@ -135,24 +135,24 @@ public final class GradientFlow implements ContinuousRung {
         public double[] computeDerivatives(double t, double[] state) {
             load(state);
             for (int r : yRows) {
-                java.util.Arrays.fill(gradY, r * size, (r + 1) * size, 0.0);
+                java.util.Arrays.fill(gradY[r], 0.0);
             }
             for (int r : zRows) {
-                java.util.Arrays.fill(gradZ, r * size, (r + 1) * size, 0.0);
+                java.util.Arrays.fill(gradZ[r], 0.0);
             }
             expected.accumulate(y, z, gradY, gradZ);
             double[] d = new double[state.length];
             int zOffset = yRows.length * size;
             for (int i = 0; i < yRows.length; i++) {
-                int from = yRows[i] * size;
+                double[] g = gradY[yRows[i]];
                 for (int c = 0; c < size; c++) {
-                    d[i * size + c] = -etaY * gradY[from + c];
+                    d[i * size + c] = -etaY * g[c];
                 }
             }
             for (int i = 0; i < zRows.length; i++) {
-                int from = zRows[i] * size;
+                double[] g = gradZ[zRows[i]];
                 for (int c = 0; c < size; c++) {
-                    d[zOffset + i * size + c] = -etaZ * gradZ[from + c];
+                    d[zOffset + i * size + c] = -etaZ * g[c];
                 }
             }
             return d;
@@ -161,7 +161,7 @@ public final class GradientFlow implements ContinuousRung {
         /** The class-averaged loss at a state (for the trace). */
         double loss(double[] state) {
             load(state);
-            return expected.accumulate(y, z, new double[size * size], new double[size * size]);
+            return expected.accumulate(y, z, new double[size][size], new double[size][size]);
         }
     }
 
@@ -171,8 +171,7 @@ public final class GradientFlow implements ContinuousRung {
         int size = classes.vocabulary();
         UniformRandomProvider rng = SgdRun.stream(seed);
         YZModel start = YZModel.initial(size, config.model(), rng);
-        YZGradient gradient = new YZGradient(size, config.model().normalize(), config.model().residual(),
-                SgdRun.maxSupport(classes));
+        YZGradient gradient = new YZGradient(size, config.model().normalize(), config.model().residual());
         Equation equation = new Equation(classes, gradient, start, ContinuousTime.etaY(config.train(), config.source()),
                 ContinuousTime.etaZ(config.train(), config.source()));
 

@@ -51,7 +51,7 @@ final class GradientFiniteDifference implements Quantity {
         boolean normalize = context.config().model().normalize();
         boolean residual = context.config().model().residual();
         UniformRandomProvider rng = SgdRun.stream(context.seeds().get(0));
-        YZGradient gradient = new YZGradient(size, normalize, residual, SgdRun.maxSupport(classes));
+        YZGradient gradient = new YZGradient(size, normalize, residual);
         double[] dev = new double[instances];
         String worst = "";
         double worstGap = -1;

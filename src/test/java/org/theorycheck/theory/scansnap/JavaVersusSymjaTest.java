@@ -110,7 +110,7 @@ class JavaVersusSymjaTest {
             int next = random.nextInt(3);
             double[] gy = new double[size * size];
             double[] gz = new double[size * size];
-            new YZGradient(size, true, false, 2).accumulate(yFlat, zFlat, query, next, new int[] {0, 1},
+            new YZGradient(size, true, false).accumulate(yFlat, zFlat, query, next, new int[] {0, 1},
                     new double[] {1, 2}, 2, 1, gy, gz);
             SymbolicGradient eqn3 = eq.eqn3Gradient(y, zRow, context, next);
             for (int l = 0; l < 3; l++) {

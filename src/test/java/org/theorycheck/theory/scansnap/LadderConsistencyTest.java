@@ -40,7 +40,7 @@ class LadderConsistencyTest {
         for (int i = 0; i < support.length; i++) {
             p[i] = classes.probability(n, support[i]);
         }
-        YZGradient g = new YZGradient(m, true, false, support.length);
+        YZGradient g = new YZGradient(m, true, false);
         double[][] sampled = {new double[m * m], new double[m * m]};
         double[][] exact = {new double[m * m], new double[m * m]};
         g.accumulate(model.y(), model.z(), classes.queryToken(n), classes.nextToken(n), support, counts, support.length, 1,
@@ -60,7 +60,7 @@ class LadderConsistencyTest {
     private static double sensitivity(SequenceClasses classes, YZModel model, int n) {
         int m = classes.vocabulary();
         int[] support = classes.support(n);
-        YZGradient g = new YZGradient(m, true, false, support.length);
+        YZGradient g = new YZGradient(m, true, false);
         double[] p = new double[support.length];
         for (int i = 0; i < support.length; i++) {
             p[i] = classes.probability(n, support[i]);
@@ -117,10 +117,18 @@ class LadderConsistencyTest {
         SequenceClasses classes = SyntheticFamily.build(config.data());
         YZModel model = YZModel.initial(classes.vocabulary(), config.model(), SgdRun.stream(3));
         int m = classes.vocabulary();
-        YZGradient g = new YZGradient(m, true, false, SgdRun.maxSupport(classes));
+        YZGradient g = new YZGradient(m, true, false);
+        double[][] y = new double[m][m];
+        double[][] z = new double[m][m];
+        YZGradient.copyToRows(model.y(), y);
+        YZGradient.copyToRows(model.z(), z);
+        double[][] gyRows = new double[m][m];
+        double[][] gzRows = new double[m][m];
+        new ExpectedGradient(classes, g).accumulate(y, z, gyRows, gzRows);
         double[] gy = new double[m * m];
         double[] gz = new double[m * m];
-        new ExpectedGradient(classes, g).accumulate(model.y(), model.z(), gy, gz);
+        YZGradient.copyFromRows(gyRows, gy);
+        YZGradient.copyFromRows(gzRows, gz);
         double[] sy = new double[m * m];
         double[] sz = new double[m * m];
         for (int n = 0; n < classes.classes(); n++) {

@@ -1,0 +1,34 @@
+package org.theorycheck.model;
+
+import org.theorycheck.data.SequenceClasses;
+
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The rows of Y and Z that the loss gradient can reach (Eqn. 3): a sample of class n moves the rows of
+ * Y of its contextual tokens (and of its query, with the residual) and the row of Z of its query. Every
+ * other row has a zero gradient at every step, so it keeps its initial value under SGD, Adam and the
+ * flow alike, and training leaves it alone.
+ *
+ * @param y the moving rows of Y, ascending
+ * @param z the moving rows of Z (the query tokens), ascending
+ */
+public record MovingRows(int[] y, int[] z) {
+
+    public static MovingRows of(SequenceClasses classes, boolean residual) {
+        SortedSet<Integer> yRows = new TreeSet<>();
+        SortedSet<Integer> zRows = new TreeSet<>();
+        for (int n = 0; n < classes.classes(); n++) {
+            for (int l : classes.support(n)) {
+                yRows.add(l);
+            }
+            if (residual) {
+                yRows.add(classes.queryToken(n));
+            }
+            zRows.add(classes.queryToken(n));
+        }
+        return new MovingRows(yRows.stream().mapToInt(Integer::intValue).toArray(),
+                zRows.stream().mapToInt(Integer::intValue).toArray());
+    }
+}
