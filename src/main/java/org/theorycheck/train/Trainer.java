@@ -43,8 +43,8 @@ public final class Trainer {
         double[][] gradY = new double[size][size];
         double[][] gradZ = new double[size][size];
         List<Trajectory.Snapshot> snapshots = new ArrayList<>();
-        double[] rowSumsY = RowSums.of(model.y(), size);
-        double[] rowSumsZ = RowSums.of(model.z(), size);
+        double[] rowSumsY = RowSums.of(model.y(), size, moving.y());
+        double[] rowSumsZ = RowSums.of(model.z(), size, moving.z());
         for (int step = 1; step <= spec.steps(); step++) {
             zero(gradY, moving.y());
             zero(gradZ, moving.z());
@@ -53,7 +53,7 @@ public final class Trainer {
                 throw new DivergenceException(step, "loss", "loss = " + loss);
             }
             if (step == 1) {
-                snapshots.add(Trajectory.observe(0, loss, model, classes, RowSums.driftExtras(model, rowSumsY, rowSumsZ)));
+                snapshots.add(Trajectory.observe(0, loss, model, classes, RowSums.driftExtras(model, rowSumsY, rowSumsZ, moving)));
             }
             forY.step(y, gradY, moving.y());
             forZ.step(z, gradZ, moving.z());
@@ -63,7 +63,7 @@ public final class Trainer {
             if (RecordSteps.isRecorded(spec, step)) {
                 writeBack(y, moving.y(), model.y());
                 writeBack(z, moving.z(), model.z());
-                snapshots.add(Trajectory.observe(step, loss, model, classes, RowSums.driftExtras(model, rowSumsY, rowSumsZ)));
+                snapshots.add(Trajectory.observe(step, loss, model, classes, RowSums.driftExtras(model, rowSumsY, rowSumsZ, moving)));
             }
             onStep.accept(step);
         }

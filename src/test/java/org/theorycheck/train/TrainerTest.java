@@ -6,6 +6,7 @@ import org.theorycheck.config.ExperimentConfig;
 import org.theorycheck.data.SequenceClasses;
 import org.theorycheck.data.SyntheticFamily;
 import org.theorycheck.model.Trajectory;
+import org.theorycheck.model.RowSums;
 import org.theorycheck.model.YZModel;
 
 import java.util.ArrayList;
@@ -60,6 +61,13 @@ class TrainerTest {
         List<Integer> seen = new ArrayList<>();
         SgdRun.run(TestExperiments.synSmall("train.steps=5"), 1, seen::add);
         assertThat(seen).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    /** trace.csv's extra columns come in one order, whatever the JVM (they once followed Map.of's salted order). */
+    @Test
+    void rowSumDriftColumnsComeYThenZ() {
+        assertThat(SgdRun.run(TestExperiments.synSmall("train.steps=2"), 1, s -> { }).extraNames())
+                .containsExactly(RowSums.DRIFT_Y, RowSums.DRIFT_Z);
     }
 
     @Test

@@ -175,8 +175,9 @@ public final class GradientFlow implements ContinuousRung {
         Equation equation = new Equation(classes, gradient, start, ContinuousTime.etaY(config.train(), config.source()),
                 ContinuousTime.etaZ(config.train(), config.source()));
 
-        double[] rowSumsY = RowSums.of(start.y(), size);
-        double[] rowSumsZ = RowSums.of(start.z(), size);
+        MovingRows moving = MovingRows.of(classes, config.model().residual());
+        double[] rowSumsY = RowSums.of(start.y(), size, moving.y());
+        double[] rowSumsZ = RowSums.of(start.z(), size, moving.z());
         double[] grid = times;
         List<Trajectory.Snapshot> snapshots = new ArrayList<>();
         ODEIntegrator integrator = new DormandPrince853Integrator(1e-12, grid[grid.length - 1], absoluteTolerance,
@@ -184,7 +185,7 @@ public final class GradientFlow implements ContinuousRung {
         integrator.addStepHandler(new GridSampler(grid, (t, s) -> {
             YZModel model = equation.model(s, start);
             snapshots.add(Trajectory.observe(t, equation.loss(s), model, classes,
-                    RowSums.driftExtras(model, rowSumsY, rowSumsZ)));
+                    RowSums.driftExtras(model, rowSumsY, rowSumsZ, moving)));
         }));
         integrator.integrate(equation, new ODEState(0, equation.state(start)), grid[grid.length - 1]);
         requireFinite(snapshots);
