@@ -1,5 +1,6 @@
 package org.theorycheck.model;
 
+import org.theorycheck.config.ModelSpec;
 import org.theorycheck.data.SequenceClasses;
 
 /**
@@ -111,22 +112,26 @@ public final class LongSequenceLimit {
      * ‖e_n − α_n‖₂ with α_n = softmax(Yᵀ f_n) and f_n the T → ∞ decoder input of the model's variant
      * (c_n, plus e_ψ(n) in the residual variant, l2-normalised if the model normalises): how far the
      * decoder is from predicting n (Corollary 1).
+     *
+     * @param y    Y as rows ({@code y[l]} is row l; only the rows of the support, and the query's with the
+     *             residual, are read)
+     * @param zRow the row of Z of the class's query
      */
-    public static double decoderResidual(SequenceClasses classes, int n, YZModel model) {
-        int size = model.size();
+    public static double decoderResidual(SequenceClasses classes, int n, double[][] y, double[] zRow, ModelSpec spec) {
+        int size = zRow.length;
         int query = classes.queryToken(n);
-        boolean residual = model.spec().residual();
+        boolean residual = spec.residual();
         // The non-zero entries of f, ascending as the sums over l have always run.
         int[] tokens = residual
                 ? java.util.stream.IntStream.concat(java.util.Arrays.stream(classes.support(n)),
                         java.util.stream.IntStream.of(query)).distinct().sorted().toArray()
                 : classes.support(n);
         double[] f = new double[size];
-        attention(classes, n, model.z(), query * size, f);
+        attention(classes, n, zRow, 0, f);
         if (residual) {
             f[query] += 1;
         }
-        if (model.spec().normalize()) {
+        if (spec.normalize()) {
             double norm = 0;
             for (int l : tokens) {
                 norm += f[l] * f[l];
@@ -136,14 +141,11 @@ public final class LongSequenceLimit {
                 f[l] /= norm;
             }
         }
-        double[] y = model.y();
         double[] o = new double[size];
-        double[] row = new double[size];
         for (int l : tokens) {
             double fl = f[l];
             if (fl != 0) {
-                // a row copy first, so that the loop indexes both arrays alike and is vectorised
-                System.arraycopy(y, l * size, row, 0, size);
+                double[] row = y[l];
                 for (int j = 0; j < size; j++) {
                     o[j] += fl * row[j];
                 }

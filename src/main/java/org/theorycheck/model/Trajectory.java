@@ -1,5 +1,6 @@
 package org.theorycheck.model;
 
+import org.theorycheck.config.ModelSpec;
 import org.theorycheck.data.SequenceClasses;
 
 import java.util.ArrayList;
@@ -41,15 +42,18 @@ public final class Trajectory {
         return step == Math.rint(step) && Math.abs(step) < 1e15 ? Long.toString((long) step) : Double.toString(step);
     }
 
-    /** Observes a model: the query rows of Z per class and the decoder residuals, at time {@code step}. */
-    public static Snapshot observe(double step, double loss, YZModel model, SequenceClasses classes,
-                                   Map<String, Double> extras) {
+    /**
+     * Observes Y and Z (held as rows, {@code y[l]} is row l): the query rows of Z per class and the decoder
+     * residuals, at time {@code step}.
+     */
+    public static Snapshot observe(double step, double loss, double[][] y, double[][] z, ModelSpec spec,
+                                   SequenceClasses classes, Map<String, Double> extras) {
         int k = classes.classes();
         double[][] rows = new double[k][];
         double[] residual = new double[k];
         for (int n = 0; n < k; n++) {
-            rows[n] = model.zRow(classes.queryToken(n));
-            residual[n] = LongSequenceLimit.decoderResidual(classes, n, model);
+            rows[n] = z[classes.queryToken(n)].clone();
+            residual[n] = LongSequenceLimit.decoderResidual(classes, n, y, rows[n], spec);
         }
         return new Snapshot(step, loss, rows, residual, extras);
     }

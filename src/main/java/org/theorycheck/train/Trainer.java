@@ -5,6 +5,7 @@ import org.theorycheck.data.SequenceClasses;
 import org.theorycheck.model.MovingRows;
 import org.theorycheck.model.RowSums;
 import org.theorycheck.model.Trajectory;
+import org.theorycheck.model.YZGradient;
 import org.theorycheck.model.YZModel;
 
 import java.util.ArrayList;
@@ -35,16 +36,18 @@ public final class Trainer {
         Optimizer forZ = optimizer(spec, spec.etaZ());
         // Most of Z (every row but the queries') and a few rows of Y never move: zeroing, updating and
         // checking only the moving rows saves whole passes over M×M arrays at every step. The parameters
-        // are trained as rows, the layout the gradient's loops vectorise on, and written back to the model
-        // when it is observed.
+        // are trained and observed as rows, the layout the gradient's loops vectorise on, and written back
+        // to the model at the end.
         MovingRows moving = MovingRows.of(classes, model.spec().residual());
-        double[][] y = rows(model.y(), size);
-        double[][] z = rows(model.z(), size);
+        double[][] y = new double[size][size];
+        double[][] z = new double[size][size];
+        YZGradient.copyToRows(model.y(), y);
+        YZGradient.copyToRows(model.z(), z);
         double[][] gradY = new double[size][size];
         double[][] gradZ = new double[size][size];
         List<Trajectory.Snapshot> snapshots = new ArrayList<>();
-        double[] rowSumsY = RowSums.of(model.y(), size, moving.y());
-        double[] rowSumsZ = RowSums.of(model.z(), size, moving.z());
+        double[] rowSumsY = RowSums.of(y, moving.y());
+        double[] rowSumsZ = RowSums.of(z, moving.z());
         for (int step = 1; step <= spec.steps(); step++) {
             zero(gradY, moving.y());
             zero(gradZ, moving.z());
@@ -53,7 +56,8 @@ public final class Trainer {
                 throw new DivergenceException(step, "loss", "loss = " + loss);
             }
             if (step == 1) {
-                snapshots.add(Trajectory.observe(0, loss, model, classes, RowSums.driftExtras(model, rowSumsY, rowSumsZ, moving)));
+                snapshots.add(Trajectory.observe(0, loss, y, z, model.spec(), classes,
+                        RowSums.driftExtras(y, z, rowSumsY, rowSumsZ, moving)));
             }
             forY.step(y, gradY, moving.y());
             forZ.step(z, gradZ, moving.z());
@@ -61,9 +65,8 @@ public final class Trainer {
                 nameDivergence(step, gradY, gradZ, y, z);
             }
             if (RecordSteps.isRecorded(spec, step)) {
-                writeBack(y, moving.y(), model.y());
-                writeBack(z, moving.z(), model.z());
-                snapshots.add(Trajectory.observe(step, loss, model, classes, RowSums.driftExtras(model, rowSumsY, rowSumsZ, moving)));
+                snapshots.add(Trajectory.observe(step, loss, y, z, model.spec(), classes,
+                        RowSums.driftExtras(y, z, rowSumsY, rowSumsZ, moving)));
             }
             onStep.accept(step);
         }
@@ -78,14 +81,6 @@ public final class Trainer {
             case SGD -> new SgdMomentum(eta, spec.momentum());
             case ADAM -> new Adam(eta);
         };
-    }
-
-    private static double[][] rows(double[] flat, int size) {
-        double[][] rows = new double[size][size];
-        for (int r = 0; r < size; r++) {
-            System.arraycopy(flat, r * size, rows[r], 0, size);
-        }
-        return rows;
     }
 
     private static void writeBack(double[][] rows, int[] which, double[] flat) {

@@ -65,8 +65,9 @@ public final class GradientFlow implements ContinuousRung {
         private final ExpectedGradient expected;
         private final int[] yRows;
         private final int[] zRows;
-        private final double[][] y;
-        private final double[][] z;
+        /** Y and Z as rows at the state last loaded (by {@link #load}, {@link #loss} or a derivative). */
+        final double[][] y;
+        final double[][] z;
         private final double[][] gradY;
         private final double[][] gradZ;
 
@@ -104,17 +105,7 @@ public final class GradientFlow implements ContinuousRung {
             return state;
         }
 
-        /** The full model at a state. */
-        YZModel model(double[] state, YZModel start) {
-            load(state);
-            double[] flatY = new double[size * size];
-            double[] flatZ = new double[size * size];
-            YZGradient.copyFromRows(y, flatY);
-            YZGradient.copyFromRows(z, flatZ);
-            return YZModel.of(size, start.spec(), flatY, flatZ);
-        }
-
-        private void load(double[] state) {
+        void load(double[] state) {
             for (int i = 0; i < yRows.length; i++) {
                 System.arraycopy(state, i * size, y[yRows[i]], 0, size);
             }
@@ -176,16 +167,17 @@ public final class GradientFlow implements ContinuousRung {
                 ContinuousTime.etaZ(config.train(), config.source()));
 
         MovingRows moving = MovingRows.of(classes, config.model().residual());
-        double[] rowSumsY = RowSums.of(start.y(), size, moving.y());
-        double[] rowSumsZ = RowSums.of(start.z(), size, moving.z());
+        equation.load(equation.state(start));
+        double[] rowSumsY = RowSums.of(equation.y, moving.y());
+        double[] rowSumsZ = RowSums.of(equation.z, moving.z());
         double[] grid = times;
         List<Trajectory.Snapshot> snapshots = new ArrayList<>();
         ODEIntegrator integrator = new DormandPrince853Integrator(1e-12, grid[grid.length - 1], absoluteTolerance,
                 relativeTolerance);
         integrator.addStepHandler(new GridSampler(grid, (t, s) -> {
-            YZModel model = equation.model(s, start);
-            snapshots.add(Trajectory.observe(t, equation.loss(s), model, classes,
-                    RowSums.driftExtras(model, rowSumsY, rowSumsZ, moving)));
+            double loss = equation.loss(s);
+            snapshots.add(Trajectory.observe(t, loss, equation.y, equation.z, config.model(), classes,
+                    RowSums.driftExtras(equation.y, equation.z, rowSumsY, rowSumsZ, moving)));
         }));
         integrator.integrate(equation, new ODEState(0, equation.state(start)), grid[grid.length - 1]);
         requireFinite(snapshots);
