@@ -21,6 +21,7 @@ public final class ContextSampler {
     private final SharedStateDiscreteSampler[] perClass;
     private final int[] supportSize;
     private final int context;
+    private final int[] tally;
 
     /**
      * @param classes the sequence classes
@@ -33,15 +34,18 @@ public final class ContextSampler {
         this.context = context;
         perClass = new SharedStateDiscreteSampler[classes.classes()];
         supportSize = new int[classes.classes()];
+        int widest = 0;
         for (int n = 0; n < classes.classes(); n++) {
             int[] support = classes.support(n);
             supportSize[n] = support.length;
+            widest = Math.max(widest, support.length);
             double[] p = new double[support.length];
             for (int i = 0; i < support.length; i++) {
                 p[i] = classes.probability(n, support[i]);
             }
             perClass[n] = MarsagliaTsangWangDiscreteSampler.Enumerated.of(rng, p);
         }
+        tally = new int[widest];
     }
 
     /** Draws a class uniformly from [K]. */
@@ -54,10 +58,15 @@ public final class ContextSampler {
      * {@link SequenceClasses#support(int)} (overwritten, length ≥ |support|).
      */
     public void nextContext(int n, double[] counts) {
-        java.util.Arrays.fill(counts, 0, supportSize[n], 0.0);
+        int size = supportSize[n];
+        // integer tallies: a repeated token waits on an integer increment, not on a floating-point add
+        java.util.Arrays.fill(tally, 0, size, 0);
         SharedStateDiscreteSampler s = perClass[n];
         for (int t = 0; t < context; t++) {
-            counts[s.sample()] += 1.0;
+            tally[s.sample()]++;
+        }
+        for (int i = 0; i < size; i++) {
+            counts[i] = tally[i];
         }
     }
 
