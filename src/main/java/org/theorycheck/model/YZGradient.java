@@ -399,7 +399,9 @@ public final class YZGradient {
             double q = logitGain[s];
             double uDotG = nu * q;
             if (residual) {
-                uDotG -= dot(y[query], prod[s]) * inversePartition[s] - y[query][next];
+                // pair[] is free until the dot products of the positions below
+                dots(y[query], prod[s], zeroRow, zeroRow, 0);
+                uDotG -= pair[0] * inversePartition[s] - y[query][next];
             }
             double[] k = coefficient[i];
             for (int p = 0; p < count; p++) {
@@ -551,25 +553,6 @@ public final class YZGradient {
         }
         pair[p] = (a0 + a1) + (a2 + a3);
         pair[p + 1] = (b0 + b1) + (b2 + b3);
-    }
-
-    /** u·v over M entries, four sums in flight. */
-    private double dot(double[] u, double[] v) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int c = 0;
-        for (; c + 3 < size; c += 4) {
-            s0 += u[c] * v[c];
-            s1 += u[c + 1] * v[c + 1];
-            s2 += u[c + 2] * v[c + 2];
-            s3 += u[c + 3] * v[c + 3];
-        }
-        for (; c < size; c++) {
-            s0 += u[c] * v[c];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /** Copies row-major M×M {@code flat} into the rows {@code rows[l]} (each of length M, overwritten). */
