@@ -7,8 +7,8 @@ import java.util.Arrays;
 /**
  * A batch of samples for {@link YZGradient}, each a token histogram over the support of its group. A
  * group fixes the query token m, the target n and the contextual tokens l_0..l_{k−1} (distinct); in
- * practice a group is a sequence class. Samples keep the order they were added in, which is the order
- * their contributions are summed in. Reusable: {@link #clear()} empties it and keeps the buffers.
+ * practice a group is a sequence class. Samples keep the order they were added in (their losses are
+ * summed in that order). Reusable: {@link #clear()} empties it and keeps the buffers.
  */
 public final class HistogramBatch {
 

@@ -23,8 +23,8 @@ import java.util.Arrays;
  * Y_m·(α − e_n)), so the group's sum is Y_l·H_l with H_l = Σ_s κ_{s,l}(α_s − e_n), which is also the
  * group's contribution to row l of ∂Y (up to the residual's e_m term). A sample then costs two vectorised
  * passes over its rows (o = Yᵀf and H), and the dot products over M are one per group and token, not
- * one per sample and token. The loss has exactly the bits of a sample-by-sample computation; the gradients
- * agree with it to rounding. Holds scratch buffers: one instance per thread.
+ * one per sample and token. A sample's loss has the same bits whatever batch it is in; the gradients
+ * agree with a sample-by-sample computation to rounding. Holds scratch buffers: one instance per thread.
  */
 public final class YZGradient {
 
@@ -90,7 +90,7 @@ public final class YZGradient {
      * Adds {@code scale · ∂loss/∂Y} to {@code gradY} and {@code scale · ∂loss/∂z_m} to row m of
      * {@code gradZ} (both row-major M×M, modified in place) for one sample and returns its loss (nats).
      * Copies the rows it uses; callers with many samples at the same Y should use
-     * {@link #accumulate(double[][], double[], HistogramBatch, double, double[][], double[])}.
+     * {@link #accumulate(double[][], double[][], HistogramBatch, double, double[][], double[][])}.
      *
      * @param y       Y, row-major (read only)
      * @param z       Z, row-major (read only)
