@@ -27,7 +27,8 @@ public final class ExpectedGradient {
 
     /**
      * Adds the class-averaged loss gradient at (Y, Z) to {@code gradY}, {@code gradZ} (in place) and
-     * returns the class-averaged loss. All four are M×M matrices held as rows ({@code y[l]} is row l).
+     * returns the class-averaged loss. All four are M×M matrices held as rows ({@code y[l]} is row l); only
+     * the rows {@link MovingRows} names are used.
      */
     public double accumulate(double[][] y, double[][] z, double[][] gradY, double[][] gradZ) {
         double scale = 1.0 / batch.size();

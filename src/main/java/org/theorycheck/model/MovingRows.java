@@ -31,4 +31,23 @@ public record MovingRows(int[] y, int[] z) {
         return new MovingRows(yRows.stream().mapToInt(Integer::intValue).toArray(),
                 zRows.stream().mapToInt(Integer::intValue).toArray());
     }
+
+    /**
+     * An M×M matrix held as M rows of which only the given ones exist (the others are null): copies of
+     * those rows of the row-major {@code flat}, or zeros if {@code flat} is null.
+     */
+    public static double[][] rowsOf(double[] flat, int size, int[] rows) {
+        double[][] out = new double[size][];
+        for (int r : rows) {
+            out[r] = flat == null ? new double[size] : java.util.Arrays.copyOfRange(flat, r * size, (r + 1) * size);
+        }
+        return out;
+    }
+
+    /** Copies the given rows back into the row-major {@code flat}. */
+    public static void writeBack(double[][] matrix, int[] rows, double[] flat) {
+        for (int r : rows) {
+            System.arraycopy(matrix[r], 0, flat, r * matrix[r].length, matrix[r].length);
+        }
+    }
 }

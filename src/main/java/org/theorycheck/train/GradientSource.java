@@ -8,9 +8,9 @@ public interface GradientSource {
 
     /**
      * Writes the loss gradient at (Y, Z) into {@code gradY}, {@code gradZ} and returns the loss it averaged
-     * (nats). All four are M×M matrices held as rows ({@code y[l]} is row l); Y and Z are read only. The
-     * gradient rows are zero on entry; the gradient is zero outside the rows
-     * {@link org.theorycheck.model.MovingRows} names, and those entries must stay zero.
+     * (nats). All four are M×M matrices held as rows ({@code y[l]} is row l) of which only the rows
+     * {@link org.theorycheck.model.MovingRows} names exist (the gradient is zero on the others); Y and Z
+     * are read only, and the gradient rows are zero on entry.
      */
     double gradient(double[][] y, double[][] z, double[][] gradY, double[][] gradZ);
 }

@@ -5,7 +5,6 @@ import org.theorycheck.data.SequenceClasses;
 import org.theorycheck.model.MovingRows;
 import org.theorycheck.model.RowSums;
 import org.theorycheck.model.Trajectory;
-import org.theorycheck.model.YZGradient;
 import org.theorycheck.model.YZModel;
 
 import java.util.ArrayList;
@@ -34,17 +33,15 @@ public final class Trainer {
         int size = model.size();
         Optimizer forY = optimizer(spec, spec.etaY());
         Optimizer forZ = optimizer(spec, spec.etaZ());
-        // Most of Z (every row but the queries') and a few rows of Y never move: zeroing, updating and
-        // checking only the moving rows saves whole passes over M×M arrays at every step. The parameters
-        // are trained and observed as rows, the layout the gradient's loops vectorise on, and written back
-        // to the model at the end.
+        // Most of Z (every row but the queries') and a few rows of Y never move: holding, zeroing, updating
+        // and checking only the moving rows saves whole passes over M×M arrays at every step, and most of
+        // Z's memory. They are trained and observed as rows, the layout the gradient's loops vectorise on,
+        // and written back to the model at the end.
         MovingRows moving = MovingRows.of(classes, model.spec().residual());
-        double[][] y = new double[size][size];
-        double[][] z = new double[size][size];
-        YZGradient.copyToRows(model.y(), y);
-        YZGradient.copyToRows(model.z(), z);
-        double[][] gradY = new double[size][size];
-        double[][] gradZ = new double[size][size];
+        double[][] y = MovingRows.rowsOf(model.y(), size, moving.y());
+        double[][] z = MovingRows.rowsOf(model.z(), size, moving.z());
+        double[][] gradY = MovingRows.rowsOf(null, size, moving.y());
+        double[][] gradZ = MovingRows.rowsOf(null, size, moving.z());
         List<Trajectory.Snapshot> snapshots = new ArrayList<>();
         double[] rowSumsY = RowSums.of(y, moving.y());
         double[] rowSumsZ = RowSums.of(z, moving.z());
@@ -70,8 +67,8 @@ public final class Trainer {
             }
             onStep.accept(step);
         }
-        writeBack(y, moving.y(), model.y());
-        writeBack(z, moving.z(), model.z());
+        MovingRows.writeBack(y, moving.y(), model.y());
+        MovingRows.writeBack(z, moving.z(), model.z());
         return new Trajectory(rung, classes, snapshots);
     }
 
@@ -81,12 +78,6 @@ public final class Trainer {
             case SGD -> new SgdMomentum(eta, spec.momentum());
             case ADAM -> new Adam(eta);
         };
-    }
-
-    private static void writeBack(double[][] rows, int[] which, double[] flat) {
-        for (int r : which) {
-            System.arraycopy(rows[r], 0, flat, r * rows[r].length, rows[r].length);
-        }
     }
 
     private static void zero(double[][] a, int[] rows) {
@@ -143,7 +134,7 @@ public final class Trainer {
 
     private static void requireFinite(double[][] a, int step, String what) {
         for (int r = 0; r < a.length; r++) {
-            for (int c = 0; c < a[r].length; c++) {
+            for (int c = 0; a[r] != null && c < a[r].length; c++) {
                 if (!Double.isFinite(a[r][c])) {
                     throw new DivergenceException(step, what, "entry (" + r + ", " + c + ") = " + a[r][c]);
                 }

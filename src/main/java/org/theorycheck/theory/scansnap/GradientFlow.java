@@ -65,7 +65,10 @@ public final class GradientFlow implements ContinuousRung {
         private final ExpectedGradient expected;
         private final int[] yRows;
         private final int[] zRows;
-        /** Y and Z as rows at the state last loaded (by {@link #load}, {@link #loss} or a derivative). */
+        /**
+         * Y and Z as rows (only the moving ones exist) at the state last loaded (by {@link #load},
+         * {@link #loss} or a derivative).
+         */
         final double[][] y;
         final double[][] z;
         private final double[][] gradY;
@@ -84,12 +87,10 @@ public final class GradientFlow implements ContinuousRung {
             MovingRows moving = MovingRows.of(classes, start.spec().residual());
             this.yRows = moving.y();
             this.zRows = moving.z();
-            this.y = new double[size][size];
-            this.z = new double[size][size];
-            YZGradient.copyToRows(start.y(), y);
-            YZGradient.copyToRows(start.z(), z);
-            this.gradY = new double[size][size];
-            this.gradZ = new double[size][size];
+            this.y = MovingRows.rowsOf(start.y(), size, yRows);
+            this.z = MovingRows.rowsOf(start.z(), size, zRows);
+            this.gradY = MovingRows.rowsOf(null, size, yRows);
+            this.gradZ = MovingRows.rowsOf(null, size, zRows);
         }
 
         @Override
@@ -152,7 +153,7 @@ public final class GradientFlow implements ContinuousRung {
         /** The class-averaged loss at a state (for the trace). */
         double loss(double[] state) {
             load(state);
-            return expected.accumulate(y, z, new double[size][size], new double[size][size]);
+            return expected.accumulate(y, z, MovingRows.rowsOf(null, size, yRows), MovingRows.rowsOf(null, size, zRows));
         }
     }
 
