@@ -44,6 +44,13 @@ public record MovingRows(int[] y, int[] z) {
         return out;
     }
 
+    /** Sets the given rows of a matrix held as rows to zero. */
+    public static void zero(double[][] matrix, int[] rows) {
+        for (int r : rows) {
+            java.util.Arrays.fill(matrix[r], 0.0);
+        }
+    }
+
     /** Copies the given rows back into the row-major {@code flat}. */
     public static void writeBack(double[][] matrix, int[] rows, double[] flat) {
         for (int r : rows) {

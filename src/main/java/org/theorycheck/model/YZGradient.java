@@ -554,18 +554,4 @@ public final class YZGradient {
         pair[p] = (a0 + a1) + (a2 + a3);
         pair[p + 1] = (b0 + b1) + (b2 + b3);
     }
-
-    /** Copies row-major M×M {@code flat} into the rows {@code rows[l]} (each of length M, overwritten). */
-    public static void copyToRows(double[] flat, double[][] rows) {
-        for (int l = 0; l < rows.length; l++) {
-            System.arraycopy(flat, l * rows[l].length, rows[l], 0, rows[l].length);
-        }
-    }
-
-    /** Copies the rows {@code rows[l]} into row-major {@code flat} (overwritten). */
-    public static void copyFromRows(double[][] rows, double[] flat) {
-        for (int l = 0; l < rows.length; l++) {
-            System.arraycopy(rows[l], 0, flat, l * rows[l].length, rows[l].length);
-        }
-    }
 }

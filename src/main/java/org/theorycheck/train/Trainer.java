@@ -46,8 +46,8 @@ public final class Trainer {
         double[] rowSumsY = RowSums.of(y, moving.y());
         double[] rowSumsZ = RowSums.of(z, moving.z());
         for (int step = 1; step <= spec.steps(); step++) {
-            zero(gradY, moving.y());
-            zero(gradZ, moving.z());
+            MovingRows.zero(gradY, moving.y());
+            MovingRows.zero(gradZ, moving.z());
             double loss = source.gradient(y, z, gradY, gradZ);
             if (!Double.isFinite(loss)) {
                 throw new DivergenceException(step, "loss", "loss = " + loss);
@@ -78,12 +78,6 @@ public final class Trainer {
             case SGD -> new SgdMomentum(eta, spec.momentum());
             case ADAM -> new Adam(eta);
         };
-    }
-
-    private static void zero(double[][] a, int[] rows) {
-        for (int r : rows) {
-            java.util.Arrays.fill(a[r], 0.0);
-        }
     }
 
     /**

@@ -12,6 +12,7 @@ import org.theorycheck.data.SyntheticFamily;
 import org.theorycheck.train.SgdRun;
 
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -206,14 +207,12 @@ class YZGradientOptimisationProperties {
     }
 
     private static double[][] rows(double[] flat, int size) {
-        double[][] rows = new double[size][size];
-        YZGradient.copyToRows(flat, rows);
-        return rows;
+        return MovingRows.rowsOf(flat, size, IntStream.range(0, size).toArray());
     }
 
     private static double[] flat(double[][] rows) {
         double[] flat = new double[rows.length * rows.length];
-        YZGradient.copyFromRows(rows, flat);
+        MovingRows.writeBack(rows, IntStream.range(0, rows.length).toArray(), flat);
         return flat;
     }
 }

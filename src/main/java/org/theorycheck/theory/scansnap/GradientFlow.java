@@ -63,8 +63,8 @@ public final class GradientFlow implements ContinuousRung {
         private final double etaY;
         private final double etaZ;
         private final ExpectedGradient expected;
-        private final int[] yRows;
-        private final int[] zRows;
+        /** The rows that move, the only ones the state holds. */
+        final MovingRows moving;
         /**
          * Y and Z as rows (only the moving ones exist) at the state last loaded (by {@link #load},
          * {@link #loss} or a derivative).
@@ -84,35 +84,33 @@ public final class GradientFlow implements ContinuousRung {
             this.etaY = etaY;
             this.etaZ = etaZ;
             this.expected = new ExpectedGradient(classes, gradient);
-            MovingRows moving = MovingRows.of(classes, start.spec().residual());
-            this.yRows = moving.y();
-            this.zRows = moving.z();
-            this.y = MovingRows.rowsOf(start.y(), size, yRows);
-            this.z = MovingRows.rowsOf(start.z(), size, zRows);
-            this.gradY = MovingRows.rowsOf(null, size, yRows);
-            this.gradZ = MovingRows.rowsOf(null, size, zRows);
+            this.moving = MovingRows.of(classes, start.spec().residual());
+            this.y = MovingRows.rowsOf(start.y(), size, moving.y());
+            this.z = MovingRows.rowsOf(start.z(), size, moving.z());
+            this.gradY = MovingRows.rowsOf(null, size, moving.y());
+            this.gradZ = MovingRows.rowsOf(null, size, moving.z());
         }
 
         @Override
         public int getDimension() {
-            return (yRows.length + zRows.length) * size;
+            return (moving.y().length + moving.z().length) * size;
         }
 
         /** The moving rows of {@code model}, laid out as the state. */
         double[] state(YZModel model) {
             double[] state = new double[getDimension()];
-            copyRows(model.y(), yRows, state, 0);
-            copyRows(model.z(), zRows, state, yRows.length * size);
+            copyRows(model.y(), moving.y(), state, 0);
+            copyRows(model.z(), moving.z(), state, moving.y().length * size);
             return state;
         }
 
         void load(double[] state) {
-            for (int i = 0; i < yRows.length; i++) {
-                System.arraycopy(state, i * size, y[yRows[i]], 0, size);
+            for (int i = 0; i < moving.y().length; i++) {
+                System.arraycopy(state, i * size, y[moving.y()[i]], 0, size);
             }
-            int zOffset = yRows.length * size;
-            for (int i = 0; i < zRows.length; i++) {
-                System.arraycopy(state, zOffset + i * size, z[zRows[i]], 0, size);
+            int zOffset = moving.y().length * size;
+            for (int i = 0; i < moving.z().length; i++) {
+                System.arraycopy(state, zOffset + i * size, z[moving.z()[i]], 0, size);
             }
         }
 
@@ -125,24 +123,17 @@ public final class GradientFlow implements ContinuousRung {
 
         @Override
         public double[] computeDerivatives(double t, double[] state) {
-            load(state);
-            for (int r : yRows) {
-                java.util.Arrays.fill(gradY[r], 0.0);
-            }
-            for (int r : zRows) {
-                java.util.Arrays.fill(gradZ[r], 0.0);
-            }
-            expected.accumulate(y, z, gradY, gradZ);
+            gradient(state);
             double[] d = new double[state.length];
-            int zOffset = yRows.length * size;
-            for (int i = 0; i < yRows.length; i++) {
-                double[] g = gradY[yRows[i]];
+            int zOffset = moving.y().length * size;
+            for (int i = 0; i < moving.y().length; i++) {
+                double[] g = gradY[moving.y()[i]];
                 for (int c = 0; c < size; c++) {
                     d[i * size + c] = -etaY * g[c];
                 }
             }
-            for (int i = 0; i < zRows.length; i++) {
-                double[] g = gradZ[zRows[i]];
+            for (int i = 0; i < moving.z().length; i++) {
+                double[] g = gradZ[moving.z()[i]];
                 for (int c = 0; c < size; c++) {
                     d[zOffset + i * size + c] = -etaZ * g[c];
                 }
@@ -152,8 +143,15 @@ public final class GradientFlow implements ContinuousRung {
 
         /** The class-averaged loss at a state (for the trace). */
         double loss(double[] state) {
+            return gradient(state);
+        }
+
+        /** Loads the state, leaves the expected gradient in gradY, gradZ and returns the loss. */
+        private double gradient(double[] state) {
             load(state);
-            return expected.accumulate(y, z, MovingRows.rowsOf(null, size, yRows), MovingRows.rowsOf(null, size, zRows));
+            MovingRows.zero(gradY, moving.y());
+            MovingRows.zero(gradZ, moving.z());
+            return expected.accumulate(y, z, gradY, gradZ);
         }
     }
 
@@ -167,8 +165,7 @@ public final class GradientFlow implements ContinuousRung {
         Equation equation = new Equation(classes, gradient, start, ContinuousTime.etaY(config.train(), config.source()),
                 ContinuousTime.etaZ(config.train(), config.source()));
 
-        MovingRows moving = MovingRows.of(classes, config.model().residual());
-        equation.load(equation.state(start));
+        MovingRows moving = equation.moving;
         double[] rowSumsY = RowSums.of(equation.y, moving.y());
         double[] rowSumsZ = RowSums.of(equation.z, moving.z());
         double[] grid = times;

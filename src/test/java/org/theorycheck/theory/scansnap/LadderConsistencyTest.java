@@ -8,6 +8,7 @@ import org.theorycheck.data.ContextSampler;
 import org.theorycheck.data.SequenceClasses;
 import org.theorycheck.data.SyntheticFamily;
 import org.theorycheck.model.ExpectedGradient;
+import org.theorycheck.model.MovingRows;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.model.YZGradient;
 import org.theorycheck.model.YZModel;
@@ -118,17 +119,15 @@ class LadderConsistencyTest {
         YZModel model = YZModel.initial(classes.vocabulary(), config.model(), SgdRun.stream(3));
         int m = classes.vocabulary();
         YZGradient g = new YZGradient(m, true, false);
-        double[][] y = new double[m][m];
-        double[][] z = new double[m][m];
-        YZGradient.copyToRows(model.y(), y);
-        YZGradient.copyToRows(model.z(), z);
-        double[][] gyRows = new double[m][m];
-        double[][] gzRows = new double[m][m];
-        new ExpectedGradient(classes, g).accumulate(y, z, gyRows, gzRows);
+        int[] all = java.util.stream.IntStream.range(0, m).toArray();
+        double[][] gyRows = MovingRows.rowsOf(null, m, all);
+        double[][] gzRows = MovingRows.rowsOf(null, m, all);
+        new ExpectedGradient(classes, g).accumulate(MovingRows.rowsOf(model.y(), m, all),
+                MovingRows.rowsOf(model.z(), m, all), gyRows, gzRows);
         double[] gy = new double[m * m];
         double[] gz = new double[m * m];
-        YZGradient.copyFromRows(gyRows, gy);
-        YZGradient.copyFromRows(gzRows, gz);
+        MovingRows.writeBack(gyRows, all, gy);
+        MovingRows.writeBack(gzRows, all, gz);
         double[] sy = new double[m * m];
         double[] sz = new double[m * m];
         for (int n = 0; n < classes.classes(); n++) {
