@@ -13,13 +13,21 @@ import java.util.List;
  * @param train  optimiser and schedule
  * @param seeds  seeds, in the order given
  * @param sweep  the grid axes still to sweep (empty for a single configuration)
+ * @param rung   what {@code train} and {@code sweep} run: sgd (the YZ model) or transformer
+ * @param transformer the transformer section (null unless the rung is transformer)
  */
 public record ExperimentConfig(String name, String source, DataSpec data, ModelSpec model, TrainSpec train,
-                               List<Long> seeds, List<SweepAxis> sweep) {
+                               List<Long> seeds, List<SweepAxis> sweep, String rung, TransformerSpec transformer) {
 
     public ExperimentConfig {
         seeds = List.copyOf(seeds);
         sweep = List.copyOf(sweep);
+    }
+
+    /** An experiment of the YZ model (rung sgd). */
+    public ExperimentConfig(String name, String source, DataSpec data, ModelSpec model, TrainSpec train,
+                            List<Long> seeds, List<SweepAxis> sweep) {
+        this(name, source, data, model, train, seeds, sweep, "sgd", null);
     }
 
     /**

@@ -39,10 +39,27 @@ final class ExperimentSchema {
         DEFAULTS.put("train.batch", "128");
         DEFAULTS.put("train.steps", "100");
         DEFAULTS.put("train.record_every", "2");
+        DEFAULTS.put("rung", "sgd");
+        DEFAULTS.put("transformer.emsize", "16");
+        DEFAULTS.put("transformer.heads", "1");
+        DEFAULTS.put("transformer.hidden", "16");
+        DEFAULTS.put("transformer.layers", "1");
+        DEFAULTS.put("transformer.dropout", "0.0");
+        DEFAULTS.put("transformer.positional", "false");
+        DEFAULTS.put("transformer.scale_embedding", "true");
+        DEFAULTS.put("transformer.init_range", "0.1");
+        DEFAULTS.put("transformer.ff_rate", "1.0");
+        DEFAULTS.put("transformer.clip", "0.0");
+        DEFAULTS.put("transformer.dtype", "float32");
         DEFAULTS.put("seeds", "1");
     }
 
-    private static final Set<String> NOT_SWEEPABLE = Set.of("name", "seeds");
+    private static final Set<String> NOT_SWEEPABLE = Set.of("name", "seeds", "rung");
+
+    /** The rungs an experiment file may ask {@code train} and {@code sweep} for. */
+    static final String SGD = "sgd";
+    static final String TRANSFORMER = "transformer";
+    private static final String TRANSFORMER_PREFIX = "transformer.";
 
     private ExperimentSchema() {}
 
@@ -90,7 +107,18 @@ final class ExperimentSchema {
         double etaY = b.etaY(etaZ);
         TrainSpec train = new TrainSpec(optimizer, momentum, etaZ, etaY, b.integer("train.batch", 1),
                 b.integer("train.steps", 1), b.integer("train.record_every", 1));
-        return new ExperimentConfig(name, file.source(), data, model, train, b.seeds(), b.sweepAxes());
+        String rung = b.choice("rung", SGD, TRANSFORMER);
+        TransformerSpec transformer = null;
+        if (rung.equals(TRANSFORMER)) {
+            transformer = b.transformer();
+            if (optimizer != TrainSpec.Optimizer.SGD) {
+                throw b.error("train.optimizer", "rung transformer trains with SGD (train.momentum sets its momentum), got "
+                        + optimizer.name().toLowerCase());
+            }
+        } else {
+            b.requireNoTransformerKeys(rung);
+        }
+        return new ExperimentConfig(name, file.source(), data, model, train, b.seeds(), b.sweepAxes(), rung, transformer);
     }
 
     /** Reads typed values from the entries of one file (plus cell values), naming the line on error. */
@@ -269,6 +297,37 @@ final class ExperimentSchema {
                 throw error("train.eta_ratio", "eta_y = eta_ratio * eta_z = " + etaY + " is not a finite rate");
             }
             return etaY;
+        }
+
+        TransformerSpec transformer() {
+            int emsize = integer("transformer.emsize", 1);
+            int heads = integer("transformer.heads", 1);
+            if (emsize % heads != 0) {
+                throw error("transformer.heads", "transformer.emsize = " + emsize + " must be divisible by the number of heads, got "
+                        + heads);
+            }
+            double dropout = number("transformer.dropout");
+            if (dropout < 0 || dropout >= 1) {
+                throw error("transformer.dropout", "must be in [0, 1), got " + dropout);
+            }
+            double clip = number("transformer.clip");
+            if (clip < 0) {
+                throw error("transformer.clip", "must be >= 0 (0: no clipping), got " + clip);
+            }
+            return new TransformerSpec(emsize, heads, integer("transformer.hidden", 1), integer("transformer.layers", 1),
+                    dropout, bool("transformer.positional"), bool("transformer.scale_embedding"),
+                    positive("transformer.init_range"), positive("transformer.ff_rate"), clip,
+                    choice("transformer.dtype", "float32", "float64").equals("float64"));
+        }
+
+        /** A transformer key given to a rung that has no transformer is a mistake, not something to ignore. */
+        void requireNoTransformerKeys(String rung) {
+            for (String key : keys()) {
+                if (key.startsWith(TRANSFORMER_PREFIX) && present(key)) {
+                    throw error(key, "only rung transformer reads the transformer section, but rung is " + rung
+                            + "; set rung: transformer or remove the section");
+                }
+            }
         }
 
         List<Long> seeds() {

@@ -68,7 +68,7 @@ public final class CheckContext {
     }
 
     public List<Long> seeds() {
-        boolean random = spec.rung().equals("sgd") || config().model().init() != ModelSpec.Init.ZERO;
+        boolean random = spec.rung().equals("sgd") || spec.rung().equals("transformer") || config().model().init() != ModelSpec.Init.ZERO;
         return random ? config().seeds() : config().seeds().subList(0, 1);
     }
 

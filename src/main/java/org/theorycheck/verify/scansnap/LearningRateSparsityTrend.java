@@ -36,7 +36,7 @@ final class LearningRateSparsityTrend implements Quantity {
 
     @Override
     public Set<String> rungs() {
-        return Set.of("sgd", "map");
+        return Set.of("transformer", "sgd", "map");
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.Set;
 public final class ScanSnapQuantities {
 
     /** The rungs whose trajectories carry every logit (the closed forms leave distinct tokens undetermined). */
-    static final Set<String> TRAJECTORY_RUNGS = Set.of("sgd", "map", "flow", "reduced");
+    static final Set<String> TRAJECTORY_RUNGS = Set.of("transformer", "sgd", "map", "flow", "reduced");
 
     private ScanSnapQuantities() {}
 
