@@ -2,6 +2,7 @@ package org.theorycheck.cli;
 
 import org.theorycheck.report.VerdictTable;
 import org.theorycheck.verify.CheckResult;
+import org.theorycheck.verify.Parameter;
 import org.theorycheck.verify.Quantities;
 import org.theorycheck.verify.Quantity;
 import org.theorycheck.verify.scansnap.ScanSnapQuantities;
@@ -50,6 +51,9 @@ final class VerifyCommand implements Callable<Integer> {
         if (list) {
             for (Quantity q : quantities.all()) {
                 stdout.printf("%-30s rungs %-30s %s%n", q.name(), String.join(",", q.rungs().stream().sorted().toList()), q.description());
+                for (Parameter p : q.parameters()) {
+                    stdout.printf("%-30s   param %s%n", "", p.describe());
+                }
             }
             for (String id : quantities.symbolicIds()) {
                 stdout.printf("%-30s rung  symbolic%n", id);
