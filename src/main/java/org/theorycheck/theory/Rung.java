@@ -20,4 +20,12 @@ public interface Rung {
      * random (SGD's minibatches, a uniform initialisation).
      */
     Trajectory run(ExperimentConfig config, long seed);
+
+    /**
+     * Throws a {@link org.theorycheck.config.ConfigException} naming the key if this rung cannot compute
+     * the configured experiment (Adam on a continuous-time rung, a model variant the rung's equations
+     * do not describe). Claim files are checked with it when they are loaded, before anything runs.
+     */
+    default void requireApplicable(ExperimentConfig config) {
+    }
 }
