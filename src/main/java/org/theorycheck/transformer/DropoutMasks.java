@@ -28,20 +28,23 @@ public final class DropoutMasks {
         int size = Math.toIntExact(x.getShape().size());
         double keep = 1 / (1 - p);
         NDManager manager = x.getManager();
-        NDArray mask;
+        NDArray wrapped;
         if (x.getDataType() == DataType.FLOAT64) {
             double[] m = new double[size];
             for (int i = 0; i < size; i++) {
                 m[i] = rng.nextDouble() < p ? 0 : keep;
             }
-            mask = manager.create(m, x.getShape());
+            wrapped = manager.create(m, x.getShape());
         } else {
             float[] m = new float[size];
             for (int i = 0; i < size; i++) {
                 m[i] = rng.nextDouble() < p ? 0 : (float) keep;
             }
-            mask = manager.create(m, x.getShape());
+            wrapped = manager.create(m, x.getShape());
         }
+        // in libtorch's memory: autograd keeps the mask for the backward pass (see Transformer#constant)
+        NDArray mask = wrapped.duplicate();
+        wrapped.close();
         return x.mul(mask);
     }
 }

@@ -91,14 +91,14 @@ public final class SyntheticClassesRun {
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
                     Batch batch = Batch.sample(classes, sampler, train.batch(), length);
-                    NDArray tokens = manager.create(batch.tokens, new Shape(batch.size, length));
+                    NDArray tokens = Transformer.tokens(manager, batch.tokens, batch.size, length);
                     NDArray targets = model.array(manager, batch.oneHotTargets(classes.vocabulary()), batch.size, classes.vocabulary());
                     double loss;
                     lock.lock();
                     try (GradientCollector collector = TorchEngine.get().newGradientCollector()) {
                         NDArray l = queryLoss(model.forwardAt(tokens, mask, dropout, length - 1).logits(), targets);
                         collector.backward(l);
-                        loss = l.toType(DataType.FLOAT64, false).getDouble();
+                        loss = l.toType(DataType.FLOAT64, false).getDouble() + 0.0;   // + 0.0: a zero loss is 0, not −0
                     } finally {
                         lock.unlock();
                     }
@@ -144,15 +144,14 @@ public final class SyntheticClassesRun {
 
     /** Mean cross-entropy of the next token at the query position, from the logits read out there ([B, 1, V]). */
     static NDArray queryLoss(NDArray logits, NDArray oneHotTargets) {
-        NDArray last = logits.get(new NDIndex(":, 0, :"));
-        long batch = last.getShape().get(0);
-        return last.logSoftmax(-1).mul(oneHotTargets).sum().neg().div(batch);
+        // the mean over the batch, not a division by a Java number (see Transformer#constant)
+        return logits.get(new NDIndex(":, 0, :")).logSoftmax(-1).mul(oneHotTargets).sum(new int[] {1}).mean().neg();
     }
 
     /** Causal among the contextual positions; the query (last) position sees every contextual one and not itself. */
     static double[] queryMask(int length) {
         double[] mask = Transformer.causalMask(length);
-        mask[(length - 1) * length + length - 1] = Double.NEGATIVE_INFINITY;
+        mask[(length - 1) * length + length - 1] = Transformer.MASKED;
         return mask;
     }
 
@@ -174,7 +173,7 @@ public final class SyntheticClassesRun {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDManager manager = mask.getManager();
-            NDArray tokens = manager.create(evaluation.tokens, new Shape(evaluation.size, length));
+            NDArray tokens = Transformer.tokens(manager, evaluation.tokens, evaluation.size, length);
             List<NDArray> layers = model.forwardAt(tokens, mask, null, length - 1).attention();
             NDArray first = layers.get(0);
             NDArray queryRow = layers.size() == 1 ? first : first.get(new NDIndex(":, :, {}:{}, :", length - 1, length));

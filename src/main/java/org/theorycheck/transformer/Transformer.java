@@ -33,6 +33,13 @@ import java.util.List;
  */
 public final class Transformer {
 
+    /**
+     * The additive mask of a position a query may not see. Finite on purpose: e^{−10⁹} is 0 in float32 and
+     * float64, so the probabilities are those of −∞, but a float32 backward pass turned −∞ into NaN
+     * gradients (Syn-Small, seed 3, step 5).
+     */
+    public static final double MASKED = -1e9;
+
     /** PyTorch's LayerNorm epsilon. */
     private static final double EPSILON = 1e-5;
 
@@ -44,6 +51,10 @@ public final class Transformer {
     private final List<Layer> layers = new ArrayList<>();
     private final NDArray decoderWeight;
     private final NDArray decoderBias;
+    /** √d, 1/√d_head and the layer norms' ε as arrays in libtorch's memory (see {@link #constant}). */
+    private final NDArray embeddingScale;
+    private final NDArray logitScale;
+    private final NDArray epsilon;
 
     private record Layer(NDArray wq, NDArray bq, NDArray wk, NDArray bk, NDArray wv, NDArray bv, NDArray wo, NDArray bo,
                          NDArray w1, NDArray b1, NDArray w2, NDArray b2, NDArray g1, NDArray n1, NDArray g2, NDArray n2) {}
@@ -92,6 +103,9 @@ public final class Transformer {
         }
         decoderWeight = parameter("decoder.weight", uniform(rng, r, v, d), v, d);
         decoderBias = parameter("decoder.bias", new double[v], v);
+        embeddingScale = constant(manager, Math.sqrt(d));
+        logitScale = constant(manager, 1 / Math.sqrt(architecture.headWidth()));
+        epsilon = constant(manager, EPSILON);
     }
 
     public Architecture architecture() {
@@ -108,23 +122,49 @@ public final class Transformer {
         return type;
     }
 
-    /** An array of this model's type holding {@code values} (row-major) in {@code manager}. */
+    /** An array of this model's type holding {@code values} (row-major) in {@code target}, in libtorch's own memory. */
     public NDArray array(NDManager target, double[] values, long... shape) {
         if (type == DataType.FLOAT64) {
-            return target.create(values, new Shape(shape));
+            return owned(target.create(values, new Shape(shape)));
         }
         float[] f = new float[values.length];
         for (int i = 0; i < f.length; i++) {
             f[i] = (float) values[i];
         }
-        return target.create(f, new Shape(shape));
+        return owned(target.create(f, new Shape(shape)));
+    }
+
+    /** Token indices [rows, columns] (int64) in {@code target}, in libtorch's own memory. */
+    public static NDArray tokens(NDManager target, long[] indices, long rows, long columns) {
+        return owned(target.create(indices, new Shape(rows, columns)));
+    }
+
+    /**
+     * A scalar of this model's type in libtorch's memory. Differentiable code multiplies by such arrays,
+     * never by a Java number: DJL turns a number into an array over a Java buffer and closes it at once,
+     * but autograd keeps it for the backward pass, which then reads memory the garbage collector may have
+     * freed (measured: gradients that changed, or turned NaN, with the observation schedule).
+     */
+    public NDArray constant(NDManager target, double value) {
+        return array(target, new double[] {value});
+    }
+
+    /**
+     * A copy of {@code wrapped} in memory that libtorch allocated; {@code wrapped} is closed. DJL creates an
+     * array from Java data as a view of a Java direct buffer, which the garbage collector may free while
+     * libtorch still holds the tensor (measured: NaN gradients, or not, depending on when observations ran).
+     */
+    private static NDArray owned(NDArray wrapped) {
+        NDArray copy = wrapped.duplicate();
+        wrapped.close();
+        return copy;
     }
 
     /**
      * The forward pass at every position.
      *
      * @param tokens  [B, T] token indices (int64)
-     * @param mask    [T, T] additive attention mask (0 where a query position may look, −∞ where not), or null
+     * @param mask    [T, T] additive attention mask (0 where a query position may look, {@link #MASKED} where not), or null
      * @param dropout dropout masks in training, or null (evaluation: no dropout)
      */
     public Output forward(NDArray tokens, NDArray mask, DropoutMasks dropout) {
@@ -152,7 +192,7 @@ public final class Transformer {
         int width = architecture.headWidth();
         NDArray x = Embedding.embedding(tokens, embedding, SparseFormat.DENSE).singletonOrThrow();
         if (architecture.scaleEmbedding()) {
-            x = x.mul(Math.sqrt(d));
+            x = x.mul(embeddingScale);
         }
         if (architecture.positional()) {
             x = x.add(array(tokens.getManager(), positionalEncoding((int) length, d), length, d));
@@ -168,7 +208,7 @@ public final class Transformer {
             NDArray q = heads(linear(in, layer.wq, layer.bq), batch, rows, heads, width);
             NDArray k = heads(linear(x, layer.wk, layer.bk), batch, length, heads, width);
             NDArray v = heads(linear(x, layer.wv, layer.bv), batch, length, heads, width);
-            NDArray logits = q.matMul(k.transpose(0, 1, 3, 2)).div(Math.sqrt(width));
+            NDArray logits = q.matMul(k.transpose(0, 1, 3, 2)).mul(logitScale);
             if (layerMask != null) {
                 logits = logits.add(layerMask);
             }
@@ -199,11 +239,11 @@ public final class Transformer {
         try (NDScope scope = new NDScope()) {
             NDArray u = embedding.stopGradient();
             if (architecture.scaleEmbedding()) {
-                u = u.mul(Math.sqrt(architecture.emsize()));
+                u = u.mul(embeddingScale);
             }
             NDArray q = linear(u, first.wq.stopGradient(), first.bq.stopGradient()).reshape(v, heads, width).transpose(1, 0, 2);
             NDArray k = linear(u, first.wk.stopGradient(), first.bk.stopGradient()).reshape(v, heads, width).transpose(1, 0, 2);
-            double[] z = q.matMul(k.transpose(0, 2, 1)).div(Math.sqrt(width)).toType(DataType.FLOAT64, false).toDoubleArray();
+            double[] z = q.matMul(k.transpose(0, 2, 1)).mul(logitScale).toType(DataType.FLOAT64, false).toDoubleArray();
             double[][][] out = new double[heads][v][v];
             for (int h = 0; h < heads; h++) {
                 for (int m = 0; m < v; m++) {
@@ -219,7 +259,7 @@ public final class Transformer {
         double[] mask = new double[length * length];
         for (int i = 0; i < length; i++) {
             for (int j = i + 1; j < length; j++) {
-                mask[i * length + j] = Double.NEGATIVE_INFINITY;
+                mask[i * length + j] = MASKED;
             }
         }
         return mask;
@@ -254,10 +294,10 @@ public final class Transformer {
         return x.reshape(batch, length, heads, width).transpose(0, 2, 1, 3);
     }
 
-    private static NDArray layerNorm(NDArray x, NDArray gain, NDArray bias) {
+    private NDArray layerNorm(NDArray x, NDArray gain, NDArray bias) {
         NDArray centred = x.sub(x.mean(new int[] {-1}, true));
         NDArray variance = centred.square().mean(new int[] {-1}, true);
-        return centred.div(variance.add(EPSILON).sqrt()).mul(gain).add(bias);
+        return centred.div(variance.add(epsilon).sqrt()).mul(gain).add(bias);
     }
 
     private NDArray parameter(String name, double[] values, long... shape) {

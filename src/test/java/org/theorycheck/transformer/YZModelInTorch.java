@@ -36,6 +36,8 @@ final class YZModelInTorch {
         }
         NDArray f = normalize ? a.div(a.square().sum().sqrt()) : a;
         NDArray o = f.reshape(1, size).matMul(y).reshape(size);
-        return o.logSoftmax(0).get(next).neg().mul(scale);
+        // a scale array in libtorch's memory, not a Java number that autograd would keep a dangling view of
+        NDArray factor = manager.create(new double[] {scale}, new Shape()).duplicate();
+        return o.logSoftmax(0).get(next).neg().mul(factor);
     }
 }
