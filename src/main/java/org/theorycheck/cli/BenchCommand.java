@@ -4,6 +4,8 @@ import org.theorycheck.config.ExperimentConfig;
 import org.theorycheck.config.ExperimentFile;
 import org.theorycheck.theory.Rung;
 import org.theorycheck.theory.Rungs;
+import org.theorycheck.transformer.SyntheticClassesRun;
+import org.theorycheck.transformer.TorchEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,7 +21,10 @@ import java.util.function.Supplier;
         description = {"Times the workloads the README quotes, on one thread, after warm-up.",
                 "They are one SGD run of Syn-Medium with queries=10 (M=240, 100 steps, batch 128, T-1=127),",
                 "the gradient-flow rung (3) on the same setting, and the reduced rung (4) on Fig. 3's setting",
-                "(K=10, M=1000, 700 steps). Prints the median and the range of the timed repetitions."})
+                "(K=10, M=1000, 700 steps). Prints the median and the range of the timed repetitions.",
+                "With --transformer: the transformer rung instead (libtorch threads: THEORYCHECK_TORCH_THREADS,",
+                "default 1): one whole Syn-Small run, one training step, and how a step's cost grows with M,",
+                "emsize and T; compare with scripts/transformer_benchmark.py (experiments/BENCHMARKS.md)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--repeat", paramLabel = "N", description = "Timed repetitions per workload (default: ${DEFAULT-VALUE}).")
@@ -28,12 +33,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", description = "Untimed warm-up repetitions (default: ${DEFAULT-VALUE}).")
     int warmup = 3;
 
+    @Option(names = "--transformer", description = "Time the transformer rung (see above).")
+    boolean transformer;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (transformer) {
+            transformer(out);
+            return 0;
+        }
         ExperimentConfig medium = load("experiments/fig6-syn-medium.yaml", "data.queries=10", "train.eta_z=1",
                 "train.eta_ratio=1", "seeds=1");
         ExperimentConfig fig3 = load("experiments/fig3-growth-factor.yaml");
@@ -42,6 +54,35 @@ final class BenchCommand implements Callable<Integer> {
         time(out, "reduced  Fig. 3, K=10 M=1000, 700 steps", () -> rung("reduced").run(fig3, 1));
         out.flush();
         return 0;
+    }
+
+    private void transformer(PrintWriter out) {
+        ExperimentConfig small = load("experiments/syn-small-transformer.yaml", "seeds=1");
+        // the engine starts (and on a first use extracts libtorch) outside every timed loop
+        SyntheticClassesRun.stepMillis(small, 1, 1, 1);
+        out.printf(Locale.ROOT, "libtorch intra-op threads: %d%n", TorchEngine.threads());
+        time(out, "transformer Syn-Small, 100 steps", () -> rung("transformer").run(small, 1));
+        step(out, "one step, Syn-Small (M=34, emsize 32, T=128)", small);
+        for (String q : new String[] {"1", "3", "10"}) {
+            step(out, "one step, data.queries=" + q + " next_per_query=2", load("experiments/syn-small-transformer.yaml",
+                    "seeds=1", "data.queries=" + q, "data.next_per_query=2"));
+        }
+        for (String e : new String[] {"16", "64", "128"}) {
+            step(out, "one step, emsize=hidden=" + e, load("experiments/syn-small-transformer.yaml", "seeds=1",
+                    "transformer.emsize=" + e, "transformer.hidden=" + e));
+        }
+        for (String c : new String[] {"31", "63", "255"}) {
+            step(out, "one step, T-1=" + c, load("experiments/syn-small-transformer.yaml", "seeds=1", "data.context=" + c));
+        }
+        out.flush();
+    }
+
+    private void step(PrintWriter out, String label, ExperimentConfig config) {
+        double[] ms = SyntheticClassesRun.stepMillis(config, 1, 10 * warmup, 10 * repeat);
+        Arrays.sort(ms);
+        out.printf(Locale.ROOT, "%-42s median %8.2f ms  (min %.2f, max %.2f; %d steps)%n", label, ms[ms.length / 2], ms[0],
+                ms[ms.length - 1], ms.length);
+        out.flush();
     }
 
     private static ExperimentConfig load(String file, String... overrides) {

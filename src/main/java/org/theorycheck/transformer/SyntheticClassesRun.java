@@ -68,58 +68,118 @@ public final class SyntheticClassesRun {
      * @throws DivergenceException if a loss, gradient or parameter stops being finite
      */
     public static Trajectory run(ExperimentConfig config, long seed, IntConsumer onStep) {
-        TransformerSpec spec = config.transformer();
-        if (spec == null) {
-            throw new ConfigException(config.source(), 0, "rung", "rung transformer needs rung: transformer and a transformer: section");
-        }
-        SequenceClasses classes = SyntheticFamily.build(config.data());
-        TrainSpec train = config.train();
-        int length = config.data().context() + 1;
-        Architecture architecture = architecture(spec, classes.vocabulary());
-        requireMemory(config, architecture, Math.max(train.batch(), EVALUATION_PER_CLASS * classes.classes()), length);
-        UniformRandomProvider rng = SgdRun.stream(seed);
-        try (NDManager manager = TorchEngine.newManager()) {
-            Transformer model = new Transformer(architecture, manager, spec.float64(), rng);
-            ContextSampler sampler = new ContextSampler(classes, config.data().context(), rng);
-            Batch evaluation = Batch.evaluation(classes, sampler, EVALUATION_PER_CLASS, length);
-            NDArray mask = model.array(manager, queryMask(length), length, length);
-            Sgd sgd = new Sgd(groups(model, spec, train), train.momentum(), spec.clip(), manager);
-            DropoutMasks dropout = spec.dropout() > 0 ? new DropoutMasks(spec.dropout(), rng) : null;
-            ReentrantLock lock = TorchEngine.gradientLock();
+        try (Session session = new Session(config, seed)) {
             List<Trajectory.Snapshot> snapshots = new ArrayList<>();
-            for (int step = 1; step <= train.steps(); step++) {
+            for (int step = 1; step <= config.train().steps(); step++) {
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
-                    Batch batch = Batch.sample(classes, sampler, train.batch(), length);
-                    NDArray tokens = Transformer.tokens(manager, batch.tokens, batch.size, length);
-                    NDArray targets = model.array(manager, batch.oneHotTargets(classes.vocabulary()), batch.size, classes.vocabulary());
-                    double loss;
-                    lock.lock();
-                    try (GradientCollector collector = TorchEngine.get().newGradientCollector()) {
-                        NDArray l = queryLoss(model.forwardAt(tokens, mask, dropout, length - 1).logits(), targets);
-                        collector.backward(l);
-                        loss = l.toType(DataType.FLOAT64, false).getDouble() + 0.0;   // + 0.0: a zero loss is 0, not −0
-                    } finally {
-                        lock.unlock();
-                    }
-                    if (!Double.isFinite(loss)) {
-                        throw new DivergenceException(step, "loss", "loss = " + loss);
-                    }
+                    double loss = session.gradient(step);
                     if (step == 1) {
-                        snapshots.add(observe(0, loss, model, classes, evaluation, mask, length));
+                        snapshots.add(session.observe(0, loss));
                     }
-                    sgd.step(step);
-                    String bad = Sgd.nonFiniteParameter(model.parameters());
-                    if (bad != null) {
-                        throw new DivergenceException(step, bad, "a parameter entry is NaN or infinite after the update");
-                    }
-                    if (RecordSteps.isRecorded(train, step)) {
-                        snapshots.add(observe(step, loss, model, classes, evaluation, mask, length));
+                    session.update(step);
+                    if (RecordSteps.isRecorded(config.train(), step)) {
+                        snapshots.add(session.observe(step, loss));
                     }
                 }
                 onStep.accept(step);
             }
-            return new Trajectory("transformer", classes, snapshots);
+            return new Trajectory("transformer", session.classes, snapshots);
+        }
+    }
+
+    /**
+     * Wall time (ms) of each of {@code timed} training steps (sampling, forward, backward, update; no
+     * observation) after {@code warmup} untimed ones, for benchmarks.
+     */
+    public static double[] stepMillis(ExperimentConfig config, long seed, int warmup, int timed) {
+        try (Session session = new Session(config, seed)) {
+            double[] ms = new double[timed];
+            for (int step = 1; step <= warmup + timed; step++) {
+                long start = System.nanoTime();
+                try (NDScope scope = new NDScope()) {
+                    scope.suppressNotUsedWarning();
+                    session.gradient(step);
+                    session.update(step);
+                }
+                if (step > warmup) {
+                    ms[step - warmup - 1] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+            return ms;
+        }
+    }
+
+    /** One run's model, data and optimiser; arrays of a step belong to the caller's {@link NDScope}. */
+    private static final class Session implements AutoCloseable {
+        final SequenceClasses classes;
+        private final TrainSpec train;
+        private final int length;
+        private final NDManager manager;
+        private final Transformer model;
+        private final ContextSampler sampler;
+        private final Batch evaluation;
+        private final NDArray mask;
+        private final Sgd sgd;
+        private final DropoutMasks dropout;
+
+        Session(ExperimentConfig config, long seed) {
+            TransformerSpec spec = config.transformer();
+            if (spec == null) {
+                throw new ConfigException(config.source(), 0, "rung", "rung transformer needs rung: transformer and a transformer: section");
+            }
+            classes = SyntheticFamily.build(config.data());
+            train = config.train();
+            length = config.data().context() + 1;
+            Architecture architecture = architecture(spec, classes.vocabulary());
+            requireMemory(config, architecture, Math.max(train.batch(), EVALUATION_PER_CLASS * classes.classes()), length);
+            UniformRandomProvider rng = SgdRun.stream(seed);
+            manager = TorchEngine.newManager();
+            model = new Transformer(architecture, manager, spec.float64(), rng);
+            sampler = new ContextSampler(classes, config.data().context(), rng);
+            evaluation = Batch.evaluation(classes, sampler, EVALUATION_PER_CLASS, length);
+            mask = model.array(manager, queryMask(length), length, length);
+            sgd = new Sgd(groups(model, spec, train), train.momentum(), spec.clip(), manager);
+            dropout = spec.dropout() > 0 ? new DropoutMasks(spec.dropout(), rng) : null;
+        }
+
+        /** Samples a minibatch and leaves the gradient of its loss in the parameters; returns the loss. */
+        double gradient(int step) {
+            Batch batch = Batch.sample(classes, sampler, train.batch(), length);
+            NDArray tokens = Transformer.tokens(manager, batch.tokens, batch.size, length);
+            NDArray targets = model.array(manager, batch.oneHotTargets(classes.vocabulary()), batch.size, classes.vocabulary());
+            double loss;
+            ReentrantLock lock = TorchEngine.gradientLock();
+            lock.lock();
+            try (GradientCollector collector = TorchEngine.get().newGradientCollector()) {
+                NDArray l = queryLoss(model.forwardAt(tokens, mask, dropout, length - 1).logits(), targets);
+                collector.backward(l);
+                loss = l.toType(DataType.FLOAT64, false).getDouble() + 0.0;   // + 0.0: a zero loss is 0, not −0
+            } finally {
+                lock.unlock();
+            }
+            if (!Double.isFinite(loss)) {
+                throw new DivergenceException(step, "loss", "loss = " + loss);
+            }
+            return loss;
+        }
+
+        /** The SGD update from the gradient, then the finiteness check of every parameter. */
+        void update(int step) {
+            sgd.step(step);
+            String bad = Sgd.nonFiniteParameter(model.parameters());
+            if (bad != null) {
+                throw new DivergenceException(step, bad, "a parameter entry is NaN or infinite after the update");
+            }
+        }
+
+        Trajectory.Snapshot observe(int step, double loss) {
+            return SyntheticClassesRun.observe(step, loss, model, classes, evaluation, mask, length);
+        }
+
+        @Override
+        public void close() {
+            manager.close();
         }
     }
 
