@@ -25,7 +25,7 @@ final class IntegrateCommand implements Callable<Integer> {
     ExperimentArguments experiment;
 
     @Option(names = "--rung", required = true, paramLabel = "RUNG",
-            description = "map (expected-gradient map), flow (gradient flow), reduced (Eqn. 10), closed (Appendix F), or sgd.")
+            description = "map (expected-gradient map), flow (gradient flow), reduced (Eqn. 10), closed (Appendix F), sgd, or transformer (needs the experiment's transformer section).")
     String rung;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<name>-<rung>).")
