@@ -34,7 +34,7 @@ public final class ClaimFiles {
 
     private static final Set<String> CLAIM_FIELDS = Set.of("id", "source", "statement", "assumptions", "checks");
     private static final Set<String> CHECK_FIELDS = Set.of("name", "rung", "experiment", "overrides", "quick",
-            "quantity", "params", "tolerance", "exact", "confidence", "expected");
+            "quantity", "params", "tolerance", "exact", "confidence", "expected", "why");
     /** The rung name of checks decided by symbolic computation. */
     public static final String SYMBOLIC = "symbolic";
     private static final double DEFAULT_CONFIDENCE = 0.95;
@@ -244,7 +244,12 @@ public final class ClaimFiles {
             if (expected == Verdict.ERROR) {
                 throw error(expectedField.getValueNode(), "checks.expected", "must be one of HOLDS, HOLDS_APPROX, FAILS, INCONCLUSIVE; got '" + exp + "'");
             }
-            return new CheckSpec(name, rung, experiment, overrides, quick, quantityName, params, tolerance, expected,
+            String why = f.containsKey("why") ? scalar(f.get("why").getValueNode(), "checks.why").trim() : "";
+            if (why.isEmpty() && (expected == Verdict.FAILS || expected == Verdict.INCONCLUSIVE)) {
+                throw error(expectedField.getValueNode(), "checks.why", "is missing: an expected " + expected
+                        + " needs a why (what was measured, and which assumption of the claim it breaks)");
+            }
+            return new CheckSpec(name, rung, experiment, overrides, quick, quantityName, params, tolerance, expected, why,
                     file, line(map));
         }
 
