@@ -325,25 +325,33 @@ public final class ClaimFiles {
                 throw error(experimentNode, "checks.experiment", "the experiment" + budget + " is invalid: " + ce.getMessage());
             }
             if (!rung.equals(SYMBOLIC)) {
-                Rung r = Rungs.byName(rung).orElseThrow();
-                for (SweepPlan.Cell cell : plan.cells()) {
-                    try {
-                        r.requireApplicable(cell.config());
-                    } catch (ConfigException ce) {
-                        throw error(rungNode, "checks.rung", "rung " + rung + " cannot run the experiment" + budget
-                                + (cell.values().isEmpty() ? "" : " (cell " + cell.values() + ")") + ": " + ce.getMessage());
-                    }
-                }
+                requireRunnable(rung, plan, budget, rungNode, "checks.rung");
             }
             if (quantity == null) {
                 return;
             }
             for (Parameter p : quantity.parameters()) {
                 Object v = params.get(p.name());
+                if (p.type() == Parameter.Type.RUNG && v != null) {
+                    requireRunnable((String) v, plan, budget, written.getOrDefault(p.name(), rungNode), "checks.params." + p.name());
+                }
                 if (p.type() == Parameter.Type.SWEPT_KEY && v != null && !plan.keys().contains((String) v)) {
                     Node at = written.getOrDefault(p.name(), experimentNode);
                     throw error(at, "checks.params." + p.name(), "'" + v + "' is not swept by the experiment" + budget
                             + "; it sweeps: " + (plan.keys().isEmpty() ? "nothing" : String.join(", ", plan.keys())));
+                }
+            }
+        }
+
+        /** The rung's constraints hold on every cell of the plan. */
+        void requireRunnable(String rung, SweepPlan plan, String budget, Node at, String field) {
+            Rung r = Rungs.byName(rung).orElseThrow();
+            for (SweepPlan.Cell cell : plan.cells()) {
+                try {
+                    r.requireApplicable(cell.config());
+                } catch (ConfigException ce) {
+                    throw error(at, field, "rung " + rung + " cannot run the experiment" + budget
+                            + (cell.values().isEmpty() ? "" : " (cell " + cell.values() + ")") + ": " + ce.getMessage());
                 }
             }
         }
