@@ -1,8 +1,5 @@
 package org.theorycheck.cli;
 
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.theorycheck.report.SweepCsv;
 import org.theorycheck.train.RunResult;
 import org.theorycheck.train.Sweep;
@@ -46,13 +43,8 @@ final class SweepCommand implements Callable<Integer> {
         int resumed = journal.completed().size();
         long start = System.nanoTime();
         List<RunResult> results;
-        if (System.console() != null) {
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName(plan.base().name())
-                    .setInitialMax(plan.runs().size()).setStyle(ProgressBarStyle.ASCII).setUnit(" runs", 1).build()) {
-                results = Sweep.run(plan, journal, workers, bar::stepTo);
-            }
-        } else {
-            results = Sweep.run(plan, journal, workers, finished -> { });
+        try (TerminalProgress bar = TerminalProgress.of(plan.base().name(), plan.runs().size(), " runs")) {
+            results = Sweep.run(plan, journal, workers, bar::stepTo);
         }
         SweepCsv.write(plan, results, dir);
         spec.commandLine().getOut().printf("%s: %d cells x %d seeds = %d runs (%d resumed from the journal) in %.1f s on %d threads -> %s%n",

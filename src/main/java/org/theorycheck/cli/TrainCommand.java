@@ -35,7 +35,10 @@ final class TrainCommand implements Callable<Integer> {
         long seed = config.seeds().get(0);
         Path dir = out != null ? out : Path.of("out", config.name());
         long start = System.nanoTime();
-        Trajectory trajectory = SgdRun.run(config, seed, step -> { });
+        Trajectory trajectory;
+        try (TerminalProgress bar = TerminalProgress.of(config.name(), config.train().steps(), " steps")) {
+            trajectory = SgdRun.run(config, seed, bar::stepTo);
+        }
         TrajectoryCsv.write(trajectory, dir);
         Trajectory.Snapshot last = trajectory.last();
         spec.commandLine().getOut().printf("%s seed %d: %d steps in %.2f s, final loss %.4g, distinct-token entropy %.4f nats -> %s%n",
