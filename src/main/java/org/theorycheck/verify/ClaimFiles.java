@@ -221,11 +221,11 @@ public final class ClaimFiles {
                 if (!Files.isRegularFile(experiment)) {
                     throw error(e, "checks.experiment", "experiment file " + experiment + " does not exist (paths are relative to the working directory)");
                 }
-                ExperimentFile base = ExperimentFile.read(experiment).withOverrides(overrides);
+                ExperimentFile base = withOverrides(ExperimentFile.read(experiment), overrides, f.get("overrides"), e);
                 validateRun(base, quick.isEmpty() ? "" : " with --full", e, f.get("rung").getValueNode(), rung, quantity, params, written);
                 if (!quick.isEmpty()) {
-                    validateRun(base.withOverrides(quick), " with the quick overrides", e, f.get("rung").getValueNode(),
-                            rung, quantity, params, written);
+                    validateRun(withOverrides(base, quick, f.get("quick"), e), " with the quick overrides", e,
+                            f.get("rung").getValueNode(), rung, quantity, params, written);
                 }
             } else if (quantity != null && quantity.needsExperiment()) {
                 throw error(map, "checks.experiment", "quantity " + quantityName + " needs an experiment file");
@@ -340,6 +340,16 @@ public final class ClaimFiles {
                     throw error(at, "checks.params." + p.name(), "'" + v + "' is not swept by the experiment" + budget
                             + "; it sweeps: " + (plan.keys().isEmpty() ? "nothing" : String.join(", ", plan.keys())));
                 }
+            }
+        }
+
+        /** The experiment with a list of the check's overrides, an override that names no key reported at the list. */
+        ExperimentFile withOverrides(ExperimentFile file, List<String> overrides, NodeTuple field, Node experimentNode) {
+            try {
+                return file.withOverrides(overrides);
+            } catch (ConfigException ce) {
+                String name = field == null ? "checks.experiment" : "checks." + scalar(field.getKeyNode(), "checks");
+                throw error(field == null ? experimentNode : field.getValueNode(), name, ce.getMessage());
             }
         }
 

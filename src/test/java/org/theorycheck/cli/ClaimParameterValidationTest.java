@@ -115,4 +115,10 @@ class ClaimParameterValidationTest {
         rejected(edited("no-one-hot-collapse.yaml", "fraction: 0.25", "floor: 0.5756"), 13, "checks.params.floor",
                 "unknown parameter of entropy_floor", "fraction = a number in (0, 1] (required)");
     }
+
+    @Test
+    void anOverrideThatNamesNoKeyIsReportedAtTheClaimFilesLine() throws IOException {
+        rejected(edited("fig5-adam-order.yaml", "train.eta_z=0.1", "train-eta_z=0.1"), 12, "checks.overrides",
+                "names no key", "train.eta_z");
+    }
 }
