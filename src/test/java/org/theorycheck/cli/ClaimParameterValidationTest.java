@@ -118,7 +118,7 @@ class ClaimParameterValidationTest {
 
     @Test
     void anOverrideThatNamesNoKeyIsReportedAtTheClaimFilesLine() throws IOException {
-        rejected(edited("fig5-adam-order.yaml", "train.eta_z=0.1", "train-eta_z=0.1"), 12, "checks.overrides",
+        rejected(edited("fig5-adam-order.yaml", "train.eta_z=0.1", "train-eta_z=0.1"), 13, "checks.overrides",
                 "names no key", "train.eta_z");
     }
 }
