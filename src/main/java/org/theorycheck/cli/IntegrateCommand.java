@@ -43,7 +43,10 @@ final class IntegrateCommand implements Callable<Integer> {
         long seed = config.seeds().get(0);
         Path dir = out != null ? out : Path.of("out", config.name() + "-" + rung);
         long start = System.nanoTime();
-        Trajectory trajectory = selected.run(config, seed);
+        Trajectory trajectory;
+        try (TerminalProgress bar = TerminalProgress.of(config.name() + " " + rung, config.train().steps(), " steps")) {
+            trajectory = selected.run(config, seed, t -> bar.stepTo((long) t));
+        }
         TrajectoryCsv.write(trajectory, dir);
         spec.commandLine().getOut().printf("%s, rung %s: t = 0..%s in %.2f s, final distinct-token entropy %.4f nats -> %s%n",
                 config.name(), rung, trajectory.last().step(), (System.nanoTime() - start) / 1e9,

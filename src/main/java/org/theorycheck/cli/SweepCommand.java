@@ -1,8 +1,5 @@
 package org.theorycheck.cli;
 
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.theorycheck.config.ExperimentConfig;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.report.SweepCsv;
@@ -49,13 +46,8 @@ final class SweepCommand implements Callable<Integer> {
         int resumed = journal.completed().size();
         long start = System.nanoTime();
         List<RunResult> results;
-        if (System.console() != null) {
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName(plan.base().name())
-                    .setInitialMax(plan.runs().size()).setStyle(ProgressBarStyle.ASCII).setUnit(" runs", 1).build()) {
-                results = Sweep.run(plan, journal, workers, SweepCommand::runOne, bar::stepTo);
-            }
-        } else {
-            results = Sweep.run(plan, journal, workers, SweepCommand::runOne, finished -> { });
+        try (TerminalProgress bar = TerminalProgress.of(plan.base().name(), plan.runs().size(), " runs")) {
+            results = Sweep.run(plan, journal, workers, SweepCommand::runOne, bar::stepTo);
         }
         SweepCsv.write(plan, results, dir);
         spec.commandLine().getOut().printf("%s: %d cells x %d seeds = %d runs (%d resumed from the journal) in %.1f s on %d threads -> %s%n",

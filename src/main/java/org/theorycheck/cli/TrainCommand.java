@@ -3,7 +3,8 @@ package org.theorycheck.cli;
 import org.theorycheck.config.ExperimentConfig;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.report.TrajectoryCsv;
-import org.theorycheck.theory.Rungs;
+import org.theorycheck.train.SgdRun;
+import org.theorycheck.transformer.SyntheticClassesRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -37,7 +38,11 @@ final class TrainCommand implements Callable<Integer> {
         long seed = config.seeds().get(0);
         Path dir = out != null ? out : Path.of("out", config.name());
         long start = System.nanoTime();
-        Trajectory trajectory = Rungs.byName(config.rung()).orElseThrow().run(config, seed);
+        Trajectory trajectory;
+        try (TerminalProgress bar = TerminalProgress.of(config.name(), config.train().steps(), " steps")) {
+            trajectory = config.transformer() != null ? SyntheticClassesRun.run(config, seed, bar::stepTo)
+                    : SgdRun.run(config, seed, bar::stepTo);
+        }
         TrajectoryCsv.write(trajectory, dir);
         Trajectory.Snapshot last = trajectory.last();
         spec.commandLine().getOut().printf("%s seed %d: %d steps in %.2f s, final loss %.4g, distinct-token entropy %.4f nats -> %s%n",

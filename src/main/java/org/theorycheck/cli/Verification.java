@@ -1,8 +1,5 @@
 package org.theorycheck.cli;
 
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.theorycheck.verify.CheckResult;
 import org.theorycheck.verify.Claim;
 import org.theorycheck.verify.ClaimFiles;
@@ -28,12 +25,11 @@ final class Verification {
         int checks = claims.stream().mapToInt(c -> c.checks().size()).sum();
         int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         ClaimRunner runner = new ClaimRunner(quantities, full, workers);
-        if (System.console() == null) {
-            return runner.run(claims, onDone);
-        }
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("verify").setInitialMax(checks)
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" checks", 1).build()) {
-            return runner.run(claims, r -> bar.step());
+        try (TerminalProgress bar = TerminalProgress.of("verify", checks, " checks")) {
+            return runner.run(claims, r -> {
+                bar.step();
+                onDone.accept(r);
+            });
         }
     }
 }

@@ -2,6 +2,8 @@ package org.theorycheck.cli;
 
 import org.theorycheck.report.VerdictTable;
 import org.theorycheck.verify.CheckResult;
+import org.theorycheck.verify.Claim;
+import org.theorycheck.verify.ClaimFiles;
 import org.theorycheck.verify.Parameter;
 import org.theorycheck.verify.Quantities;
 import org.theorycheck.verify.Quantity;
@@ -42,6 +44,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the quantities and symbolic checks claim files can name, and exit.")
     boolean list;
 
+    @Option(names = "--dry-run", description = "Load and validate the claim files (exit 2 on an error), run nothing.")
+    boolean dryRun;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -59,6 +64,12 @@ final class VerifyCommand implements Callable<Integer> {
             for (String id : quantities.symbolicIds()) {
                 stdout.printf("%-30s rung  symbolic%n", id);
             }
+            stdout.flush();
+            return 0;
+        }
+        if (dryRun) {
+            List<Claim> claims = ClaimFiles.load(paths, quantities);
+            stdout.printf("%d claims, %d checks: valid%n", claims.size(), claims.stream().mapToInt(c -> c.checks().size()).sum());
             stdout.flush();
             return 0;
         }

@@ -93,6 +93,11 @@ final class ExperimentSchema {
         int context = b.integer("data.context", 1);
         DataSpec data = new DataSpec(queries, nextPerQuery, common, commonPerQuery, distinct, commonWeight,
                 weights[0], weights[1], context);
+        String tooLarge = ModelSize.problem(data, Runtime.getRuntime().maxMemory());
+        if (tooLarge != null) {
+            String key = ModelSize.keyToLower(data);
+            throw b.error(key, tooLarge + "; lower " + key);
+        }
 
         ModelSpec model = new ModelSpec(b.bool("model.normalize"), b.bool("model.residual"),
                 ModelSpec.Init.valueOf(b.choice("model.init", "zero", "uniform").toUpperCase()));

@@ -3,6 +3,8 @@ package org.theorycheck.theory;
 import org.theorycheck.config.ExperimentConfig;
 import org.theorycheck.model.Trajectory;
 
+import java.util.function.DoubleConsumer;
+
 /**
  * One rung of the ladder of approximations (paper file §6). Every rung consumes the same experiment
  * declaration and returns the same {@link Trajectory} type, sampled at the SGD record steps, so any two
@@ -20,6 +22,15 @@ public interface Rung {
      * random (SGD's minibatches, a uniform initialisation).
      */
     Trajectory run(ExperimentConfig config, long seed);
+
+    /**
+     * As {@link #run(ExperimentConfig, long)}, telling {@code progress} the time reached (SGD steps,
+     * non-decreasing) as the computation goes, for progress bars. Rungs that finish quickly report
+     * nothing.
+     */
+    default Trajectory run(ExperimentConfig config, long seed, DoubleConsumer progress) {
+        return run(config, seed);
+    }
 
     /**
      * Throws a {@link org.theorycheck.config.ConfigException} naming the key if this rung cannot compute

@@ -16,12 +16,14 @@ import java.util.Map;
  * @param params     the quantity's parameters, as written (strings, numbers, lists)
  * @param tolerance  how the deviation becomes a verdict
  * @param expected   the verdict this check is expected to get
+ * @param why        why that verdict is expected and why the tolerance is what it is ("" if the claim file
+ *                   gives no reason; required for an expected FAILS or INCONCLUSIVE)
  * @param file       the claim file
  * @param line       the line where the check starts
  */
 public record CheckSpec(String name, String rung, Path experiment, List<String> overrides, List<String> quick,
                         String quantity, Map<String, Object> params, Tolerance tolerance, Verdict expected,
-                        Path file, int line) {
+                        String why, Path file, int line) {
 
     public CheckSpec {
         overrides = List.copyOf(overrides);

@@ -34,7 +34,7 @@ public final class ClaimFiles {
 
     private static final Set<String> CLAIM_FIELDS = Set.of("id", "source", "statement", "assumptions", "checks");
     private static final Set<String> CHECK_FIELDS = Set.of("name", "rung", "experiment", "overrides", "quick",
-            "quantity", "params", "tolerance", "exact", "confidence", "expected");
+            "quantity", "params", "tolerance", "exact", "confidence", "expected", "why");
     /** The rung name of checks decided by symbolic computation. */
     public static final String SYMBOLIC = "symbolic";
     private static final double DEFAULT_CONFIDENCE = 0.95;
@@ -221,11 +221,11 @@ public final class ClaimFiles {
                 if (!Files.isRegularFile(experiment)) {
                     throw error(e, "checks.experiment", "experiment file " + experiment + " does not exist (paths are relative to the working directory)");
                 }
-                ExperimentFile base = ExperimentFile.read(experiment).withOverrides(overrides);
+                ExperimentFile base = withOverrides(ExperimentFile.read(experiment), overrides, f.get("overrides"), e);
                 validateRun(base, quick.isEmpty() ? "" : " with --full", e, f.get("rung").getValueNode(), rung, quantity, params, written);
                 if (!quick.isEmpty()) {
-                    validateRun(base.withOverrides(quick), " with the quick overrides", e, f.get("rung").getValueNode(),
-                            rung, quantity, params, written);
+                    validateRun(withOverrides(base, quick, f.get("quick"), e), " with the quick overrides", e,
+                            f.get("rung").getValueNode(), rung, quantity, params, written);
                 }
             } else if (quantity != null && quantity.needsExperiment()) {
                 throw error(map, "checks.experiment", "quantity " + quantityName + " needs an experiment file");
@@ -244,7 +244,12 @@ public final class ClaimFiles {
             if (expected == Verdict.ERROR) {
                 throw error(expectedField.getValueNode(), "checks.expected", "must be one of HOLDS, HOLDS_APPROX, FAILS, INCONCLUSIVE; got '" + exp + "'");
             }
-            return new CheckSpec(name, rung, experiment, overrides, quick, quantityName, params, tolerance, expected,
+            String why = f.containsKey("why") ? scalar(f.get("why").getValueNode(), "checks.why").trim() : "";
+            if (why.isEmpty() && (expected == Verdict.FAILS || expected == Verdict.INCONCLUSIVE)) {
+                throw error(expectedField.getValueNode(), "checks.why", "is missing: an expected " + expected
+                        + " needs a why (what was measured, and which assumption of the claim it breaks)");
+            }
+            return new CheckSpec(name, rung, experiment, overrides, quick, quantityName, params, tolerance, expected, why,
                     file, line(map));
         }
 
@@ -320,25 +325,43 @@ public final class ClaimFiles {
                 throw error(experimentNode, "checks.experiment", "the experiment" + budget + " is invalid: " + ce.getMessage());
             }
             if (!rung.equals(SYMBOLIC)) {
-                Rung r = Rungs.byName(rung).orElseThrow();
-                for (SweepPlan.Cell cell : plan.cells()) {
-                    try {
-                        r.requireApplicable(cell.config());
-                    } catch (ConfigException ce) {
-                        throw error(rungNode, "checks.rung", "rung " + rung + " cannot run the experiment" + budget
-                                + (cell.values().isEmpty() ? "" : " (cell " + cell.values() + ")") + ": " + ce.getMessage());
-                    }
-                }
+                requireRunnable(rung, plan, budget, rungNode, "checks.rung");
             }
             if (quantity == null) {
                 return;
             }
             for (Parameter p : quantity.parameters()) {
                 Object v = params.get(p.name());
+                if (p.type() == Parameter.Type.RUNG && v != null) {
+                    requireRunnable((String) v, plan, budget, written.getOrDefault(p.name(), rungNode), "checks.params." + p.name());
+                }
                 if (p.type() == Parameter.Type.SWEPT_KEY && v != null && !plan.keys().contains((String) v)) {
                     Node at = written.getOrDefault(p.name(), experimentNode);
                     throw error(at, "checks.params." + p.name(), "'" + v + "' is not swept by the experiment" + budget
                             + "; it sweeps: " + (plan.keys().isEmpty() ? "nothing" : String.join(", ", plan.keys())));
+                }
+            }
+        }
+
+        /** The experiment with a list of the check's overrides, an override that names no key reported at the list. */
+        ExperimentFile withOverrides(ExperimentFile file, List<String> overrides, NodeTuple field, Node experimentNode) {
+            try {
+                return file.withOverrides(overrides);
+            } catch (ConfigException ce) {
+                String name = field == null ? "checks.experiment" : "checks." + scalar(field.getKeyNode(), "checks");
+                throw error(field == null ? experimentNode : field.getValueNode(), name, ce.getMessage());
+            }
+        }
+
+        /** The rung's constraints hold on every cell of the plan. */
+        void requireRunnable(String rung, SweepPlan plan, String budget, Node at, String field) {
+            Rung r = Rungs.byName(rung).orElseThrow();
+            for (SweepPlan.Cell cell : plan.cells()) {
+                try {
+                    r.requireApplicable(cell.config());
+                } catch (ConfigException ce) {
+                    throw error(at, field, "rung " + rung + " cannot run the experiment" + budget
+                            + (cell.values().isEmpty() ? "" : " (cell " + cell.values() + ")") + ": " + ce.getMessage());
                 }
             }
         }

@@ -1,5 +1,7 @@
 package org.theorycheck.verify;
 
+import org.theorycheck.theory.Rungs;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +38,8 @@ public record Parameter(String name, Type type, boolean list, Object fallback, b
         NUMBER,
         /** A key that the check's experiment sweeps (its {@code sweep:} section), e.g. {@code train.eta_z}. */
         SWEPT_KEY,
+        /** A rung of the ladder other than symbolic; it must be able to run the check's experiment. */
+        RUNG,
         /** Any non-empty text. */
         TEXT
     }
@@ -96,6 +100,11 @@ public record Parameter(String name, Type type, boolean list, Object fallback, b
         return new Parameter(name, Type.SWEPT_KEY, false, fallback, false, List.of(), 0, 0);
     }
 
+    /** A rung of the ladder, e.g. the one a quantity compares the check's rung with. */
+    public static Parameter rung(String name, String fallback) {
+        return new Parameter(name, Type.RUNG, false, fallback, false, Rungs.names(), 0, 0);
+    }
+
     /** Free text. */
     public static Parameter text(String name, String fallback) {
         return new Parameter(name, Type.TEXT, false, fallback, false, List.of(), 0, 0);
@@ -110,7 +119,7 @@ public record Parameter(String name, Type type, boolean list, Object fallback, b
     public String allowed() {
         String plural = list ? "s" : "";
         String one = switch (type) {
-            case CHOICE -> String.join(" | ", choices);
+            case CHOICE, RUNG -> String.join(" | ", choices);
             case INTEGER -> "integer" + plural + " in " + range();
             case NUMBER -> "number" + plural + " in " + range();
             case SWEPT_KEY -> "key" + plural + " the experiment sweeps";
@@ -119,7 +128,7 @@ public record Parameter(String name, Type type, boolean list, Object fallback, b
         if (list) {
             return "a list of " + one + ", e.g. [1, 2]";
         }
-        return (type == Type.INTEGER ? "an " : type == Type.CHOICE || type == Type.TEXT ? "" : "a ") + one;
+        return (type == Type.INTEGER ? "an " : type == Type.NUMBER || type == Type.SWEPT_KEY ? "a " : "") + one;
     }
 
     /** "name: allowed (default d)", for {@code verify --list}. */
@@ -180,7 +189,7 @@ public record Parameter(String name, Type type, boolean list, Object fallback, b
     private Object one(String text) {
         String s = text.trim();
         switch (type) {
-            case CHOICE -> {
+            case CHOICE, RUNG -> {
                 if (!choices.contains(s)) {
                     throw new IllegalArgumentException("must be one of " + String.join(", ", choices) + "; got '" + s + "'");
                 }

@@ -119,6 +119,20 @@ class BadInputTest {
     }
 
     @Test
+    void aModelThatCannotFitIsRefusedBeforeAllocationWithTheKeyToLower() {
+        Path out = tmp.resolve("out");
+        for (List<String> command : List.of(List.of("train"), List.of("sweep"), List.of("integrate", "--rung=flow"))) {
+            List<String> args = new java.util.ArrayList<>(command);
+            args.addAll(List.of("experiments/syn-small.yaml", "data.queries=100000", "--out", out.toString()));
+            Cli.Outcome o = Cli.run(args.toArray(String[]::new));
+            assertThat(o.code()).as(command + ": " + o.err()).isEqualTo(Main.EXIT_BAD_INPUT);
+            assertThat(o.errorLines()).singleElement().asString()
+                    .contains("experiments/syn-small.yaml: data.queries: ", "1200010 tokens", "at most 46340", "lower data.queries");
+            assertThat(out).doesNotExist();
+        }
+    }
+
+    @Test
     void missingFile() {
         Path out = tmp.resolve("out");
         Path missing = tmp.resolve("no-such.yaml");

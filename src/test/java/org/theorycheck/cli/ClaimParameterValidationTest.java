@@ -100,4 +100,25 @@ class ClaimParameterValidationTest {
                 "quick: [seeds=1..3, \"data.queries=[1,10]\", train.steps=-1]"), 11, "checks.experiment",
                 "with the quick overrides is invalid", "train.steps");
     }
+
+    @Test
+    void anExpectedFailureMustSayWhy() throws IOException {
+        Path f = dir.resolve("remark1.yaml");
+        String text = Files.readString(Path.of("theorems/scan-and-snap/remark1-correlated-decoder.yaml"));
+        assertThat(text).contains("    why: >");
+        Files.writeString(f, text.substring(0, text.indexOf("    why: >")));
+        rejected(f, 13, "checks.why", "an expected FAILS needs a why");
+    }
+
+    @Test
+    void theEntropyFloorIsAFractionOfTheUniformEntropyNotANumberOfNats() throws IOException {
+        rejected(edited("no-one-hot-collapse.yaml", "fraction: 0.25", "floor: 0.5756"), 13, "checks.params.floor",
+                "unknown parameter of entropy_floor", "fraction = a number in (0, 1] (required)");
+    }
+
+    @Test
+    void anOverrideThatNamesNoKeyIsReportedAtTheClaimFilesLine() throws IOException {
+        rejected(edited("fig5-adam-order.yaml", "train.eta_z=0.1", "train-eta_z=0.1"), 13, "checks.overrides",
+                "names no key", "train.eta_z");
+    }
 }

@@ -51,7 +51,7 @@ class VerifyCommandTest {
 
     @Test
     void aFlippedExpectationExitsNonZeroAndNamesTheCheck() throws IOException {
-        Cli.Outcome r = verify(claim(GOOD.replace("expected: HOLDS", "expected: FAILS")).toString());
+        Cli.Outcome r = verify(claim(GOOD.replace("expected: HOLDS", "expected: FAILS\n    why: flipped on purpose")).toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("small-order / map").contains("expected FAILS, got HOLDS");
     }
@@ -82,7 +82,8 @@ class VerifyCommandTest {
                     quantity: frequency_order
                     tolerance: 0.1
                     expected: FAILS
-                """).replace("expected: HOLDS", "expected: FAILS"));
+                    why: flipped on purpose
+                """).replace("expected: HOLDS", "expected: FAILS\n    why: flipped on purpose"));
         Cli.Outcome r = verify(f.toString(), "--format", "matrix");
         assertThat(r.out()).as(r.err()).startsWith("| claim | sgd | map |\n");
         assertThat(r.out()).contains("| small-order | HOLDS 0 (!) | HOLDS 0 (!) |");

@@ -114,10 +114,10 @@ public final class ReportPage {
                 rows.add(new HtmlReport.Row(List.of(r.check().name(), r.check().rung(),
                         r.check().experiment() == null ? "" : r.check().experiment().toString(), r.measuredText(),
                         VerdictTable.deviation(r), VerdictTable.tolerance(r), VerdictTable.verdict(r), where,
-                        String.format(Locale.ROOT, "%.1f", r.seconds())), VerdictMatrix.cssClass(r.verdict())));
+                        r.check().why(), String.format(Locale.ROOT, "%.1f", r.seconds())), VerdictMatrix.cssClass(r.verdict())));
             }
             page.rows(List.of("check", "rung", "experiment", "measured", "deviation", "tolerance", "verdict",
-                    "worst case / error", "s"), rows);
+                    "worst case / error", "why", "s"), rows);
         }
     }
 

@@ -16,10 +16,12 @@ import org.theorycheck.model.YZGradient;
 import org.theorycheck.model.YZModel;
 import org.theorycheck.theory.ContinuousTime;
 import org.theorycheck.theory.ContinuousRung;
+import org.theorycheck.train.RecordSteps;
 import org.theorycheck.train.SgdRun;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleConsumer;
 
 /**
  * Rung 3: the gradient flow of (Y, Z) on the expected loss, the η → 0 limit of the expected-gradient
@@ -162,6 +164,15 @@ public final class GradientFlow implements ContinuousRung {
 
     @Override
     public Trajectory runAt(ExperimentConfig config, long seed, double[] times) {
+        return runAt(config, seed, times, t -> { });
+    }
+
+    @Override
+    public Trajectory run(ExperimentConfig config, long seed, DoubleConsumer progress) {
+        return runAt(config, seed, RecordSteps.of(config.train()), progress);
+    }
+
+    private Trajectory runAt(ExperimentConfig config, long seed, double[] times, DoubleConsumer progress) {
         SequenceClasses classes = SyntheticFamily.build(config.data());
         int size = classes.vocabulary();
         UniformRandomProvider rng = SgdRun.stream(seed);
@@ -181,6 +192,7 @@ public final class GradientFlow implements ContinuousRung {
             double loss = equation.loss(s);
             snapshots.add(Trajectory.observe(t, loss, equation.y, equation.z, config.model(), classes,
                     RowSums.driftExtras(equation.y, equation.z, rowSumsY, rowSumsZ, moving)));
+            progress.accept(t);
         }));
         integrator.integrate(equation, new ODEState(0, equation.state(start)), grid[grid.length - 1]);
         requireFinite(snapshots);

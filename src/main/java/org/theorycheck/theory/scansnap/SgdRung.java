@@ -5,6 +5,8 @@ import org.theorycheck.model.Trajectory;
 import org.theorycheck.theory.Rung;
 import org.theorycheck.train.SgdRun;
 
+import java.util.function.DoubleConsumer;
+
 /** Rung 1: what a practitioner runs, real minibatch SGD with finite T and momentum. */
 public final class SgdRung implements Rung {
 
@@ -15,6 +17,11 @@ public final class SgdRung implements Rung {
 
     @Override
     public Trajectory run(ExperimentConfig config, long seed) {
-        return SgdRun.run(config, seed, step -> { });
+        return run(config, seed, step -> { });
+    }
+
+    @Override
+    public Trajectory run(ExperimentConfig config, long seed, DoubleConsumer progress) {
+        return SgdRun.run(config, seed, progress::accept);
     }
 }

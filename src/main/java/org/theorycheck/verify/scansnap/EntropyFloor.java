@@ -12,8 +12,10 @@ import java.util.Set;
 
 /**
  * No collapse to one-hot attention within practical horizons (Theorem 4's consequences): at the last
- * step, every class's distinct-token entropy stays above a floor (param {@code floor}, nats).
- * Deviation: max(0, floor − min_n H_n). One replicate per seed.
+ * step, every class's distinct-token entropy H_n stays above a floor that is a {@code fraction} of the
+ * uniform attention's entropy ln D_n, D_n the class's number of distinct tokens (the experiment's
+ * {@code data.distinct_per_next}). Deviation: max over classes of max(0, fraction · ln D_n − H_n), in
+ * nats. One replicate per seed.
  */
 final class EntropyFloor implements Quantity {
 
@@ -24,7 +26,8 @@ final class EntropyFloor implements Quantity {
 
     @Override
     public String description() {
-        return "max(0, floor - min over classes of the final distinct-token entropy) in nats";
+        return "max over classes of max(0, fraction * ln D_n - final distinct-token entropy), in nats "
+                + "(D_n: the class's distinct tokens)";
     }
 
     @Override
@@ -34,34 +37,38 @@ final class EntropyFloor implements Quantity {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(Parameter.number("floor", 0, 0, 1e3).mandatory());
+        return List.of(Parameter.number("fraction", 0, Parameter.POSITIVE, 1).mandatory());
     }
 
     @Override
     public Measurement measure(CheckContext context) {
-        double floor = context.number("floor");
+        double fraction = context.number("fraction");
         List<Trajectory> runs = context.trajectories();
         double[] dev = new double[runs.size()];
         double[] min = new double[runs.size()];
         String worst = "";
+        double worstDeficit = Double.NEGATIVE_INFINITY;
+        double lowestFloor = Double.POSITIVE_INFINITY;
         for (int s = 0; s < runs.size(); s++) {
             Trajectory t = runs.get(s);
             Trajectory.Snapshot last = t.last();
             min[s] = Double.POSITIVE_INFINITY;
             for (int n = 0; n < t.classes().classes(); n++) {
                 double h = LongSequenceLimit.distinctEntropy(t.classes(), n, last.zRows()[n]);
-                if (h < min[s]) {
-                    min[s] = h;
-                    if (h <= Stats.min(min)) {
-                        worst = "seed " + context.seeds().get(s) + ", class " + n + ": entropy " + Fmt.n(h)
-                                + " nats at step " + Trajectory.stepLabel(last.step()) + " (uniform: "
-                                + Fmt.n(Math.log(t.classes().distinctTokens(n).length)) + ")";
-                    }
+                double uniform = Math.log(t.classes().distinctTokens(n).length);
+                double floor = fraction * uniform;
+                lowestFloor = Math.min(lowestFloor, floor);
+                min[s] = Math.min(min[s], h);
+                dev[s] = Math.max(dev[s], Math.max(0, floor - h));
+                if (floor - h > worstDeficit) {
+                    worstDeficit = floor - h;
+                    worst = "seed " + context.seeds().get(s) + ", class " + n + ": entropy " + Fmt.n(h)
+                            + " nats at step " + Trajectory.stepLabel(last.step()) + " (floor " + Fmt.n(floor)
+                            + ", uniform " + Fmt.n(uniform) + ")";
                 }
             }
-            dev[s] = Math.max(0, floor - min[s]);
         }
         return new Measurement(Stats.min(min), "min final distinct entropy " + Fmt.n(Stats.min(min)) + " nats (floor "
-                + Fmt.n(floor) + ")" + Fmt.seeds(runs.size()), dev, worst);
+                + Fmt.n(fraction) + " ln D = " + Fmt.n(lowestFloor) + ")" + Fmt.seeds(runs.size()), dev, worst);
     }
 }

@@ -4,11 +4,8 @@ import org.hipparchus.ode.events.Action;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.theorycheck.config.ConfigException;
-import org.theorycheck.config.DataSpec;
 import org.theorycheck.config.ExperimentConfig;
 import org.theorycheck.config.ExperimentFile;
-import org.theorycheck.config.ModelSpec;
-import org.theorycheck.config.TrainSpec;
 import org.theorycheck.data.SequenceClasses;
 import org.theorycheck.data.TokenRole;
 import org.theorycheck.model.Trajectory;
@@ -206,10 +203,12 @@ class ReducedRungTest {
         Trajectory withoutB = new Trajectory("sgd", trajectory.classes(), bare);
         SnapTime.SnapEstimate fromGain = SnapTime.fromTrajectory(withoutB, 0, Double.NaN);
         SnapTime.SnapEstimate fromB = SnapTime.fromTrajectory(trajectory, 0, Double.NaN);
-        System.out.printf("syn-small rung 4 knee: %.4f [%s] vs %.4f [%s]%n",
-                fromGain.measured(), fromGain.method(), fromB.measured(), fromB.method());
         assertThat(fromGain.method()).contains("distinct logit gain");
-        assertThat(fromGain.measured()).isFinite().isPositive();
+        assertThat(fromB.method()).contains("B_0");
+        // Two definitions of the same transition: the gain's knee comes later (measured 10.0 vs 6.7
+        // steps on Syn-Small), but within a factor of 2, the band Theorem 4 leaves for the snap time.
+        assertThat(fromGain.measured()).isFinite().isGreaterThan(fromB.measured());
+        assertThat(Math.abs(Math.log(fromGain.measured() / fromB.measured()))).isLessThan(Math.log(2));
     }
 
     @Test
@@ -229,19 +228,5 @@ class ReducedRungTest {
         ExperimentConfig adam = ExperimentFile.read(SYN_SMALL).withOverrides(List.of("train.optimizer=adam")).resolve();
         assertThatThrownBy(() -> new ReducedRung().run(adam, 1)).isInstanceOf(ConfigException.class);
         assertThatThrownBy(() -> new ClosedFormRung().run(adam, 1)).isInstanceOf(ConfigException.class);
-    }
-
-    @Test
-    void printsTheTimeOfFig3SizedIntegration() {
-        ExperimentConfig fig3 = new ExperimentConfig("fig3-reduced", "test", new DataSpec(1, 10, 89, 0, 90, 1, 0.1, 1, 127),
-                new ModelSpec(true, false, ModelSpec.Init.ZERO),
-                new TrainSpec(TrainSpec.Optimizer.SGD, 0, 0.5, 1, 1, 700, 10), List.of(1L), List.of());
-        assertThat(fig3.data().vocabulary()).isEqualTo(1000);
-        for (int repeat = 0; repeat < 3; repeat++) {
-            long start = System.nanoTime();
-            Trajectory run = new ReducedRung().run(fig3, 1);
-            System.out.printf("rung 4, K=10 M=1000 700 steps (run %d): %.0f ms, %d snapshots, B_0(700)=%.4f%n",
-                    repeat, (System.nanoTime() - start) / 1e6, run.size(), run.last().extras().get("B_0"));
-        }
     }
 }

@@ -41,6 +41,10 @@ public final class ScanSnapSymbolicChecks {
         checks.put("thm2b-single-common-identity", ScanSnapSymbolicChecks::thm2bSingleCommonIdentity);
         checks.put("thm4-regimes", ScanSnapSymbolicChecks::thm4Regimes);
         checks.put("lemma5-vs-lemma6", ScanSnapSymbolicChecks::lemma5VsLemma6);
+        checks.put("bridge-decoder", c -> new JavaSymjaBridges(c.eq).decoder());
+        checks.put("bridge-appendix-f", c -> new JavaSymjaBridges(c.eq).appendixF());
+        checks.put("bridge-gradient", c -> new JavaSymjaBridges(c.eq).gradient());
+        checks.put("bridge-reduced-eqn97", c -> new JavaSymjaBridges(c.eq).reduced());
         return Map.copyOf(checks);
     }
 
@@ -110,14 +114,14 @@ public final class ScanSnapSymbolicChecks {
 
     // ------------------------------------------------------------------ helpers
 
-    private record Finding(Decision decision, String detail) {}
+    record Finding(Decision decision, String detail) {}
 
-    private interface Body {
+    interface Body {
         Finding compute();
     }
 
     /** Runs a check; a time limit reached anywhere leaves it undecided, never refuted. */
-    private static SymbolicCheckResult timed(String id, String source, String statement, Method method, Body body) {
+    static SymbolicCheckResult timed(String id, String source, String statement, Method method, Body body) {
         long start = System.nanoTime();
         Finding finding;
         try {

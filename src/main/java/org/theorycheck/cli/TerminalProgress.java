@@ -1,0 +1,48 @@
+package org.theorycheck.cli;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A progress bar on standard error when the command runs on a terminal, nothing otherwise (so
+ * redirected output and tests stay clean). Close it when the work is done.
+ */
+final class TerminalProgress implements AutoCloseable {
+
+    private final ProgressBar bar;
+
+    private TerminalProgress(ProgressBar bar) {
+        this.bar = bar;
+    }
+
+    /** A bar counting {@code max} units (e.g. " runs", " steps"), or a silent one when not on a terminal. */
+    static TerminalProgress of(String task, long max, String unit) {
+        if (System.console() == null) {
+            return new TerminalProgress(null);
+        }
+        return new TerminalProgress(new ProgressBarBuilder().setTaskName(task).setInitialMax(max)
+                .setStyle(ProgressBarStyle.ASCII).setUnit(unit, 1).build());
+    }
+
+    /** Sets the count of finished units. */
+    void stepTo(long done) {
+        if (bar != null) {
+            bar.stepTo(done);
+        }
+    }
+
+    /** Adds one finished unit. */
+    void step() {
+        if (bar != null) {
+            bar.step();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+}
