@@ -68,23 +68,23 @@ public final class SyntheticClassesRun {
      * @throws DivergenceException if a loss, gradient or parameter stops being finite
      */
     public static Trajectory run(ExperimentConfig config, long seed, IntConsumer onStep) {
-        try (Session session = new Session(config, seed)) {
+        try (Training training = new Training(config, seed)) {
             List<Trajectory.Snapshot> snapshots = new ArrayList<>();
             for (int step = 1; step <= config.train().steps(); step++) {
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
-                    double loss = session.gradient(step);
+                    double loss = training.gradient(step);
                     if (step == 1) {
-                        snapshots.add(session.observe(0, loss));
+                        snapshots.add(training.observe(0, loss));
                     }
-                    session.update(step);
+                    training.update(step);
                     if (RecordSteps.isRecorded(config.train(), step)) {
-                        snapshots.add(session.observe(step, loss));
+                        snapshots.add(training.observe(step, loss));
                     }
                 }
                 onStep.accept(step);
             }
-            return new Trajectory("transformer", session.classes, snapshots);
+            return new Trajectory("transformer", training.classes, snapshots);
         }
     }
 
@@ -93,14 +93,14 @@ public final class SyntheticClassesRun {
      * observation) after {@code warmup} untimed ones, for benchmarks.
      */
     public static double[] stepMillis(ExperimentConfig config, long seed, int warmup, int timed) {
-        try (Session session = new Session(config, seed)) {
+        try (Training training = new Training(config, seed)) {
             double[] ms = new double[timed];
             for (int step = 1; step <= warmup + timed; step++) {
                 long start = System.nanoTime();
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
-                    session.gradient(step);
-                    session.update(step);
+                    training.gradient(step);
+                    training.update(step);
                 }
                 if (step > warmup) {
                     ms[step - warmup - 1] = (System.nanoTime() - start) / 1e6;
@@ -111,7 +111,7 @@ public final class SyntheticClassesRun {
     }
 
     /** One run's model, data and optimiser; arrays of a step belong to the caller's {@link NDScope}. */
-    private static final class Session implements AutoCloseable {
+    private static final class Training implements AutoCloseable {
         final SequenceClasses classes;
         private final TrainSpec train;
         private final int length;
@@ -123,7 +123,7 @@ public final class SyntheticClassesRun {
         private final Sgd sgd;
         private final DropoutMasks dropout;
 
-        Session(ExperimentConfig config, long seed) {
+        Training(ExperimentConfig config, long seed) {
             TransformerSpec spec = config.transformer();
             if (spec == null) {
                 throw new ConfigException(config.source(), 0, "rung", "rung transformer needs rung: transformer and a transformer: section");
