@@ -3,11 +3,11 @@ package org.theorycheck.cli;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.theorycheck.train.Engine;
 import org.theorycheck.verify.CheckResult;
 import org.theorycheck.verify.Claim;
 import org.theorycheck.verify.ClaimFiles;
 import org.theorycheck.verify.ClaimRunner;
-import org.theorycheck.verify.Quantities;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -19,21 +19,24 @@ final class Verification {
     private Verification() {}
 
     /**
+     * Loads and validates every claim, and only then starts the engine and runs the checks.
+     *
      * @param threads worker threads, or null for all cores
      * @param onDone  called as each check finishes when standard output is not a terminal
      */
-    static List<CheckResult> run(List<Path> paths, Quantities quantities, boolean full, Integer threads,
-                                 Consumer<CheckResult> onDone) throws InterruptedException {
-        List<Claim> claims = ClaimFiles.load(paths, quantities);
+    static List<CheckResult> run(List<Path> paths, ClaimRunner.Registry registry, boolean full, EngineOptions engineOptions,
+                                 Integer threads, Consumer<CheckResult> onDone) throws InterruptedException {
+        List<Claim> claims = ClaimFiles.load(paths, registry.get());
         int checks = claims.stream().mapToInt(c -> c.checks().size()).sum();
-        int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
-        ClaimRunner runner = new ClaimRunner(quantities, full, workers);
-        if (System.console() == null) {
-            return runner.run(claims, onDone);
-        }
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("verify").setInitialMax(checks)
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" checks", 1).build()) {
-            return runner.run(claims, r -> bar.step());
+        try (Engine engine = engineOptions.open(threads)) {
+            ClaimRunner runner = new ClaimRunner(registry, full, engine);
+            if (System.console() == null) {
+                return runner.run(claims, onDone);
+            }
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("verify").setInitialMax(checks)
+                    .setStyle(ProgressBarStyle.ASCII).setUnit(" checks", 1).build()) {
+                return runner.run(claims, r -> bar.step());
+            }
         }
     }
 }

@@ -40,14 +40,17 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the quantities and symbolic checks claim files can name, and exit.")
     boolean list;
 
+    @picocli.CommandLine.Mixin
+    EngineOptions engineOptions;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException, IOException {
-        Quantities quantities = ScanSnapQuantities.registry();
         PrintWriter stdout = spec.commandLine().getOut();
         if (list) {
+            Quantities quantities = ScanSnapQuantities.registry();
             for (Quantity q : quantities.all()) {
                 stdout.printf("%-30s rungs %-30s %s%n", q.name(), String.join(",", q.rungs().stream().sorted().toList()), q.description());
             }
@@ -57,7 +60,7 @@ final class VerifyCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         }
-        List<CheckResult> results = Verification.run(paths, quantities, full, threads, r -> { });
+        List<CheckResult> results = Verification.run(paths, ScanSnapQuantities::registry, full, engineOptions, threads, r -> { });
         String table = VerdictTable.render(results, format);
         if (out != null) {
             Path parent = out.toAbsolutePath().getParent();
