@@ -1,6 +1,7 @@
 package org.theorycheck.cli;
 
 import org.theorycheck.config.ExperimentFile;
+import org.theorycheck.config.ExperimentSource;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -19,6 +20,11 @@ final class ExperimentArguments {
 
     /** The file with the overrides applied (not yet validated). */
     ExperimentFile load() {
-        return ExperimentFile.read(config).withOverrides(overrides);
+        return source().file();
+    }
+
+    /** The file's text and the overrides, as a task that runs elsewhere needs them. */
+    ExperimentSource source() {
+        return ExperimentSource.read(config, overrides);
     }
 }

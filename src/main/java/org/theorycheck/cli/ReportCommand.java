@@ -10,6 +10,7 @@ import org.theorycheck.verify.CheckResult;
 import org.theorycheck.verify.scansnap.ScanSnapQuantities;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -38,6 +39,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads for the checks (default: all cores).")
     Integer threads;
 
+    @Mixin
+    EngineOptions engineOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -50,7 +54,7 @@ final class ReportCommand implements Callable<Integer> {
         err.println("verify: running the claims of " + theorems);
         err.flush();
         AtomicInteger done = new AtomicInteger();
-        List<CheckResult> results = Verification.run(List.of(theorems), ScanSnapQuantities.registry(), full, threads, r -> {
+        List<CheckResult> results = Verification.run(List.of(theorems), ScanSnapQuantities::registry, full, engineOptions, threads, r -> {
             int d = done.incrementAndGet();
             if (d % 10 == 0) {
                 synchronized (err) {

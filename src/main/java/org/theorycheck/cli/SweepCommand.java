@@ -1,9 +1,12 @@
 package org.theorycheck.cli;
 
+import org.theorycheck.config.ConfigException;
 import org.theorycheck.config.ExperimentConfig;
+import org.theorycheck.config.ExperimentSource;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.report.SweepCsv;
 import org.theorycheck.theory.Rungs;
+import org.theorycheck.train.Engine;
 import org.theorycheck.train.RunResult;
 import org.theorycheck.train.Sweep;
 import org.theorycheck.train.SweepJournal;
@@ -15,18 +18,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Runs the experiment's grid x seeds in parallel, with a progress bar on a terminal.",
                 "Writes DIR/runs.csv (one row per run) and DIR/summary.csv (one row per grid cell).",
                 "Killed and restarted with the same --out, it redoes only the runs that had not finished",
-                "(they are journaled in DIR/runs.journal.csv)."})
+                "(they are journaled in DIR/runs.journal.csv).",
+                "For batch schedulers: --shard I/N runs every N-th run from the I-th and writes only its journal",
+                "(default DIR out/<name>/shard-I-of-N); --merge DIR... then writes the files of the whole grid."})
 final class SweepCommand implements Callable<Integer> {
+
+    private static final Pattern SHARD = Pattern.compile("(\\d+)/(\\d+)");
 
     @Mixin
     ExperimentArguments experiment;
+
+    @Mixin
+    EngineOptions engineOptions;
 
     @Spec
     CommandSpec spec;
@@ -37,23 +50,69 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores). Results do not depend on it.")
     Integer threads;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (0 <= I < N), e.g. a job-array index.")
+    String shard;
+
+    @Option(names = "--merge", paramLabel = "DIR", arity = "1..*",
+            description = "Run nothing: combine the journals of these shard directories into DIR/runs.csv and DIR/summary.csv.")
+    List<Path> merge;
+
     @Override
     public Integer call() throws InterruptedException {
-        SweepPlan plan = SweepPlan.of(experiment.load());
-        Path dir = out != null ? out : Path.of("out", plan.base().name());
-        int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
-        SweepJournal journal = SweepJournal.open(dir.resolve("runs.journal.csv"), plan);
-        int resumed = journal.completed().size();
-        long start = System.nanoTime();
-        List<RunResult> results;
-        try (TerminalProgress bar = TerminalProgress.of(plan.base().name(), plan.runs().size(), " runs")) {
-            results = Sweep.run(plan, journal, workers, SweepCommand::runOne, bar::stepTo);
+        ExperimentSource source = experiment.source();
+        SweepPlan plan = SweepPlan.of(source.file());
+        if (merge != null) {
+            return merge(plan);
         }
+        int[] part = shard == null ? new int[] {0, 1} : parseShard();
+        List<SweepPlan.Run> runs = plan.shard(part[0], part[1]);
+        Path dir = out != null ? out : shard == null ? Path.of("out", plan.base().name())
+                : Path.of("out", plan.base().name(), "shard-" + part[0] + "-of-" + part[1]);
+        try (Engine engine = engineOptions.open(threads)) {
+            SweepJournal journal = SweepJournal.open(dir.resolve("runs.journal.csv"), plan);
+            long start = System.nanoTime();
+            List<RunResult> results;
+            long resumed = runs.stream().filter(journal.completed()::containsKey).count();
+            try (TerminalProgress bar = TerminalProgress.of(plan.base().name(), runs.size(), " runs")) {
+                results = Sweep.run(source, plan, runs, journal, engine, SweepCommand::runOne, bar::stepTo);
+            }
+            String count = shard == null ? runs.size() + " runs" : plan.runs().size() + " runs, " + runs.size() + " in shard " + shard;
+            if (shard == null) {
+                SweepCsv.write(plan, results, dir);
+            }
+            spec.commandLine().getOut().printf("%s: %d cells x %d seeds = %s (%d resumed from the journal) in %.1f s on %s -> %s%n",
+                    plan.base().name(), plan.cells().size(), plan.base().seeds().size(), count,
+                    resumed, (System.nanoTime() - start) / 1e9, engine.description(), dir);
+        }
+        return 0;
+    }
+
+    private int[] parseShard() {
+        Matcher m = SHARD.matcher(shard);
+        if (m.matches()) {
+            int index = Integer.parseInt(m.group(1));
+            int count = Integer.parseInt(m.group(2));
+            if (count >= 1 && index < count) {
+                return new int[] {index, count};
+            }
+        }
+        throw new ConfigException("--shard", 0, "", "expected I/N with 0 <= I < N (e.g. 0/4 for the first of four shards); got '" + shard + "'");
+    }
+
+    private int merge(SweepPlan plan) {
+        if (shard != null || threads != null || engineOptions.engine != EngineOptions.Kind.LOCAL || engineOptions.master != null) {
+            throw new ConfigException("--merge", 0, "", "merging runs nothing; drop --shard, --threads, --engine and --master");
+        }
+        List<SweepJournal> journals = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Path d : merge) {
+            journals.add(SweepJournal.existing(d.resolve("runs.journal.csv"), plan));
+            names.add(d.toString());
+        }
+        List<RunResult> results = Sweep.merge(plan, journals, names);
+        Path dir = out != null ? out : Path.of("out", plan.base().name());
         SweepCsv.write(plan, results, dir);
-        spec.commandLine().getOut().printf("%s: %d cells x %d seeds = %d runs (%d resumed from the journal) in %.1f s on %d threads -> %s%n",
-                plan.base().name(), plan.cells().size(), plan.base().seeds().size(), plan.runs().size(),
-                resumed, (System.nanoTime() - start) / 1e9,
-                workers, dir);
+        spec.commandLine().getOut().printf("%s: %d runs merged from %d journals -> %s%n", plan.base().name(), results.size(), journals.size(), dir);
         return 0;
     }
 

@@ -1,31 +1,33 @@
 package org.theorycheck.cli;
 
+import org.theorycheck.train.Engine;
 import org.theorycheck.verify.CheckResult;
 import org.theorycheck.verify.Claim;
 import org.theorycheck.verify.ClaimFiles;
 import org.theorycheck.verify.ClaimRunner;
-import org.theorycheck.verify.Quantities;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Loading and running claim files, as verify and report both do: a progress bar on a terminal, else {@code onDone}. */
+/** Loading and running claim files, as verify and report both do: a progress bar on a terminal, and {@code onDone} for each finished check. */
 final class Verification {
 
     private Verification() {}
 
     /**
+     * Loads and validates every claim, and only then starts the engine and runs the checks.
+     *
      * @param threads worker threads, or null for all cores
-     * @param onDone  called as each check finishes when standard output is not a terminal
+     * @param onDone  called as each check finishes
      */
-    static List<CheckResult> run(List<Path> paths, Quantities quantities, boolean full, Integer threads,
-                                 Consumer<CheckResult> onDone) throws InterruptedException {
-        List<Claim> claims = ClaimFiles.load(paths, quantities);
+    static List<CheckResult> run(List<Path> paths, ClaimRunner.Registry registry, boolean full, EngineOptions engineOptions,
+                                 Integer threads, Consumer<CheckResult> onDone) throws InterruptedException {
+        List<Claim> claims = ClaimFiles.load(paths, registry.get());
         int checks = claims.stream().mapToInt(c -> c.checks().size()).sum();
-        int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
-        ClaimRunner runner = new ClaimRunner(quantities, full, workers);
-        try (TerminalProgress bar = TerminalProgress.of("verify", checks, " checks")) {
+        try (Engine engine = engineOptions.open(threads);
+             TerminalProgress bar = TerminalProgress.of("verify", checks, " checks")) {
+            ClaimRunner runner = new ClaimRunner(registry, full, engine);
             return runner.run(claims, r -> {
                 bar.step();
                 onDone.accept(r);

@@ -47,14 +47,17 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Load and validate the claim files (exit 2 on an error), run nothing.")
     boolean dryRun;
 
+    @picocli.CommandLine.Mixin
+    EngineOptions engineOptions;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException, IOException {
-        Quantities quantities = ScanSnapQuantities.registry();
         PrintWriter stdout = spec.commandLine().getOut();
         if (list) {
+            Quantities quantities = ScanSnapQuantities.registry();
             for (Quantity q : quantities.all()) {
                 stdout.printf("%-30s rungs %-30s %s%n", q.name(), String.join(",", q.rungs().stream().sorted().toList()), q.description());
                 for (Parameter p : q.parameters()) {
@@ -68,12 +71,12 @@ final class VerifyCommand implements Callable<Integer> {
             return 0;
         }
         if (dryRun) {
-            List<Claim> claims = ClaimFiles.load(paths, quantities);
+            List<Claim> claims = ClaimFiles.load(paths, ScanSnapQuantities.registry());
             stdout.printf("%d claims, %d checks: valid%n", claims.size(), claims.stream().mapToInt(c -> c.checks().size()).sum());
             stdout.flush();
             return 0;
         }
-        List<CheckResult> results = Verification.run(paths, quantities, full, threads, r -> { });
+        List<CheckResult> results = Verification.run(paths, ScanSnapQuantities::registry, full, engineOptions, threads, r -> { });
         String table = VerdictTable.render(results, format);
         if (out != null) {
             Path parent = out.toAbsolutePath().getParent();

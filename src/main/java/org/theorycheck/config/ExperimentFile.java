@@ -9,8 +9,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,16 +44,7 @@ public final class ExperimentFile {
 
     /** Reads and flattens a YAML file; syntax errors become a {@link ConfigException} with the line. */
     public static ExperimentFile read(Path path) {
-        String source = path.toString();
-        String text;
-        try {
-            text = Files.readString(path);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(source, 0, "", "no such file");
-        } catch (IOException e) {
-            throw new ConfigException(source, 0, "", "cannot read: " + e.getMessage());
-        }
-        return parse(source, text);
+        return ExperimentSource.read(path, List.of()).file();
     }
 
     /** Parses YAML text; {@code source} names it in messages. */

@@ -1,5 +1,7 @@
 package org.theorycheck.train;
 
+import java.io.Serializable;
+
 /**
  * The outcome of one sweep run at its last step.
  *
@@ -8,4 +10,4 @@ package org.theorycheck.train;
  * @param distinctEntropy mean distinct-token entropy (nats)
  * @param loss            loss of the last minibatch (nats)
  */
-public record RunResult(int cell, long seed, double distinctEntropy, double loss) {}
+public record RunResult(int cell, long seed, double distinctEntropy, double loss) implements Serializable {}

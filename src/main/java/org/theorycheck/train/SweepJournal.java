@@ -54,6 +54,18 @@ public final class SweepJournal {
         return j;
     }
 
+    /**
+     * Reads the journal a finished or interrupted sweep left at {@code file}, without creating one.
+     *
+     * @throws ConfigException if there is none, or it is the journal of another grid
+     */
+    public static SweepJournal existing(Path file, SweepPlan plan) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file.toString(), 0, "", "no sweep journal here; is the directory the --out of a sweep (or of a shard)?");
+        }
+        return open(file, plan);
+    }
+
     private void load() throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         String text = Files.readString(file, StandardCharsets.UTF_8);

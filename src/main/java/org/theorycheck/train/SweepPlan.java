@@ -83,4 +83,20 @@ public final class SweepPlan {
     public List<Run> runs() {
         return runs;
     }
+
+    /**
+     * The runs of shard {@code index} of {@code count}: every {@code count}-th run of {@link #runs()} from
+     * position {@code index}. Shards are disjoint, cover the plan, differ in size by at most one run and,
+     * seeds varying fastest, mix cells of every cost; the assignment depends only on the plan.
+     */
+    public List<Run> shard(int index, int count) {
+        if (count < 1 || index < 0 || index >= count) {
+            throw new IllegalArgumentException("shard " + index + " of " + count);
+        }
+        List<Run> mine = new ArrayList<>();
+        for (int i = index; i < runs.size(); i += count) {
+            mine.add(runs.get(i));
+        }
+        return List.copyOf(mine);
+    }
 }
