@@ -40,6 +40,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         SweepPlan plan = SweepPlan.of(experiment.load());
+        plan.base().requireSynthetic("sweep");
         Path dir = out != null ? out : Path.of("out", plan.base().name());
         int workers = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         SweepJournal journal = SweepJournal.open(dir.resolve("runs.journal.csv"), plan);

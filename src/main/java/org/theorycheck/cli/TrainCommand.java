@@ -32,6 +32,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         ExperimentConfig config = experiment.load().resolve();
         config.requireSingleConfiguration("train runs one configuration", " or use sweep");
+        config.requireSynthetic("train");
         long seed = config.seeds().get(0);
         Path dir = out != null ? out : Path.of("out", config.name());
         long start = System.nanoTime();

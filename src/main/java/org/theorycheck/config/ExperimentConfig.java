@@ -1,6 +1,7 @@
 package org.theorycheck.config;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One fully resolved, validated experiment: what a single run needs, plus the seeds and the sweep
@@ -13,9 +14,11 @@ import java.util.List;
  * @param train  optimiser and schedule
  * @param seeds  seeds, in the order given
  * @param sweep  the grid axes still to sweep (empty for a single configuration)
+ * @param corpus the real-text corpus that replaces the synthetic family, if the file names one
+ *               ({@code data} then holds the defaults, which nothing may use)
  */
 public record ExperimentConfig(String name, String source, DataSpec data, ModelSpec model, TrainSpec train,
-                               List<Long> seeds, List<SweepAxis> sweep) {
+                               List<Long> seeds, List<SweepAxis> sweep, Optional<CorpusSpec> corpus) {
 
     public ExperimentConfig {
         seeds = List.copyOf(seeds);
@@ -33,6 +36,19 @@ public record ExperimentConfig(String name, String source, DataSpec data, ModelS
             SweepAxis axis = sweep.get(0);
             throw new ConfigException(source, 0, axis.key(), refusal + " but " + axis.key() + " is swept " + axis.values()
                     + "; fix it with " + axis.key() + "=VALUE" + advice);
+        }
+    }
+
+    /**
+     * Fails if the experiment reads a corpus: commands that run the YZ model on the synthetic family
+     * call this, so that a corpus experiment is never trained on the defaults of {@code data:}.
+     *
+     * @param command the command that refuses, e.g. "train"
+     */
+    public void requireSynthetic(String command) {
+        if (corpus.isPresent()) {
+            throw new ConfigException(source, 0, "corpus.name", command + " runs the YZ model on the synthetic family "
+                    + "(data:), but this experiment reads the " + corpus.get().name().key() + " corpus");
         }
     }
 

