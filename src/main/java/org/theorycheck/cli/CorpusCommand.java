@@ -32,8 +32,11 @@ final class CorpusCommand implements Callable<Integer> {
     public Integer call() {
         ExperimentConfig config = experiment.load().resolve();
         config.requireSingleConfiguration("corpus reads one configuration", "");
-        CorpusSpec corpusSpec = config.corpus().orElseThrow(() -> new ConfigException(config.source(), 0, "corpus.name",
-                "this experiment has no corpus: section (it uses the synthetic family of data:)"));
+        CorpusSpec corpusSpec = config.corpus();
+        if (corpusSpec == null) {
+            throw new ConfigException(config.source(), 0, "corpus.name",
+                    "this experiment has no corpus: section (it uses the synthetic family of data:)");
+        }
         long start = System.nanoTime();
         TextCorpus corpus = CorpusReader.load(corpusSpec, CacheDirectory.root(System.getenv(), System.getProperty("user.home")),
                 config.source());

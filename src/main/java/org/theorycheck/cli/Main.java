@@ -2,6 +2,7 @@ package org.theorycheck.cli;
 
 import org.theorycheck.config.ConfigException;
 import org.theorycheck.train.DivergenceException;
+import org.theorycheck.transformer.EngineUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +36,10 @@ public final class Main {
                 return EXIT_BAD_INPUT;
             }
             if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+                cmd.getErr().println("error: " + ex.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            if (ex instanceof EngineUnavailableException) {
                 cmd.getErr().println("error: " + ex.getMessage());
                 return EXIT_BAD_INPUT;
             }

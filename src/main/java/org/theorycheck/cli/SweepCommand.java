@@ -3,7 +3,10 @@ package org.theorycheck.cli;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.theorycheck.config.ExperimentConfig;
+import org.theorycheck.model.Trajectory;
 import org.theorycheck.report.SweepCsv;
+import org.theorycheck.theory.Rungs;
 import org.theorycheck.train.RunResult;
 import org.theorycheck.train.Sweep;
 import org.theorycheck.train.SweepJournal;
@@ -50,10 +53,10 @@ final class SweepCommand implements Callable<Integer> {
         if (System.console() != null) {
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName(plan.base().name())
                     .setInitialMax(plan.runs().size()).setStyle(ProgressBarStyle.ASCII).setUnit(" runs", 1).build()) {
-                results = Sweep.run(plan, journal, workers, bar::stepTo);
+                results = Sweep.run(plan, journal, workers, SweepCommand::runOne, bar::stepTo);
             }
         } else {
-            results = Sweep.run(plan, journal, workers, finished -> { });
+            results = Sweep.run(plan, journal, workers, SweepCommand::runOne, finished -> { });
         }
         SweepCsv.write(plan, results, dir);
         spec.commandLine().getOut().printf("%s: %d cells x %d seeds = %d runs (%d resumed from the journal) in %.1f s on %d threads -> %s%n",
@@ -61,5 +64,10 @@ final class SweepCommand implements Callable<Integer> {
                 resumed, (System.nanoTime() - start) / 1e9,
                 workers, dir);
         return 0;
+    }
+
+    /** One run on the rung the experiment names (rung: sgd or transformer). */
+    private static Trajectory runOne(ExperimentConfig config, long seed) {
+        return Rungs.byName(config.rung()).orElseThrow().run(config, seed);
     }
 }

@@ -2,6 +2,7 @@ package org.theorycheck.cli;
 
 import org.theorycheck.report.VerdictTable;
 import org.theorycheck.verify.CheckResult;
+import org.theorycheck.verify.Parameter;
 import org.theorycheck.verify.Quantities;
 import org.theorycheck.verify.Quantity;
 import org.theorycheck.verify.scansnap.ScanSnapQuantities;
@@ -18,14 +19,15 @@ import java.util.concurrent.Callable;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Runs claims (default: every file under theorems/) and prints the comparison table.",
-                "Columns: claim, source, check, rung, measured, tolerance, verdict, expected, seconds.",
+                "Columns: claim, source, check, rung, measured, deviation (the number compared with the tolerance), tolerance,",
+                "evidence, verdict, expected, seconds. --format matrix: one row per claim, one column per rung.",
                 "Exits 0 iff every check got its expected verdict, 1 otherwise, 2 on a bad claim file."})
 final class VerifyCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Claim files or directories (default: theorems).")
     List<Path> paths = List.of(Path.of("theorems"));
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "markdown (default), csv or json.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "markdown (default), csv, json, or matrix (claims × rungs).")
     VerdictTable.Style format = VerdictTable.Style.MARKDOWN;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the table to FILE instead of standard output.")
@@ -50,6 +52,9 @@ final class VerifyCommand implements Callable<Integer> {
         if (list) {
             for (Quantity q : quantities.all()) {
                 stdout.printf("%-30s rungs %-30s %s%n", q.name(), String.join(",", q.rungs().stream().sorted().toList()), q.description());
+                for (Parameter p : q.parameters()) {
+                    stdout.printf("%-30s   param %s%n", "", p.describe());
+                }
             }
             for (String id : quantities.symbolicIds()) {
                 stdout.printf("%-30s rung  symbolic%n", id);

@@ -10,8 +10,11 @@ package org.theorycheck.config;
  * @param batch     columns of the training id stream (PyTorch's word-language-model batch size)
  * @param evalBatch columns of the validation and test streams
  * @param bptt      tokens per training window
+ * @param evalWindows the validation windows (from the first) on which attention and perplexity are observed
+ * @param mapWindow the training window whose first column's layer-0 attention map is recorded (Fig. 7: 100)
  */
-public record CorpusSpec(Name name, String dir, int minCount, int batch, int evalBatch, int bptt) {
+public record CorpusSpec(Name name, String dir, int minCount, int batch, int evalBatch, int bptt, int evalWindows,
+                         int mapWindow) {
 
     public enum Name {
         BROWN("brown"), WIKITEXT2("wikitext2"), WIKITEXT103("wikitext103");

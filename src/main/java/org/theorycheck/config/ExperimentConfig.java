@@ -1,7 +1,6 @@
 package org.theorycheck.config;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One fully resolved, validated experiment: what a single run needs, plus the seeds and the sweep
@@ -14,15 +13,24 @@ import java.util.Optional;
  * @param train  optimiser and schedule
  * @param seeds  seeds, in the order given
  * @param sweep  the grid axes still to sweep (empty for a single configuration)
- * @param corpus the real-text corpus that replaces the synthetic family, if the file names one
- *               ({@code data} then holds the defaults, which nothing may use)
+ * @param rung   what {@code train} and {@code sweep} run: sgd (the YZ model) or transformer
+ * @param transformer the transformer section (null unless the rung is transformer)
+ * @param corpus the real-text corpus that replaces the synthetic family (null unless the file has a
+ *               {@code corpus:} section; {@code data} then holds defaults that nothing may use)
  */
 public record ExperimentConfig(String name, String source, DataSpec data, ModelSpec model, TrainSpec train,
-                               List<Long> seeds, List<SweepAxis> sweep, Optional<CorpusSpec> corpus) {
+                               List<Long> seeds, List<SweepAxis> sweep, String rung, TransformerSpec transformer,
+                               CorpusSpec corpus) {
 
     public ExperimentConfig {
         seeds = List.copyOf(seeds);
         sweep = List.copyOf(sweep);
+    }
+
+    /** An experiment of the YZ model (rung sgd). */
+    public ExperimentConfig(String name, String source, DataSpec data, ModelSpec model, TrainSpec train,
+                            List<Long> seeds, List<SweepAxis> sweep) {
+        this(name, source, data, model, train, seeds, sweep, "sgd", null, null);
     }
 
     /**
@@ -40,15 +48,15 @@ public record ExperimentConfig(String name, String source, DataSpec data, ModelS
     }
 
     /**
-     * Fails if the experiment reads a corpus: commands that run the YZ model on the synthetic family
-     * call this, so that a corpus experiment is never trained on the defaults of {@code data:}.
+     * Fails if the experiment reads a corpus: commands that run on the synthetic sequence classes call
+     * this, so that a corpus experiment is never trained on the defaults of {@code data:}.
      *
      * @param command the command that refuses, e.g. "train"
      */
     public void requireSynthetic(String command) {
-        if (corpus.isPresent()) {
-            throw new ConfigException(source, 0, "corpus.name", command + " runs the YZ model on the synthetic family "
-                    + "(data:), but this experiment reads the " + corpus.get().name().key() + " corpus");
+        if (corpus != null) {
+            throw new ConfigException(source, 0, "corpus.name", command + " runs on the synthetic sequence classes "
+                    + "(data:), but this experiment reads the " + corpus.name().key() + " corpus");
         }
     }
 

@@ -40,17 +40,36 @@ final class ExperimentSchema {
         DEFAULTS.put("train.batch", "128");
         DEFAULTS.put("train.steps", "100");
         DEFAULTS.put("train.record_every", "2");
+        DEFAULTS.put("rung", "sgd");
+        DEFAULTS.put("transformer.emsize", "16");
+        DEFAULTS.put("transformer.heads", "1");
+        DEFAULTS.put("transformer.hidden", "16");
+        DEFAULTS.put("transformer.layers", "1");
+        DEFAULTS.put("transformer.dropout", "0.0");
+        DEFAULTS.put("transformer.positional", "false");
+        DEFAULTS.put("transformer.scale_embedding", "true");
+        DEFAULTS.put("transformer.init_range", "0.1");
+        DEFAULTS.put("transformer.ff_rate", "1.0");
+        DEFAULTS.put("transformer.clip", "0.0");
+        DEFAULTS.put("transformer.dtype", "float32");
         DEFAULTS.put("corpus.name", "");
         DEFAULTS.put("corpus.dir", "");
         DEFAULTS.put("corpus.min_count", "1");
         DEFAULTS.put("corpus.batch", "20");
         DEFAULTS.put("corpus.eval_batch", "10");
         DEFAULTS.put("corpus.bptt", "35");
+        DEFAULTS.put("corpus.eval_windows", "10");
+        DEFAULTS.put("corpus.map_window", "100");
         DEFAULTS.put("seeds", "1");
     }
 
+    private static final Set<String> NOT_SWEEPABLE = Set.of("name", "seeds", "rung", "corpus.name", "corpus.dir");
+
+    /** The rungs an experiment file may ask {@code train} and {@code sweep} for. */
+    static final String SGD = "sgd";
+    static final String TRANSFORMER = "transformer";
+    private static final String TRANSFORMER_PREFIX = "transformer.";
     private static final String CORPUS_PREFIX = "corpus.";
-    private static final Set<String> NOT_SWEEPABLE = Set.of("name", "seeds", "corpus.name", "corpus.dir");
 
     private ExperimentSchema() {}
 
@@ -74,7 +93,7 @@ final class ExperimentSchema {
             String fileName = java.nio.file.Path.of(file.source()).getFileName().toString();
             name = fileName.replaceFirst("\\.ya?ml$", "");
         }
-        Optional<CorpusSpec> corpus = b.corpus();
+        CorpusSpec corpus = b.corpus();
         int queries = b.integer("data.queries", 1);
         int nextPerQuery = b.integer("data.next_per_query", 1);
         int common = b.integer("data.common", 0);
@@ -99,7 +118,23 @@ final class ExperimentSchema {
         double etaY = b.etaY(etaZ);
         TrainSpec train = new TrainSpec(optimizer, momentum, etaZ, etaY, b.integer("train.batch", 1),
                 b.integer("train.steps", 1), b.integer("train.record_every", 1));
-        return new ExperimentConfig(name, file.source(), data, model, train, b.seeds(), b.sweepAxes(), corpus);
+        String rung = b.choice("rung", SGD, TRANSFORMER);
+        TransformerSpec transformer = null;
+        if (rung.equals(TRANSFORMER)) {
+            transformer = b.transformer();
+            if (optimizer != TrainSpec.Optimizer.SGD) {
+                throw b.error("train.optimizer", "rung transformer trains with SGD (train.momentum sets its momentum), got "
+                        + optimizer.name().toLowerCase());
+            }
+        } else {
+            b.requireNoTransformerKeys(rung);
+            if (corpus != null) {
+                throw b.error("corpus.name", "a corpus is read by rung transformer only, but rung is " + rung
+                        + "; set rung: transformer");
+            }
+        }
+        return new ExperimentConfig(name, file.source(), data, model, train, b.seeds(), b.sweepAxes(), rung, transformer,
+                corpus);
     }
 
     /** Reads typed values from the entries of one file (plus cell values), naming the line on error. */
@@ -280,6 +315,37 @@ final class ExperimentSchema {
             return etaY;
         }
 
+        TransformerSpec transformer() {
+            int emsize = integer("transformer.emsize", 1);
+            int heads = integer("transformer.heads", 1);
+            if (emsize % heads != 0) {
+                throw error("transformer.heads", "transformer.emsize = " + emsize + " must be divisible by the number of heads, got "
+                        + heads);
+            }
+            double dropout = number("transformer.dropout");
+            if (dropout < 0 || dropout >= 1) {
+                throw error("transformer.dropout", "must be in [0, 1), got " + dropout);
+            }
+            double clip = number("transformer.clip");
+            if (clip < 0) {
+                throw error("transformer.clip", "must be >= 0 (0: no clipping), got " + clip);
+            }
+            return new TransformerSpec(emsize, heads, integer("transformer.hidden", 1), integer("transformer.layers", 1),
+                    dropout, bool("transformer.positional"), bool("transformer.scale_embedding"),
+                    positive("transformer.init_range"), positive("transformer.ff_rate"), clip,
+                    choice("transformer.dtype", "float32", "float64").equals("float64"));
+        }
+
+        /** A transformer key given to a rung that has no transformer is a mistake, not something to ignore. */
+        void requireNoTransformerKeys(String rung) {
+            for (String key : keys()) {
+                if (key.startsWith(TRANSFORMER_PREFIX) && present(key)) {
+                    throw error(key, "only rung transformer reads the transformer section, but rung is " + rung
+                            + "; set rung: transformer or remove the section");
+                }
+            }
+        }
+
         List<Long> seeds() {
             String key = "seeds";
             JsonNode n = node(key);
@@ -313,13 +379,13 @@ final class ExperimentSchema {
         }
 
         /**
-         * The {@code corpus:} section, if the file has one. A corpus replaces the synthetic family, so
+         * The {@code corpus:} section, or null if the file has none. A corpus replaces the synthetic family, so
          * {@code data.*} beside it is an error, and so is {@code train.batch} (its batch is corpus.batch).
          */
-        Optional<CorpusSpec> corpus() {
+        CorpusSpec corpus() {
             Optional<String> first = keys().stream().filter(k -> k.startsWith(CORPUS_PREFIX) && present(k)).findFirst();
             if (first.isEmpty()) {
-                return Optional.empty();
+                return null;
             }
             String at = where(first.get());
             for (String key : keys()) {
@@ -341,8 +407,9 @@ final class ExperimentSchema {
                 throw error("corpus.name", corpus.key() + " is read from a directory of yours: give corpus.dir, the "
                         + "directory holding wiki.train.tokens, wiki.valid.tokens and wiki.test.tokens");
             }
-            return Optional.of(new CorpusSpec(corpus, dir, integer("corpus.min_count", 1), integer("corpus.batch", 1),
-                    integer("corpus.eval_batch", 1), integer("corpus.bptt", 1)));
+            return new CorpusSpec(corpus, dir, integer("corpus.min_count", 1), integer("corpus.batch", 1),
+                    integer("corpus.eval_batch", 1), integer("corpus.bptt", 1), integer("corpus.eval_windows", 1),
+                    integer("corpus.map_window", 0));
         }
 
         List<ExperimentConfig.SweepAxis> sweepAxes() {

@@ -20,6 +20,7 @@ public final class ContextSampler {
     private final UniformRandomProvider rng;
     private final SharedStateDiscreteSampler[] perClass;
     private final int[] supportSize;
+    private final int[][] supports;
     private final int context;
     private final int[] tally;
 
@@ -34,9 +35,11 @@ public final class ContextSampler {
         this.context = context;
         perClass = new SharedStateDiscreteSampler[classes.classes()];
         supportSize = new int[classes.classes()];
+        supports = new int[classes.classes()][];
         int widest = 0;
         for (int n = 0; n < classes.classes(); n++) {
             int[] support = classes.support(n);
+            supports[n] = support;
             supportSize[n] = support.length;
             widest = Math.max(widest, support.length);
             double[] p = new double[support.length];
@@ -67,6 +70,18 @@ public final class ContextSampler {
         }
         for (int i = 0; i < size; i++) {
             counts[i] = tally[i];
+        }
+    }
+
+    /**
+     * Draws the T−1 contextual tokens of class n as a sequence of vocabulary indices into {@code tokens}
+     * (length ≥ T−1), for models that read tokens in order rather than as a histogram.
+     */
+    public void nextSequence(int n, int[] tokens) {
+        int[] support = supports[n];
+        SharedStateDiscreteSampler s = perClass[n];
+        for (int t = 0; t < context; t++) {
+            tokens[t] = support[s.sample()];
         }
     }
 

@@ -29,11 +29,18 @@ public final class Trajectory {
      * @param zRows           per class n, a copy of z_{ψ(n),·} (length M)
      * @param decoderResidual per class n, ‖e_n − α_n‖₂ with α_n = softmax(Yᵀ f_n) (NaN where a rung has no Y)
      * @param extras          rung-specific named scalars at that time
+     * @param measuredAttention per class n, the attention a model actually paid to each token l (length M),
+     *                          where a rung measures it on samples (the transformer); null elsewhere
      */
     public record Snapshot(double step, double loss, double[][] zRows, double[] decoderResidual,
-                           Map<String, Double> extras) {
+                           Map<String, Double> extras, double[][] measuredAttention) {
         public Snapshot {
             extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+        }
+
+        /** A snapshot of a rung that computes its attention from Z only. */
+        public Snapshot(double step, double loss, double[][] zRows, double[] decoderResidual, Map<String, Double> extras) {
+            this(step, loss, zRows, decoderResidual, extras, null);
         }
     }
 
@@ -68,7 +75,12 @@ public final class Trajectory {
         this.snapshots = List.copyOf(snapshots);
     }
 
-    /** The ladder rung that produced it: sgd, map, flow, reduced or closed. */
+    /** Whether the snapshots carry measured attention (see {@link Snapshot#measuredAttention()}). */
+    public boolean hasMeasuredAttention() {
+        return !snapshots.isEmpty() && snapshots.get(0).measuredAttention() != null;
+    }
+
+    /** The ladder rung that produced it: transformer, sgd, map, flow, reduced or closed. */
     public String rung() {
         return rung;
     }

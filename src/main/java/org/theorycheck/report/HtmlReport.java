@@ -47,6 +47,15 @@ public final class HtmlReport {
         }
     }
 
+    /** A table cell with an optional CSS class (null for none), for tables coloured cell by cell. */
+    public record Cell(String text, String cssClass) {
+        public Cell {
+            if (cssClass != null && !CSS_CLASS.matcher(cssClass).matches()) {
+                throw new IllegalArgumentException("not a CSS class name: " + cssClass);
+            }
+        }
+    }
+
     /** A row coloured by {@code cssClass}, e.g. {@code "holds"} or {@code "fails"}. */
     public static Row row(String cssClass, String... cells) {
         return new Row(List.of(cells), cssClass);
@@ -84,11 +93,7 @@ public final class HtmlReport {
 
     /** A table whose rows may carry a CSS class (see {@link #ROW_CLASSES}). */
     public HtmlReport rows(List<String> header, List<Row> rows) {
-        body.append("<table>\n<thead><tr>");
-        for (String h : header) {
-            body.append("<th>").append(escape(h)).append("</th>");
-        }
-        body.append("</tr></thead>\n<tbody>\n");
+        head(header);
         for (Row r : rows) {
             if (r.cells().size() != header.size()) {
                 throw new IllegalArgumentException("a row has " + r.cells().size() + " cells, the header " + header.size());
@@ -101,6 +106,31 @@ public final class HtmlReport {
         }
         body.append("</tbody>\n</table>\n");
         return this;
+    }
+
+    /** A table whose cells may each carry a CSS class (see {@link #ROW_CLASSES}). */
+    public HtmlReport cells(List<String> header, List<List<Cell>> rows) {
+        head(header);
+        for (List<Cell> r : rows) {
+            if (r.size() != header.size()) {
+                throw new IllegalArgumentException("a row has " + r.size() + " cells, the header " + header.size());
+            }
+            body.append("<tr>");
+            for (Cell c : r) {
+                body.append(c.cssClass() == null ? "<td>" : "<td class=\"" + c.cssClass() + "\">").append(escape(c.text())).append("</td>");
+            }
+            body.append("</tr>\n");
+        }
+        body.append("</tbody>\n</table>\n");
+        return this;
+    }
+
+    private void head(List<String> header) {
+        body.append("<table>\n<thead><tr>");
+        for (String h : header) {
+            body.append("<th>").append(escape(h)).append("</th>");
+        }
+        body.append("</tr></thead>\n<tbody>\n");
     }
 
     /** A figure, embedded as a PNG. */
@@ -251,6 +281,11 @@ public final class HtmlReport {
             tr.fails td { background: #fbe3e1; }
             tr.error td { background: #f6d5d2; font-weight: 600; }
             tr.skipped td { color: var(--muted); background: #f3f3f3; }
+            td.holds { background: #cfead5; }
+            td.bends { background: #fbe7b5; }
+            td.fails { background: #f6c6c1; }
+            td.error { background: #eeb0aa; font-weight: 600; }
+            td.skipped { color: var(--muted); background: #e6e6e6; }
             pre { background: #f4f5f7; border: 1px solid var(--rule); border-left: 4px solid var(--accent); border-radius: 4px;
                   padding: 10px 14px; overflow-x: auto; font: 13px/1.5 "DejaVu Sans Mono", "Liberation Mono", Menlo, Consolas, monospace; }
             """;

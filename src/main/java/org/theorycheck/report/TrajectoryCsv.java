@@ -16,7 +16,9 @@ import java.util.List;
  * <ul>
  *   <li>{@code trace.csv}: {@code step,loss,distinct_entropy,decoder_residual}, then the rung's extras;</li>
  *   <li>{@code attention.csv}: {@code step,next_token,token,role,p,z,c}, one row per class n and token l of
- *   its support, with p = P(l|n), z = z_{ψ(n),l}, c = c_{l|n}.</li>
+ *   its support, with p = P(l|n), z = z_{ψ(n),l}, c = c_{l|n}, and, where the rung measures it (the
+ *   transformer), a last column {@code a}: the attention the query actually paid to token l, averaged over
+ *   the rung's evaluation samples of class n.</li>
  * </ul>
  * Numbers are written with {@link Double#toString(double)}: exact round trip, identical bytes for
  * identical values.
@@ -64,14 +66,16 @@ public final class TrajectoryCsv {
 
     static void writeAttention(Trajectory t, Writer w) throws IOException {
         SequenceClasses classes = t.classes();
-        w.write("step,next_token,token,role,p,z,c\n");
+        boolean measured = t.hasMeasuredAttention();
+        w.write(measured ? "step,next_token,token,role,p,z,c,a\n" : "step,next_token,token,role,p,z,c\n");
         for (int i = 0; i < t.size(); i++) {
             Trajectory.Snapshot s = t.at(i);
             for (int n = 0; n < classes.classes(); n++) {
                 double[] c = t.attention(i, n);
                 for (int l : classes.support(n)) {
                     w.write(Trajectory.stepLabel(s.step()) + "," + n + "," + l + "," + classes.role(l).label() + ","
-                            + classes.probability(n, l) + "," + s.zRows()[n][l] + "," + c[l] + "\n");
+                            + classes.probability(n, l) + "," + s.zRows()[n][l] + "," + c[l]
+                            + (measured ? "," + s.measuredAttention()[n][l] : "") + "\n");
                 }
             }
         }

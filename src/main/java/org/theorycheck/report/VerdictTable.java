@@ -12,31 +12,50 @@ import java.util.Locale;
 
 /**
  * The comparison table of {@code verify}: one row per check — claim · source · check · rung · measured ·
- * tolerance · verdict · expected · seconds — in markdown, CSV or JSON. Passing checks show their numbers
- * too: a HOLDS is a measurement, not a tick.
+ * deviation · tolerance · evidence · verdict · expected · seconds — in markdown, CSV or JSON, or the
+ * claims × rungs {@link VerdictMatrix}. The deviation is the number the verdict compared with the
+ * tolerance (the worst case, or the upper end of the seeds' interval); the evidence says which, or, for a
+ * symbolic check, how it was decided. Passing checks show their numbers too: a HOLDS is a measurement,
+ * not a tick.
  */
 public final class VerdictTable {
 
     private VerdictTable() {}
 
-    public enum Style { MARKDOWN, CSV, JSON }
+    public enum Style { MARKDOWN, CSV, JSON, MATRIX }
 
-    private static final String[] HEADER =
-            {"claim", "source", "check", "rung", "measured", "tolerance", "verdict", "expected", "seconds"};
+    private static final String[] HEADER = {"claim", "source", "check", "rung", "measured", "deviation", "tolerance",
+        "evidence", "verdict", "expected", "seconds"};
+    private static final int VERDICT = 8;
 
     public static String render(List<CheckResult> results, Style style) {
         return switch (style) {
             case MARKDOWN -> markdown(results);
             case CSV -> csv(results);
             case JSON -> json(results);
+            case MATRIX -> VerdictMatrix.of(results).markdown() + mismatches(results);
         };
     }
 
+    /** The deviation compared with the tolerance, for tables ("—" if there is none). */
+    public static String deviation(CheckResult r) {
+        return Double.isNaN(r.deviation()) ? "—" : Format.number(r.deviation());
+    }
+
+    /** The tolerance, for tables. */
+    public static String tolerance(CheckResult r) {
+        return r.check().rung().equals("symbolic") ? "identity" : r.check().tolerance().describe();
+    }
+
+    /** The verdict, marked (!) if it is not the expected one. */
+    public static String verdict(CheckResult r) {
+        return r.verdict().name() + (r.asExpected() ? "" : " (!)");
+    }
+
     private static String[] row(CheckResult r) {
-        String verdict = r.verdict().name() + (r.asExpected() ? "" : " (!)");
-        String tolerance = r.check().rung().equals("symbolic") ? "identity" : r.check().tolerance().describe();
         return new String[] {r.claim().id(), r.claim().source(), r.check().name(), r.check().rung(), r.measuredText(),
-                tolerance, verdict, r.check().expected().name(), String.format(Locale.ROOT, "%.1f", r.seconds())};
+            deviation(r), tolerance(r), r.evidence(), verdict(r), r.check().expected().name(),
+            String.format(Locale.ROOT, "%.1f", r.seconds())};
     }
 
     /** Longest measured text in a markdown cell; CSV and JSON keep it whole. */
@@ -54,6 +73,12 @@ public final class VerdictTable {
             sb.setLength(sb.length() - 1);
             sb.append('\n');
         }
+        return sb.append(mismatches(results)).toString();
+    }
+
+    /** The count of checks and a line for each that did not get its expected verdict. */
+    private static String mismatches(List<CheckResult> results) {
+        StringBuilder sb = new StringBuilder();
         long mismatched = results.stream().filter(r -> !r.asExpected()).count();
         sb.append('\n').append(results.size()).append(" checks, ")
                 .append(results.size() - mismatched).append(" as expected, ").append(mismatched).append(" not (marked (!)).\n");
@@ -78,7 +103,7 @@ public final class VerdictTable {
         StringBuilder sb = new StringBuilder(String.join(",", HEADER)).append(",counterexample\n");
         for (CheckResult r : results) {
             String[] cells = row(r);
-            cells[6] = r.verdict().name();
+            cells[VERDICT] = r.verdict().name();
             for (String c : cells) {
                 sb.append(Csv.field(c)).append(',');
             }
@@ -108,6 +133,12 @@ public final class VerdictTable {
                     d.add(v);
                 }
                 o.put("counterexample", r.measurement().counterexample());
+                if (Double.isNaN(r.deviation())) {
+                    o.putNull("deviation");
+                } else {
+                    o.put("deviation", r.deviation());
+                }
+                o.put("evidence", r.evidence());
             } else {
                 o.putNull("measured");
                 o.put("error", r.error());

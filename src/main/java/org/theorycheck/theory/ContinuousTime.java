@@ -25,11 +25,16 @@ public final class ContinuousTime {
         return effective(train, train.etaZ(), source);
     }
 
-    private static double effective(TrainSpec train, double eta, String source) {
+    /** Throws unless the optimiser is SGD: Adam has no gradient-flow limit of this form. */
+    public static void requireSgd(TrainSpec train, String source) {
         if (train.optimizer() != TrainSpec.Optimizer.SGD) {
             throw new ConfigException(source, 0, "train.optimizer",
                     "the continuous-time rungs model SGD only; Adam has no gradient-flow limit of this form");
         }
+    }
+
+    private static double effective(TrainSpec train, double eta, String source) {
+        requireSgd(train, source);
         return eta / (1 - train.momentum());
     }
 }

@@ -7,12 +7,12 @@ import org.theorycheck.model.Trajectory;
  * One rung of the ladder of approximations (paper file §6). Every rung consumes the same experiment
  * declaration and returns the same {@link Trajectory} type, sampled at the SGD record steps, so any two
  * rungs can be compared by one piece of code. Each rung drops one assumption of the rung above it:
- * sgd → map (T → ∞, exact class average) → flow (η → 0) → reduced (Assumptions 1–2, Eqn. 10) →
+ * transformer (a real transformer) → sgd (the YZ reparametrization, §1.1) → map (T → ∞, exact class average) → flow (η → 0) → reduced (Assumptions 1–2, Eqn. 10) →
  * closed (Appendix F's simplified model).
  */
 public interface Rung {
 
-    /** The rung's name in claim files and on the command line: sgd, map, flow, reduced or closed. */
+    /** The rung's name in claim files and on the command line: transformer, sgd, map, flow, reduced or closed. */
     String name();
 
     /**
@@ -20,4 +20,12 @@ public interface Rung {
      * random (SGD's minibatches, a uniform initialisation).
      */
     Trajectory run(ExperimentConfig config, long seed);
+
+    /**
+     * Throws a {@link org.theorycheck.config.ConfigException} naming the key if this rung cannot compute
+     * the configured experiment (Adam on a continuous-time rung, a model variant the rung's equations
+     * do not describe). Claim files are checked with it when they are loaded, before anything runs.
+     */
+    default void requireApplicable(ExperimentConfig config) {
+    }
 }

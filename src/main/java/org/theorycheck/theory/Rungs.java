@@ -5,18 +5,19 @@ import org.theorycheck.theory.scansnap.ClosedFormRung;
 import org.theorycheck.theory.scansnap.GradientFlow;
 import org.theorycheck.theory.scansnap.ReducedRung;
 import org.theorycheck.theory.scansnap.SgdRung;
+import org.theorycheck.theory.scansnap.TransformerRung;
 
 import java.util.List;
 import java.util.Optional;
 
-/** The rungs of the ladder by name, top (SGD) to bottom. */
+/** The rungs of the ladder by name, top (the real transformer, then SGD on the YZ model) to bottom. */
 public final class Rungs {
 
     private Rungs() {}
 
     /** Fresh instances of every rung, in ladder order. */
     public static List<Rung> all() {
-        return List.of(new SgdRung(), new ExpectedGradientMap(), new GradientFlow(), new ReducedRung(), new ClosedFormRung());
+        return List.of(new TransformerRung(), new SgdRung(), new ExpectedGradientMap(), new GradientFlow(), new ReducedRung(), new ClosedFormRung());
     }
 
     /** The names, in ladder order. */

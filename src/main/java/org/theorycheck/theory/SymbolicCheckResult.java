@@ -9,12 +9,26 @@ import java.util.Objects;
  * @param source    where the claim comes from in the paper, e.g. "Lemma 6, Eqn. 44-45"
  * @param statement the claim in plain words
  * @param method    how the claim was decided; says how strong the evidence is
- * @param holds     whether the claim survived the check
- * @param detail    what was computed: the residual, the limits found, the points tried
+ * @param decision  established, refuted (with a counter-example in the detail) or undecided
+ * @param detail    what was computed: the residual, the limits found, the points tried, the
+ *                  counter-example, or why the check could not decide
  * @param seconds   wall time spent on the check
  */
 public record SymbolicCheckResult(
-        String id, String source, String statement, Method method, boolean holds, String detail, double seconds) {
+        String id, String source, String statement, Method method, Decision decision, String detail, double seconds) {
+
+    /**
+     * What a symbolic check found. A claim is refuted only by a counter-example: a residual that the
+     * algebra system leaves non-zero, or a time limit reached, leaves it undecided.
+     */
+    public enum Decision {
+        /** The method established the claim (as strongly as the method's evidence goes). */
+        ESTABLISHED,
+        /** A counter-example was found: a point where the residual is a non-zero number. */
+        REFUTED,
+        /** Neither: the time limit was reached, or the algebra system returned a form it could not reduce. */
+        UNDECIDED
+    }
 
     /** How a symbolic check reached its verdict, from strongest to weakest evidence. */
     public enum Method {
@@ -38,9 +52,15 @@ public record SymbolicCheckResult(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(statement, "statement");
         Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(detail, "detail");
         if (!(seconds >= 0)) {
             throw new IllegalArgumentException("seconds must be >= 0, got " + seconds);
         }
+    }
+
+    /** Whether the claim was established. */
+    public boolean holds() {
+        return decision == Decision.ESTABLISHED;
     }
 }

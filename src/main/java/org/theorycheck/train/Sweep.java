@@ -1,5 +1,6 @@
 package org.theorycheck.train;
 
+import org.theorycheck.config.ExperimentConfig;
 import org.theorycheck.model.Trajectory;
 
 import java.util.ArrayList;
@@ -21,13 +22,26 @@ public final class Sweep {
 
     private Sweep() {}
 
+    /** How one run of a cell is computed: SGD on the YZ model, or another rung the caller supplies. */
+    @FunctionalInterface
+    public interface Runner {
+        Trajectory run(ExperimentConfig config, long seed);
+    }
+
+    /** Runs what the journal lacks with SGD on the YZ model; see {@link #run(SweepPlan, SweepJournal, int, Runner, IntConsumer)}. */
+    public static List<RunResult> run(SweepPlan plan, SweepJournal journal, int threads, IntConsumer onFinish)
+            throws InterruptedException {
+        return run(plan, journal, threads, (config, seed) -> SgdRun.run(config, seed, step -> { }), onFinish);
+    }
+
     /**
      * Runs what the journal lacks and returns every run's result in plan order.
      *
      * @param threads  worker threads (≥ 1)
+     * @param runner   computes one run
      * @param onFinish called with the number of runs finished so far (including resumed ones)
      */
-    public static List<RunResult> run(SweepPlan plan, SweepJournal journal, int threads, IntConsumer onFinish)
+    public static List<RunResult> run(SweepPlan plan, SweepJournal journal, int threads, Runner runner, IntConsumer onFinish)
             throws InterruptedException {
         Map<SweepPlan.Run, RunResult> done = journal.completed();
         List<SweepPlan.Run> todo = new ArrayList<>();
@@ -47,7 +61,7 @@ public final class Sweep {
             List<Future<RunResult>> futures = new ArrayList<>();
             for (SweepPlan.Run r : todo) {
                 futures.add(pool.submit(() -> {
-                    Trajectory t = SgdRun.run(plan.cells().get(r.cell()).config(), r.seed(), step -> { });
+                    Trajectory t = runner.run(plan.cells().get(r.cell()).config(), r.seed());
                     RunResult result = new RunResult(r.cell(), r.seed(), t.distinctEntropy(t.size() - 1), t.last().loss());
                     journal.record(result);
                     synchronized (finished) {

@@ -1,6 +1,5 @@
 package org.theorycheck.verify;
 
-import org.theorycheck.config.ConfigException;
 import org.theorycheck.config.ExperimentConfig;
 import org.theorycheck.config.ExperimentFile;
 import org.theorycheck.config.ModelSpec;
@@ -56,10 +55,6 @@ public final class CheckContext {
         return experiment.withOverrides(Arrays.asList(overrides)).resolve();
     }
 
-    /**
-     * The seeds that matter: all of the experiment's on SGD or with a random initialisation; on a
-     * deterministic rung from Z = Y = 0 only the first (every seed would give the same trajectory).
-     */
     /** The experiment's sweep grid (cells × seeds), validated. */
     public SweepPlan sweepPlan() {
         if (experiment == null) {
@@ -68,8 +63,12 @@ public final class CheckContext {
         return SweepPlan.of(experiment);
     }
 
+    /**
+     * The seeds that matter: all of the experiment's on SGD or with a random initialisation; on a
+     * deterministic rung from Z = Y = 0 only the first (every seed would give the same trajectory).
+     */
     public List<Long> seeds() {
-        boolean random = spec.rung().equals("sgd") || config().model().init() != ModelSpec.Init.ZERO;
+        boolean random = spec.rung().equals("sgd") || spec.rung().equals("transformer") || config().model().init() != ModelSpec.Init.ZERO;
         return random ? config().seeds() : config().seeds().subList(0, 1);
     }
 
@@ -102,49 +101,42 @@ public final class CheckContext {
         return out;
     }
 
+    /** Whether the check sets the parameter or it has a default (parameters were validated at load). */
     public boolean has(String param) {
         return spec.params().containsKey(param);
     }
 
-    public double number(String param, double fallback) {
-        Object v = spec.params().get(param);
-        if (v == null) {
-            return fallback;
-        }
-        if (!(v instanceof Double d)) {
-            throw paramError(param, "must be a number, got '" + v + "'");
-        }
-        return d;
+    /** A {@link Parameter.Type#NUMBER} parameter. */
+    public double number(String param) {
+        return (Double) value(param);
     }
 
-    public String text(String param, String fallback) {
-        Object v = spec.params().get(param);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Double d && d == Math.rint(d)) {
-            return Long.toString(d.longValue());
-        }
-        return v.toString();
+    /** An {@link Parameter.Type#INTEGER} parameter. */
+    public int integer(String param) {
+        return Math.toIntExact((Long) value(param));
     }
 
-    public double[] numbers(String param, double... fallback) {
-        Object v = spec.params().get(param);
-        if (v == null) {
-            return fallback.clone();
-        }
-        List<?> list = v instanceof List<?> l ? l : List.of(v);
+    /** A choice, swept key or text parameter. */
+    public String text(String param) {
+        return (String) value(param);
+    }
+
+    /** A list parameter of numbers or integers. */
+    public double[] numbers(String param) {
+        List<?> list = (List<?>) value(param);
         double[] out = new double[list.size()];
         for (int i = 0; i < out.length; i++) {
-            if (!(list.get(i) instanceof Double d)) {
-                throw paramError(param, "must be a list of numbers, got '" + v + "'");
-            }
-            out[i] = d;
+            out[i] = ((Number) list.get(i)).doubleValue();
         }
         return out;
     }
 
-    private ConfigException paramError(String param, String problem) {
-        return new ConfigException(spec.file().toString(), spec.line(), "checks.params." + param, problem);
+    private Object value(String param) {
+        Object v = spec.params().get(param);
+        if (v == null) {
+            throw new IllegalStateException("check " + spec.name() + " has no value for parameter " + param
+                    + " and the quantity declares no default");
+        }
+        return v;
     }
 }

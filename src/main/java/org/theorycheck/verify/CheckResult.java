@@ -18,6 +18,16 @@ public record CheckResult(Claim claim, CheckSpec check, Verdict verdict, Measure
         return verdict == check.expected();
     }
 
+    /** The deviation compared with the tolerance (worst case or upper end of the seed interval); NaN if none. */
+    public double deviation() {
+        return measurement == null ? Double.NaN : Verdicts.deviation(measurement, check.tolerance());
+    }
+
+    /** The kind of evidence behind the verdict, e.g. "worst of 4 cases" or "exact simplification". */
+    public String evidence() {
+        return measurement == null ? "" : Verdicts.evidence(measurement, check.tolerance());
+    }
+
     /** The measured headline for tables. */
     public String measuredText() {
         return measurement == null ? "error: " + error : measurement.text();

@@ -8,7 +8,7 @@ import java.util.Map;
  * One check of a claim, as declared in its file.
  *
  * @param name       a short label, unique within the claim
- * @param rung       symbolic, or a rung of the ladder: sgd, map, flow, reduced, closed
+ * @param rung       symbolic, or a rung of the ladder: transformer, sgd, map, flow, reduced, closed
  * @param experiment the experiment file (null for checks that need none)
  * @param overrides  key=value overrides applied to the experiment
  * @param quick      overrides applied on top unless the full budget is asked for

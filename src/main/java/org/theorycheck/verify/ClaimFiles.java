@@ -2,7 +2,9 @@ package org.theorycheck.verify;
 
 import org.theorycheck.config.ConfigException;
 import org.theorycheck.config.ExperimentFile;
+import org.theorycheck.theory.Rung;
 import org.theorycheck.theory.Rungs;
+import org.theorycheck.train.SweepPlan;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -177,22 +179,6 @@ public final class ClaimFiles {
             }
         }
 
-        Object value(Node n, String field) {
-            if (n instanceof SequenceNode seq) {
-                List<Object> out = new ArrayList<>();
-                for (Node e : seq.getValue()) {
-                    out.add(value(e, field));
-                }
-                return out;
-            }
-            String s = scalar(n, field);
-            try {
-                return Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                return s;
-            }
-        }
-
         CheckSpec check(Node node, Quantities quantities) {
             if (!(node instanceof MappingNode map)) {
                 throw error(node, "checks", "each check is a mapping");
@@ -224,22 +210,8 @@ public final class ClaimFiles {
                 }
                 tolerance = tolerance(f, map);
             }
-            Map<String, Object> params = new LinkedHashMap<>();
-            if (f.containsKey("params")) {
-                Node p = f.get("params").getValueNode();
-                if (!(p instanceof MappingNode pm)) {
-                    throw error(p, "checks.params", "must be a mapping");
-                }
-                Set<String> allowed = quantity == null ? Set.of() : quantity.parameters();
-                for (NodeTuple t : pm.getValue()) {
-                    String key = scalar(t.getKeyNode(), "checks.params");
-                    if (!allowed.contains(key)) {
-                        throw error(t.getKeyNode(), "checks.params." + key, "unknown parameter of " + quantityName
-                                + "; allowed: " + (allowed.isEmpty() ? "none" : String.join(", ", allowed.stream().sorted().toList())));
-                    }
-                    params.put(key, value(t.getValueNode(), "checks.params." + key));
-                }
-            }
+            Map<String, Node> written = new LinkedHashMap<>();
+            Map<String, Object> params = params(f.get("params"), map, quantity, quantityName, written);
             Path experiment = null;
             List<String> overrides = f.containsKey("overrides") ? texts(f.get("overrides"), "checks.overrides") : List.of();
             List<String> quick = f.containsKey("quick") ? texts(f.get("quick"), "checks.quick") : List.of();
@@ -249,11 +221,11 @@ public final class ClaimFiles {
                 if (!Files.isRegularFile(experiment)) {
                     throw error(e, "checks.experiment", "experiment file " + experiment + " does not exist (paths are relative to the working directory)");
                 }
-                try {
-                    ExperimentFile ef = ExperimentFile.read(experiment).withOverrides(overrides).withOverrides(quick);
-                    ef.resolve();
-                } catch (ConfigException ce) {
-                    throw error(e, "checks.experiment", "the experiment with this check's overrides is invalid: " + ce.getMessage());
+                ExperimentFile base = ExperimentFile.read(experiment).withOverrides(overrides);
+                validateRun(base, quick.isEmpty() ? "" : " with --full", e, f.get("rung").getValueNode(), rung, quantity, params, written);
+                if (!quick.isEmpty()) {
+                    validateRun(base.withOverrides(quick), " with the quick overrides", e, f.get("rung").getValueNode(),
+                            rung, quantity, params, written);
                 }
             } else if (quantity != null && quantity.needsExperiment()) {
                 throw error(map, "checks.experiment", "quantity " + quantityName + " needs an experiment file");
@@ -274,6 +246,101 @@ public final class ClaimFiles {
             }
             return new CheckSpec(name, rung, experiment, overrides, quick, quantityName, params, tolerance, expected,
                     file, line(map));
+        }
+
+        /**
+         * The check's parameters, typed and validated against the quantity's declarations, with the
+         * declared defaults filled in; {@code written} receives the node of each parameter set in the file.
+         */
+        Map<String, Object> params(NodeTuple field, Node owner, Quantity quantity, String quantityName, Map<String, Node> written) {
+            List<Parameter> declared = quantity == null ? List.of() : quantity.parameters();
+            Map<String, Parameter> byName = new LinkedHashMap<>();
+            declared.forEach(p -> byName.put(p.name(), p));
+            Map<String, Object> params = new LinkedHashMap<>();
+            if (field != null) {
+                Node p = field.getValueNode();
+                if (!(p instanceof MappingNode pm)) {
+                    throw error(p, "checks.params", "must be a mapping");
+                }
+                for (NodeTuple t : pm.getValue()) {
+                    String key = scalar(t.getKeyNode(), "checks.params");
+                    String where = "checks.params." + key;
+                    Parameter declaration = byName.get(key);
+                    if (declaration == null) {
+                        throw error(t.getKeyNode(), where, "unknown parameter of " + quantityName + "; allowed: "
+                                + (declared.isEmpty() ? "none" : String.join("; ", declared.stream().map(Parameter::describe).toList())));
+                    }
+                    if (written.put(key, t.getValueNode()) != null) {
+                        throw error(t.getKeyNode(), where, "appears twice");
+                    }
+                    try {
+                        params.put(key, declaration.parse(raw(t.getValueNode(), where)));
+                    } catch (IllegalArgumentException ex) {
+                        throw error(t.getValueNode(), where, ex.getMessage());
+                    }
+                }
+            }
+            for (Parameter d : declared) {
+                if (!params.containsKey(d.name())) {
+                    if (d.required()) {
+                        throw error(field == null ? owner : field.getValueNode(), "checks.params." + d.name(),
+                                "is missing (required by " + quantityName + "): " + d.allowed());
+                    }
+                    if (d.fallback() != null) {
+                        params.put(d.name(), d.fallback());
+                    }
+                }
+            }
+            return params;
+        }
+
+        /** A scalar's text, or a list of scalars' texts. */
+        Object raw(Node n, String field) {
+            if (n instanceof SequenceNode seq) {
+                List<Object> out = new ArrayList<>();
+                for (Node e : seq.getValue()) {
+                    out.add(raw(e, field));
+                }
+                return out;
+            }
+            return scalar(n, field);
+        }
+
+        /**
+         * Validates one budget of a check's run before anything runs: the experiment with its overrides,
+         * every cell of its sweep grid, the rung's constraints on each cell, and the experiment keys the
+         * parameters name.
+         */
+        void validateRun(ExperimentFile file, String budget, Node experimentNode, Node rungNode, String rung,
+                         Quantity quantity, Map<String, Object> params, Map<String, Node> written) {
+            SweepPlan plan;
+            try {
+                plan = SweepPlan.of(file);
+            } catch (ConfigException ce) {
+                throw error(experimentNode, "checks.experiment", "the experiment" + budget + " is invalid: " + ce.getMessage());
+            }
+            if (!rung.equals(SYMBOLIC)) {
+                Rung r = Rungs.byName(rung).orElseThrow();
+                for (SweepPlan.Cell cell : plan.cells()) {
+                    try {
+                        r.requireApplicable(cell.config());
+                    } catch (ConfigException ce) {
+                        throw error(rungNode, "checks.rung", "rung " + rung + " cannot run the experiment" + budget
+                                + (cell.values().isEmpty() ? "" : " (cell " + cell.values() + ")") + ": " + ce.getMessage());
+                    }
+                }
+            }
+            if (quantity == null) {
+                return;
+            }
+            for (Parameter p : quantity.parameters()) {
+                Object v = params.get(p.name());
+                if (p.type() == Parameter.Type.SWEPT_KEY && v != null && !plan.keys().contains((String) v)) {
+                    Node at = written.getOrDefault(p.name(), experimentNode);
+                    throw error(at, "checks.params." + p.name(), "'" + v + "' is not swept by the experiment" + budget
+                            + "; it sweeps: " + (plan.keys().isEmpty() ? "nothing" : String.join(", ", plan.keys())));
+                }
+            }
         }
 
         Tolerance tolerance(Map<String, NodeTuple> f, Node owner) {

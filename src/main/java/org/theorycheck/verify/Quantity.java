@@ -1,5 +1,6 @@
 package org.theorycheck.verify;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,9 +19,12 @@ public interface Quantity {
     /** The rungs on which the quantity is meaningful. */
     Set<String> rungs();
 
-    /** The parameter names it accepts in a check's {@code params}. */
-    default Set<String> parameters() {
-        return Set.of();
+    /**
+     * The parameters it accepts in a check's {@code params}, with their types, allowed values and
+     * defaults; claim files are validated against them when they are loaded.
+     */
+    default List<Parameter> parameters() {
+        return List.of();
     }
 
     /** Whether it needs an experiment file. */

@@ -18,7 +18,7 @@ public final class TrajectoryCache {
     private final ConcurrentMap<String, CompletableFuture<Trajectory>> entries = new ConcurrentHashMap<>();
 
     public Trajectory get(Rung rung, ExperimentConfig config, long seed) {
-        String key = rung.name() + "|" + seed + "|" + config.data() + "|" + config.model() + "|" + config.train();
+        String key = rung.name() + "|" + seed + "|" + config.data() + "|" + config.model() + "|" + config.train() + "|" + config.transformer();
         CompletableFuture<Trajectory> mine = new CompletableFuture<>();
         CompletableFuture<Trajectory> existing = entries.putIfAbsent(key, mine);
         if (existing == null) {

@@ -38,21 +38,54 @@ public final class Verdicts {
         return new double[] {worst, worst, worst};
     }
 
+    /** {lower, upper} of what is compared with the tolerance: the worst case, or the seed interval. */
+    private static double[] compared(Measurement m, Tolerance t) {
+        double[] ci = m.replicates() == Measurement.Replicates.CASES
+                ? worstCase(m.deviations()) : interval(m.deviations(), t.confidence());
+        return new double[] {ci[1], ci[2]};
+    }
+
+    /**
+     * The deviation the verdict compared with the tolerance: the worst case, or the upper end of the
+     * seeds' interval; NaN if nothing was compared (undecided, or a deviation could not be computed).
+     */
+    public static double deviation(Measurement m, Tolerance t) {
+        if (m.replicates() == Measurement.Replicates.UNDECIDED) {
+            return Double.NaN;
+        }
+        return compared(m, t)[1];
+    }
+
+    /** What kind of evidence decided: the measurement's own (symbolic methods), or how deviations were combined. */
+    public static String evidence(Measurement m, Tolerance t) {
+        if (!m.evidence().isEmpty()) {
+            return m.evidence();
+        }
+        int n = m.deviations().length;
+        return switch (m.replicates()) {
+            case CASES -> n == 1 ? "one case" : "worst of " + n + " cases";
+            case SEEDS -> n == 1 ? "one seed" : "upper end of the " + Format.number(100 * t.confidence()) + "% interval, " + n + " seeds";
+            case UNDECIDED -> "undecided";
+        };
+    }
+
     public static Verdict decide(Measurement m, Tolerance t) {
+        if (m.replicates() == Measurement.Replicates.UNDECIDED) {
+            return Verdict.INCONCLUSIVE;
+        }
         for (double d : m.deviations()) {
             if (Double.isNaN(d)) {
                 return Verdict.ERROR;
             }
         }
-        double[] ci = m.replicates() == Measurement.Replicates.CASES
-                ? worstCase(m.deviations()) : interval(m.deviations(), t.confidence());
-        if (ci[2] <= t.exact()) {
+        double[] ci = compared(m, t);
+        if (ci[1] <= t.exact()) {
             return Verdict.HOLDS;
         }
-        if (ci[2] <= t.approx()) {
+        if (ci[1] <= t.approx()) {
             return Verdict.HOLDS_APPROX;
         }
-        if (ci[1] > t.approx()) {
+        if (ci[0] > t.approx()) {
             return Verdict.FAILS;
         }
         return Verdict.INCONCLUSIVE;

@@ -17,16 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The packages follow the data flow (DESIGN.md): config → data → model → train → theory → verify →
  * report → cli. A class may depend only on its own layer or lower ones (so report may use theory and
  * verify, cli anything); a package outside this list is a failure too, until it is given a place.
- * Symja ({@code org.matheclipse}) may be used only under {@code org/theorycheck/theory}.
+ * Symja ({@code org.matheclipse}) may be used only under {@code org/theorycheck/theory}, DJL ({@code ai.djl})
+ * only under {@code org/theorycheck/transformer}.
  */
 class LayeringTest {
 
-    static final List<String> LAYERS = List.of("config", "data", "model", "train", "theory", "verify", "report", "cli");
+    static final List<String> LAYERS = List.of("config", "data", "model", "train", "transformer", "theory", "verify", "report", "cli");
     static final Path MAIN = Path.of("src", "main", "java");
 
     /** References to project packages in code: imports (static too) and fully qualified names. */
     private static final Pattern PROJECT_REFERENCE = Pattern.compile("\\borg\\.theorycheck\\.(\\w+)");
     private static final Pattern SYMJA_REFERENCE = Pattern.compile("\\borg\\.matheclipse\\b");
+    private static final Pattern DJL_REFERENCE = Pattern.compile("\\bai\\.djl\\b");
 
     @Test
     void noPackageDependsBackwards() throws IOException {
@@ -44,6 +46,15 @@ class LayeringTest {
         List<String> violations = new ArrayList<>();
         for (Path file : sources()) {
             violations.addAll(symjaViolations(MAIN.relativize(file).toString().replace('\\', '/'), Files.readString(file)));
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void djlOnlyInTransformer() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Path file : sources()) {
+            violations.addAll(djlViolations(MAIN.relativize(file).toString().replace('\\', '/'), Files.readString(file)));
         }
         assertThat(violations).isEmpty();
     }
@@ -67,6 +78,11 @@ class LayeringTest {
         assertThat(symjaViolations("org/theorycheck/model/A.java", "import org.matheclipse.core.eval.ExprEvaluator;")).hasSize(1);
         assertThat(symjaViolations("org/theorycheck/theory/scansnap/A.java", "import org.matheclipse.core.eval.ExprEvaluator;"))
                 .isEmpty();
+        assertThat(djlViolations("org/theorycheck/theory/scansnap/A.java", "import ai.djl.ndarray.NDArray;")).hasSize(1);
+        assertThat(djlViolations("org/theorycheck/cli/A.java", "class A { Object e = ai.djl.engine.Engine.getInstance(); }")).hasSize(1);
+        assertThat(djlViolations("org/theorycheck/transformer/A.java", "import ai.djl.ndarray.NDArray;")).isEmpty();
+        assertThat(layerViolations("org/theorycheck/train/A.java",
+                "package org.theorycheck.train;\nimport org.theorycheck.transformer.Transformer;\nclass A {}")).hasSize(1);
     }
 
     static List<String> layerViolations(String path, String text) {
@@ -102,6 +118,13 @@ class LayeringTest {
             return List.of();
         }
         return SYMJA_REFERENCE.matcher(stripComments(text)).find() ? List.of(path + ": uses Symja outside theory") : List.of();
+    }
+
+    static List<String> djlViolations(String path, String text) {
+        if (path.startsWith("org/theorycheck/transformer/")) {
+            return List.of();
+        }
+        return DJL_REFERENCE.matcher(stripComments(text)).find() ? List.of(path + ": uses DJL outside transformer") : List.of();
     }
 
     /** Removes block and line comments (string literals naming a package are rare enough to count). */

@@ -17,7 +17,7 @@ class CorpusCommandTest {
 
     private Path experiment(String corpusLines) throws IOException {
         Path file = tmp.resolve("text.yaml");
-        Files.writeString(file, "name: text\ncorpus:\n" + corpusLines);
+        Files.writeString(file, "name: text\nrung: transformer\ncorpus:\n" + corpusLines);
         return file;
     }
 
@@ -33,7 +33,7 @@ class CorpusCommandTest {
     void printsSplitsVocabularyAndBatches() throws IOException {
         Path dir = brownFixture(20);
         Cli.Outcome o = Cli.run("corpus", experiment("  name: brown\n  dir: " + dir + "\n").toString(), "corpus.batch=4",
-                "corpus.eval_batch=2", "corpus.bptt=3");
+                "corpus.eval_batch=2", "corpus.bptt=3", "corpus.eval_windows=1", "corpus.map_window=0");
         assertThat(o.code()).as(o.err()).isZero();
         // 16 train files of 9 tokens: 144 = 36 rows x 4 columns, windows at 0, 3, ..., 33; valid and test 18 = 9 x 2
         assertThat(o.out()).contains("vocabulary: 8 entries", "train     16  144  32  0 (0.00%)  36 x 4  12",
@@ -73,14 +73,14 @@ class CorpusCommandTest {
     @Test
     void fileErrorsAndCommandsThatCannotUseACorpus() throws IOException {
         Path file = experiment("  name: brown\n  bptt: 20\n  windows: 3\n");
-        refused(Cli.run("corpus", file.toString()), file + ":5: corpus.windows: unknown key");
+        refused(Cli.run("corpus", file.toString()), file + ":6: corpus.windows: unknown key");
         Path brown = experiment("  name: brown\n");
         Path out = tmp.resolve("out");
         for (String command : new String[] {"train", "sweep"}) {
-            refused(Cli.run(command, brown.toString(), "--out", out.toString()), "corpus.name: " + command + " runs the YZ model");
+            refused(Cli.run(command, brown.toString(), "--out", out.toString()), "corpus.name: " + command + " runs on the synthetic sequence classes");
             assertThat(out).doesNotExist();
         }
-        refused(Cli.run("integrate", brown.toString(), "--rung", "map", "--out", out.toString()), "integrate runs the YZ model");
+        refused(Cli.run("integrate", brown.toString(), "--rung", "map", "--out", out.toString()), "integrate runs on the synthetic sequence classes");
         refused(Cli.run("corpus", "experiments/syn-small.yaml"), "has no corpus: section");
     }
 }

@@ -64,6 +64,31 @@ class VerifyCommandTest {
     }
 
     @Test
+    void theTableShowsTheComparedDeviationAndTheEvidence() throws IOException {
+        Cli.Outcome r = verify(claim(GOOD).toString());
+        assertThat(r.out()).contains("| measured | deviation | tolerance | evidence | verdict |").contains("| one seed |");
+        Cli.Outcome json = verify(claim(GOOD).toString(), "--format", "json");
+        assertThat(json.out()).contains("\"deviation\" : ", "\"evidence\" : \"one seed\"");
+    }
+
+    @Test
+    void theMatrixHasOneRowPerClaimAndOneColumnPerRungTopFirst() throws IOException {
+        Path f = claim(GOOD.replace("checks:\n", """
+                checks:
+                  - name: sgd
+                    rung: sgd
+                    experiment: experiments/syn-small.yaml
+                    overrides: [train.steps=20, seeds=1..2]
+                    quantity: frequency_order
+                    tolerance: 0.1
+                    expected: FAILS
+                """).replace("expected: HOLDS", "expected: FAILS"));
+        Cli.Outcome r = verify(f.toString(), "--format", "matrix");
+        assertThat(r.out()).as(r.err()).startsWith("| claim | sgd | map |\n");
+        assertThat(r.out()).contains("| small-order | HOLDS 0 (!) | HOLDS 0 (!) |");
+    }
+
+    @Test
     void resultsAreDeterministic() throws IOException {
         Path f = claim(GOOD.replace("rung: map", "rung: sgd").replace("overrides: [train.steps=20]",
                 "overrides: [train.steps=20, seeds=1..3]"));

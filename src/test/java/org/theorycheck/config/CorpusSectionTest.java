@@ -25,46 +25,46 @@ class CorpusSectionTest {
 
     @Test
     void defaultsArePytorchsWordLanguageModelOnes() {
-        ExperimentConfig c = resolve("corpus:\n  name: brown\n");
-        assertThat(c.corpus()).contains(new CorpusSpec(CorpusSpec.Name.BROWN, "", 1, 20, 10, 35));
-        assertThat(resolve("name: x\n").corpus()).isEmpty();
+        ExperimentConfig c = resolve("rung: transformer\ncorpus:\n  name: brown\n");
+        assertThat(c.corpus()).isEqualTo(new CorpusSpec(CorpusSpec.Name.BROWN, "", 1, 20, 10, 35, 10, 100));
+        assertThat(resolve("name: x\n").corpus()).isNull();
     }
 
     @Test
     void everyKeyAndOverride() {
-        ExperimentConfig c = resolve("corpus:\n  name: wikitext103\n  dir: data/wt103\n  min_count: 3\n  batch: 8\n"
+        ExperimentConfig c = resolve("rung: transformer\ncorpus:\n  name: wikitext103\n  dir: data/wt103\n  min_count: 3\n  batch: 8\n"
                 + "  eval_batch: 4\n  bptt: 16\n", "corpus.min_count=5");
-        assertThat(c.corpus()).contains(new CorpusSpec(CorpusSpec.Name.WIKITEXT103, "data/wt103", 5, 8, 4, 16));
-        ExperimentConfig swept = resolve("corpus:\n  name: brown\nsweep:\n  corpus.bptt: [20, 35]\n");
+        assertThat(c.corpus()).isEqualTo(new CorpusSpec(CorpusSpec.Name.WIKITEXT103, "data/wt103", 5, 8, 4, 16, 10, 100));
+        ExperimentConfig swept = resolve("rung: transformer\ncorpus:\n  name: brown\nsweep:\n  corpus.bptt: [20, 35]\n");
         assertThat(swept.sweep()).containsExactly(new ExperimentConfig.SweepAxis("corpus.bptt", List.of("20", "35")));
     }
 
     @Test
     void unknownKeyNamesLineAndKey() {
-        ConfigException e = error("corpus:\n  name: brown\n  mincount: 2\n");
-        assertThat(e.line()).isEqualTo(3);
+        ConfigException e = error("rung: transformer\ncorpus:\n  name: brown\n  mincount: 2\n");
+        assertThat(e.line()).isEqualTo(4);
         assertThat(e.key()).isEqualTo("corpus.mincount");
         assertThat(e.problem()).contains("unknown key", "corpus.min_count");
     }
 
     @Test
     void badValues() {
-        assertThat(error("corpus:\n  name: penn\n")).satisfies(e -> {
-            assertThat(e.line()).isEqualTo(2);
+        assertThat(error("rung: transformer\ncorpus:\n  name: penn\n")).satisfies(e -> {
+            assertThat(e.line()).isEqualTo(3);
             assertThat(e.problem()).contains("brown | wikitext2 | wikitext103");
         });
-        assertThat(error("corpus:\n  name: brown\n  bptt: 0\n").key()).isEqualTo("corpus.bptt");
-        assertThat(error("corpus:\n  name: brown\n  min_count: 1.5\n").key()).isEqualTo("corpus.min_count");
-        assertThat(error("corpus:\n  name: brown\n", "corpus.batch=-1").key()).isEqualTo("corpus.batch");
+        assertThat(error("rung: transformer\ncorpus:\n  name: brown\n  bptt: 0\n").key()).isEqualTo("corpus.bptt");
+        assertThat(error("rung: transformer\ncorpus:\n  name: brown\n  min_count: 1.5\n").key()).isEqualTo("corpus.min_count");
+        assertThat(error("rung: transformer\ncorpus:\n  name: brown\n", "corpus.batch=-1").key()).isEqualTo("corpus.batch");
     }
 
     @Test
     void aSectionNeedsItsNameAndWikiTextItsDirectory() {
-        assertThat(error("corpus:\n  bptt: 20\n")).satisfies(e -> {
-            assertThat(e.line()).isEqualTo(2);
+        assertThat(error("rung: transformer\ncorpus:\n  bptt: 20\n")).satisfies(e -> {
+            assertThat(e.line()).isEqualTo(3);
             assertThat(e.problem()).contains("needs corpus.name");
         });
-        assertThat(error("corpus:\n  name: wikitext2\n")).satisfies(e -> {
+        assertThat(error("rung: transformer\ncorpus:\n  name: wikitext2\n")).satisfies(e -> {
             assertThat(e.key()).isEqualTo("corpus.name");
             assertThat(e.problem()).contains("give corpus.dir", "wiki.train.tokens");
         });
@@ -72,22 +72,31 @@ class CorpusSectionTest {
 
     @Test
     void aCorpusReplacesTheSyntheticFamilyAndItsBatch() {
-        assertThat(error("data:\n  queries: 2\ncorpus:\n  name: brown\n")).satisfies(e -> {
-            assertThat(e.line()).isEqualTo(2);
+        assertThat(error("rung: transformer\ndata:\n  queries: 2\ncorpus:\n  name: brown\n")).satisfies(e -> {
+            assertThat(e.line()).isEqualTo(3);
             assertThat(e.key()).isEqualTo("data.queries");
-            assertThat(e.problem()).contains("either the synthetic family (data:) or a corpus (corpus:, line 4)");
+            assertThat(e.problem()).contains("either the synthetic family (data:) or a corpus (corpus:, line 5)");
         });
-        assertThat(error("corpus:\n  name: brown\ntrain:\n  batch: 8\n")).satisfies(e -> {
-            assertThat(e.line()).isEqualTo(4);
+        assertThat(error("rung: transformer\ncorpus:\n  name: brown\ntrain:\n  batch: 8\n")).satisfies(e -> {
+            assertThat(e.line()).isEqualTo(5);
             assertThat(e.problem()).contains("corpus.batch");
         });
     }
 
     @Test
-    void commandsOfTheYzModelRefuseACorpus() {
-        ExperimentConfig c = resolve("corpus:\n  name: brown\n");
+    void aCorpusIsReadByTheTransformerRungOnly() {
+        assertThat(error("corpus:\n  name: brown\n")).satisfies(e -> {
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.key()).isEqualTo("corpus.name");
+            assertThat(e.problem()).isEqualTo("a corpus is read by rung transformer only, but rung is sgd; set rung: transformer");
+        });
+    }
+
+    @Test
+    void commandsOfTheSyntheticClassesRefuseACorpus() {
+        ExperimentConfig c = resolve("rung: transformer\ncorpus:\n  name: brown\n");
         assertThatThrownBy(() -> c.requireSynthetic("train")).isInstanceOfSatisfying(ConfigException.class,
-                e -> assertThat(e.problem()).isEqualTo("train runs the YZ model on the synthetic family (data:), "
+                e -> assertThat(e.problem()).isEqualTo("train runs on the synthetic sequence classes (data:), "
                         + "but this experiment reads the brown corpus"));
     }
 }

@@ -12,11 +12,11 @@ import java.util.Random;
  * {@link YZGradient} must skip), and often the query token itself among the contextual tokens. The
  * histogram arrays are padded past {@code count} with junk that {@link YZGradient} must ignore.
  */
-record GradientInstance(int size, double[] y, double[] z, int query, int next, int[] tokens, double[] weights,
+public record GradientInstance(int size, double[] y, double[] z, int query, int next, int[] tokens, double[] weights,
                         int count, double scale) {
 
     /** Builds an instance from a seed; {@code size} is M. */
-    static GradientInstance random(int size, long seed) {
+    public static GradientInstance random(int size, long seed) {
         Random r = new Random(seed);
         double spread = new double[] {0.1, 1.0, 2.5}[r.nextInt(3)];
         double[] y = new double[size * size];

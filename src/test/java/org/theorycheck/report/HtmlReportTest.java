@@ -40,6 +40,20 @@ class HtmlReportTest {
     }
 
     @Test
+    void cellsAreColouredOneByOneAndEscaped() throws Exception {
+        String html = HtmlReport.titled("m").cells(List.of("claim", "sgd", "map"), List.of(List.of(
+                new HtmlReport.Cell(HOSTILE, null), new HtmlReport.Cell("FAILS 0.3", "fails"), new HtmlReport.Cell("HOLDS 0", "holds"))))
+                .html();
+        Document doc = Fixtures.xml(html.getBytes(StandardCharsets.UTF_8));
+        NodeList cells = doc.getElementsByTagName("td");
+        assertThat(cells.getLength()).isEqualTo(3);
+        assertThat(cells.item(0).getTextContent()).isEqualTo(HOSTILE);
+        assertThat(((Element) cells.item(1)).getAttribute("class")).isEqualTo("fails");
+        assertThat(((Element) cells.item(2)).getAttribute("class")).isEqualTo("holds");
+        assertThatThrownBy(() -> new HtmlReport.Cell("x", "not a class")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void isWellFormedAndEscapesEverything() throws Exception {
         String html = report().html();
 

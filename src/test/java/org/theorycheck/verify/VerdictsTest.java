@@ -43,4 +43,23 @@ class VerdictsTest {
     void aNaNDeviationIsAnError() {
         assertThat(Verdicts.decide(Measurement.of(0, "", Double.NaN, ""), TOLERANCE)).isEqualTo(Verdict.ERROR);
     }
+
+    @Test
+    void anUndecidedSymbolicCheckIsInconclusiveWithNoDeviation() {
+        Measurement m = Measurement.decision(null, "undecided within 20 s", "", "exact simplification");
+        assertThat(Verdicts.decide(m, Tolerance.binary())).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(Verdicts.deviation(m, Tolerance.binary())).isNaN();
+        assertThat(Verdicts.evidence(m, Tolerance.binary())).isEqualTo("exact simplification");
+    }
+
+    @Test
+    void theComparedDeviationIsTheWorstCaseOrTheUpperEndOfTheSeedInterval() {
+        Measurement cases = Measurement.overCases(0, "", new double[] {0.01, 0.07, 0.03}, "");
+        assertThat(Verdicts.deviation(cases, TOLERANCE)).isEqualTo(0.07);
+        assertThat(Verdicts.evidence(cases, TOLERANCE)).isEqualTo("worst of 3 cases");
+        Measurement seeds = new Measurement(0, "", new double[] {0.02, 0.18, 0.05, 0.15}, "");
+        double upper = Verdicts.interval(seeds.deviations(), TOLERANCE.confidence())[2];
+        assertThat(Verdicts.deviation(seeds, TOLERANCE)).isEqualTo(upper).isGreaterThan(TOLERANCE.approx());
+        assertThat(Verdicts.evidence(seeds, TOLERANCE)).startsWith("upper end of the 95% interval, 4 seeds");
+    }
 }

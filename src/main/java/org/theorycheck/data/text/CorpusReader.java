@@ -42,6 +42,16 @@ public final class CorpusReader {
         requireWindows(corpus, TextSplit.TRAIN, spec.batch(), "corpus.batch", spec.bptt(), source);
         requireWindows(corpus, TextSplit.VALID, spec.evalBatch(), "corpus.eval_batch", spec.bptt(), source);
         requireWindows(corpus, TextSplit.TEST, spec.evalBatch(), "corpus.eval_batch", spec.bptt(), source);
+        int validWindows = new TextBatches(corpus.split(TextSplit.VALID).ids(), spec.evalBatch(), spec.bptt()).windows();
+        if (spec.evalWindows() > validWindows) {
+            throw new ConfigException(source, 0, "corpus.eval_windows", "eval_windows " + spec.evalWindows()
+                    + " is more than the " + validWindows + " windows of the valid split");
+        }
+        int trainWindows = new TextBatches(corpus.split(TextSplit.TRAIN).ids(), spec.batch(), spec.bptt()).windows();
+        if (spec.mapWindow() >= trainWindows) {
+            throw new ConfigException(source, 0, "corpus.map_window", "map_window " + spec.mapWindow()
+                    + " is not one of the train split's windows 0.." + (trainWindows - 1));
+        }
         return corpus;
     }
 

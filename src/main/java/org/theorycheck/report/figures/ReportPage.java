@@ -1,6 +1,8 @@
 package org.theorycheck.report.figures;
 
 import org.theorycheck.report.HtmlReport;
+import org.theorycheck.report.VerdictMatrix;
+import org.theorycheck.report.VerdictTable;
 import org.theorycheck.verify.CheckResult;
 import org.theorycheck.verify.Claim;
 import org.theorycheck.verify.Verdict;
@@ -20,7 +22,7 @@ import java.util.Map;
 public final class ReportPage {
 
     private static final List<String> HEADER =
-            List.of("claim", "source", "check", "rung", "measured", "tolerance", "verdict", "expected");
+            List.of("claim", "source", "check", "rung", "measured", "deviation", "tolerance", "evidence", "verdict", "expected");
 
     private ReportPage() {}
 
@@ -35,10 +37,15 @@ public final class ReportPage {
                                    Budget budget, String commands, double seconds) {
         HtmlReport page = HtmlReport.titled("theorycheck: Scan and Snap (Tian et al., NeurIPS 2023)");
         summary(page, results, figures, budget, seconds);
+        page.section("The ladder at a glance");
+        page.paragraph("One row per claim, one column per rung, from real SGD down to the closed forms, then the symbolic "
+                + "checks: where along the ladder a prediction stops holding. " + VerdictMatrix.LEGEND);
+        VerdictMatrix.of(results).addTo(page);
         page.section("Verdict table");
         page.paragraph("One row per check. A HOLDS is a measurement within the check's exact bound, HOLDS_APPROX within its "
-                + "tolerance, FAILS beyond it (the worst case is in the claim's section). (!) marks a verdict other than "
-                + "the one the claim file expects.");
+                + "tolerance, FAILS beyond it (the worst case is in the claim's section); the deviation is the number "
+                + "compared with the tolerance, the evidence says which (or how a symbolic check was decided). (!) marks "
+                + "a verdict other than the one the claim file expects.");
         page.rows(HEADER, results.stream().map(ReportPage::row).toList());
         for (FigureResult f : figures) {
             page.section(f.title());
@@ -86,7 +93,7 @@ public final class ReportPage {
         List<HtmlReport.Row> rows = new ArrayList<>();
         for (Verdict v : Verdict.values()) {
             rows.add(new HtmlReport.Row(List.of(v.name(), Integer.toString(counts.getOrDefault(v, 0)),
-                    Integer.toString(unexpected.getOrDefault(v, 0))), cssClass(v)));
+                    Integer.toString(unexpected.getOrDefault(v, 0))), VerdictMatrix.cssClass(v)));
         }
         page.rows(List.of("verdict", "checks", "of which not the expected verdict"), rows);
     }
@@ -106,31 +113,17 @@ public final class ReportPage {
                 String where = r.measurement() == null ? r.error() : r.measurement().counterexample();
                 rows.add(new HtmlReport.Row(List.of(r.check().name(), r.check().rung(),
                         r.check().experiment() == null ? "" : r.check().experiment().toString(), r.measuredText(),
-                        r.check().rung().equals("symbolic") ? "identity" : r.check().tolerance().describe(),
-                        verdict(r), where, String.format(Locale.ROOT, "%.1f", r.seconds())), cssClass(r.verdict())));
+                        VerdictTable.deviation(r), VerdictTable.tolerance(r), VerdictTable.verdict(r), where,
+                        String.format(Locale.ROOT, "%.1f", r.seconds())), VerdictMatrix.cssClass(r.verdict())));
             }
-            page.rows(List.of("check", "rung", "experiment", "measured", "tolerance", "verdict", "worst case / error", "s"), rows);
+            page.rows(List.of("check", "rung", "experiment", "measured", "deviation", "tolerance", "verdict",
+                    "worst case / error", "s"), rows);
         }
     }
 
     private static HtmlReport.Row row(CheckResult r) {
         return new HtmlReport.Row(List.of(r.claim().id(), r.claim().source(), r.check().name(), r.check().rung(),
-                r.measuredText(), r.check().rung().equals("symbolic") ? "identity" : r.check().tolerance().describe(),
-                verdict(r), r.check().expected().name()), cssClass(r.verdict()));
-    }
-
-    private static String verdict(CheckResult r) {
-        return r.verdict().name() + (r.asExpected() ? "" : " (!)");
-    }
-
-    /** The style sheet's row class of a verdict (see {@link HtmlReport#ROW_CLASSES}). */
-    static String cssClass(Verdict v) {
-        return switch (v) {
-            case HOLDS -> "holds";
-            case HOLDS_APPROX -> "bends";
-            case FAILS -> "fails";
-            case INCONCLUSIVE -> "skipped";
-            case ERROR -> "error";
-        };
+                r.measuredText(), VerdictTable.deviation(r), VerdictTable.tolerance(r), r.evidence(), VerdictTable.verdict(r),
+                r.check().expected().name()), VerdictMatrix.cssClass(r.verdict()));
     }
 }

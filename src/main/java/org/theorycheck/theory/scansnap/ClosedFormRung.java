@@ -42,6 +42,12 @@ public final class ClosedFormRung implements ContinuousRung {
     }
 
     @Override
+    public void requireApplicable(ExperimentConfig config) {
+        ReducedRung.requireModelledVariant(config);
+        ContinuousTime.requireSgd(config.train(), config.source());
+    }
+
+    @Override
     public Trajectory runAt(ExperimentConfig config, long seed, double[] times) {
         ReducedRung.requireModelledVariant(config);
         SequenceClasses classes = SyntheticFamily.build(config.data());

@@ -156,6 +156,11 @@ public final class GradientFlow implements ContinuousRung {
     }
 
     @Override
+    public void requireApplicable(ExperimentConfig config) {
+        ContinuousTime.requireSgd(config.train(), config.source());
+    }
+
+    @Override
     public Trajectory runAt(ExperimentConfig config, long seed, double[] times) {
         SequenceClasses classes = SyntheticFamily.build(config.data());
         int size = classes.vocabulary();

@@ -54,6 +54,12 @@ public final class ReducedRung implements ContinuousRung {
     }
 
     @Override
+    public void requireApplicable(ExperimentConfig config) {
+        ReducedRung.requireModelledVariant(config);
+        ContinuousTime.requireSgd(config.train(), config.source());
+    }
+
+    @Override
     public Trajectory runAt(ExperimentConfig config, long seed, double[] times) {
         return run(config, seed, times, List.of());
     }

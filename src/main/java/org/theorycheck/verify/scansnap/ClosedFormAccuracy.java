@@ -9,8 +9,10 @@ import org.theorycheck.theory.scansnap.AppendixF;
 import org.theorycheck.theory.scansnap.DecoderClosedForm;
 import org.theorycheck.verify.CheckContext;
 import org.theorycheck.verify.Measurement;
+import org.theorycheck.verify.Parameter;
 import org.theorycheck.verify.Quantity;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -43,8 +45,8 @@ final class ClosedFormAccuracy implements Quantity {
     }
 
     @Override
-    public Set<String> parameters() {
-        return Set.of("form", "span");
+    public List<Parameter> parameters() {
+        return List.of(Parameter.choice("form", "integration", "integration", "regimes"), Parameter.number("span", 100, 1, 1e6));
     }
 
     @Override
@@ -55,8 +57,8 @@ final class ClosedFormAccuracy implements Quantity {
         DecoderClosedForm decoder = new DecoderClosedForm(config.data().vocabulary(), config.data().classes(),
                 ContinuousTime.etaY(config.train(), config.source()));
         AppendixF f = new AppendixF(decoder, ContinuousTime.etaZ(config.train(), config.source()), c0);
-        if (context.text("form", "integration").equals("regimes")) {
-            return regimes(f, context.number("span", 100));
+        if (context.text("form").equals("regimes")) {
+            return regimes(f, context.number("span"));
         }
         double[] steps = closed.steps();
         double end = steps[steps.length - 1];

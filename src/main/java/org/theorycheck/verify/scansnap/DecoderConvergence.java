@@ -4,6 +4,7 @@ import org.theorycheck.model.Trajectory;
 import org.theorycheck.theory.ContinuousTime;
 import org.theorycheck.verify.CheckContext;
 import org.theorycheck.verify.Measurement;
+import org.theorycheck.verify.Parameter;
 import org.theorycheck.verify.Quantity;
 
 import java.util.List;
@@ -25,7 +26,7 @@ final class DecoderConvergence implements Quantity {
 
     @Override
     public String description() {
-        return "max(0, first step with max_n |e_n - alpha_n| <= epsilon, divided by K/(eps eta_Y) ln(M/eps), minus 1) (param epsilon)";
+        return "max(0, first step with max_n |e_n - alpha_n| <= epsilon, divided by K/(eps eta_Y) ln(M/eps), minus 1)";
     }
 
     @Override
@@ -34,13 +35,13 @@ final class DecoderConvergence implements Quantity {
     }
 
     @Override
-    public Set<String> parameters() {
-        return Set.of("epsilon");
+    public List<Parameter> parameters() {
+        return List.of(Parameter.number("epsilon", 0.1, Parameter.POSITIVE, 1));
     }
 
     @Override
     public Measurement measure(CheckContext context) {
-        double epsilon = context.number("epsilon", 0.1);
+        double epsilon = context.number("epsilon");
         int k = context.config().data().classes();
         int m = context.config().data().vocabulary();
         double eta = ContinuousTime.etaY(context.config().train(), context.config().source());

@@ -3,8 +3,10 @@ package org.theorycheck.verify.scansnap;
 import org.theorycheck.theory.scansnap.DecoderClosedForm;
 import org.theorycheck.verify.CheckContext;
 import org.theorycheck.verify.Measurement;
+import org.theorycheck.verify.Parameter;
 import org.theorycheck.verify.Quantity;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,8 +33,9 @@ final class DiscreteContinuousGap implements Quantity {
     }
 
     @Override
-    public Set<String> parameters() {
-        return Set.of("vocabulary", "eta_y", "steps");
+    public List<Parameter> parameters() {
+        return List.of(Parameter.integers("vocabulary", 2, 1_000_000, 50, 1000), Parameter.numbers("eta_y", Parameter.POSITIVE, 1e3, 0.5, 1, 2),
+                Parameter.integer("steps", 500, 1, 10_000_000));
     }
 
     @Override
@@ -42,9 +45,9 @@ final class DiscreteContinuousGap implements Quantity {
 
     @Override
     public Measurement measure(CheckContext context) {
-        double[] vocabularies = context.numbers("vocabulary", 50, 1000);
-        double[] etas = context.numbers("eta_y", 0.5, 1, 2);
-        int steps = (int) context.number("steps", 500);
+        double[] vocabularies = context.numbers("vocabulary");
+        double[] etas = context.numbers("eta_y");
+        int steps = context.integer("steps");
         double[] dev = new double[vocabularies.length * etas.length];
         double worstShare = 0;
         double finalShare = 0;

@@ -4,6 +4,7 @@ import org.theorycheck.model.LongSequenceLimit;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.verify.CheckContext;
 import org.theorycheck.verify.Measurement;
+import org.theorycheck.verify.Parameter;
 import org.theorycheck.verify.Quantity;
 
 import java.util.List;
@@ -23,7 +24,7 @@ final class EntropyFloor implements Quantity {
 
     @Override
     public String description() {
-        return "max(0, floor - min over classes of the final distinct-token entropy) in nats (param floor)";
+        return "max(0, floor - min over classes of the final distinct-token entropy) in nats";
     }
 
     @Override
@@ -32,16 +33,13 @@ final class EntropyFloor implements Quantity {
     }
 
     @Override
-    public Set<String> parameters() {
-        return Set.of("floor");
+    public List<Parameter> parameters() {
+        return List.of(Parameter.number("floor", 0, 0, 1e3).mandatory());
     }
 
     @Override
     public Measurement measure(CheckContext context) {
-        double floor = context.number("floor", Double.NaN);
-        if (Double.isNaN(floor)) {
-            throw new IllegalArgumentException("entropy_floor needs params.floor (nats)");
-        }
+        double floor = context.number("floor");
         List<Trajectory> runs = context.trajectories();
         double[] dev = new double[runs.size()];
         double[] min = new double[runs.size()];

@@ -7,8 +7,10 @@ import org.theorycheck.data.SyntheticFamily;
 import org.theorycheck.train.SgdRun;
 import org.theorycheck.verify.CheckContext;
 import org.theorycheck.verify.Measurement;
+import org.theorycheck.verify.Parameter;
 import org.theorycheck.verify.Quantity;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,8 +29,7 @@ final class FiniteContextConcentration implements Quantity {
 
     @Override
     public String description() {
-        return "per context length, max(0, rate of |freq - P| > sqrt(ln(2/delta)/(2(T-1))) minus delta)/delta "
-                + "(params: delta, samples, contexts)";
+        return "per context length, max(0, rate of |freq - P| > sqrt(ln(2/delta)/(2(T-1))) minus delta)/delta";
     }
 
     @Override
@@ -37,15 +38,17 @@ final class FiniteContextConcentration implements Quantity {
     }
 
     @Override
-    public Set<String> parameters() {
-        return Set.of("delta", "samples", "contexts");
+    public List<Parameter> parameters() {
+        return List.of(Parameter.number("delta", 0.05, Parameter.POSITIVE, 1), Parameter.integer("samples", 2000, 1, 10_000_000),
+                Parameter.integers("contexts", 1, 1_000_000));
     }
 
     @Override
     public Measurement measure(CheckContext context) {
-        double delta = context.number("delta", 0.05);
-        int samples = (int) context.number("samples", 2000);
-        double[] contexts = context.numbers("contexts", context.config().data().context());
+        double delta = context.number("delta");
+        int samples = context.integer("samples");
+        double[] contexts = context.has("contexts") ? context.numbers("contexts")
+                : new double[] {context.config().data().context()};
         SequenceClasses classes = SyntheticFamily.build(context.config().data());
         UniformRandomProvider rng = SgdRun.stream(context.seeds().get(0));
         double[] dev = new double[contexts.length];

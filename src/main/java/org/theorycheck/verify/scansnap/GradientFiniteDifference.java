@@ -7,8 +7,10 @@ import org.theorycheck.model.YZGradient;
 import org.theorycheck.train.SgdRun;
 import org.theorycheck.verify.CheckContext;
 import org.theorycheck.verify.Measurement;
+import org.theorycheck.verify.Parameter;
 import org.theorycheck.verify.Quantity;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -30,7 +32,7 @@ final class GradientFiniteDifference implements Quantity {
 
     @Override
     public String description() {
-        return "max relative gap between the exact gradient and central finite differences (param instances)";
+        return "max relative gap between the exact gradient and central finite differences";
     }
 
     @Override
@@ -39,13 +41,13 @@ final class GradientFiniteDifference implements Quantity {
     }
 
     @Override
-    public Set<String> parameters() {
-        return Set.of("instances");
+    public List<Parameter> parameters() {
+        return List.of(Parameter.integer("instances", 3, 1, 100));
     }
 
     @Override
     public Measurement measure(CheckContext context) {
-        int instances = (int) context.number("instances", 3);
+        int instances = context.integer("instances");
         SequenceClasses classes = SyntheticFamily.build(context.config().data());
         int size = classes.vocabulary();
         boolean normalize = context.config().model().normalize();

@@ -4,6 +4,7 @@ import org.theorycheck.model.Trajectory;
 import org.theorycheck.train.SweepPlan;
 import org.theorycheck.verify.CheckContext;
 import org.theorycheck.verify.Measurement;
+import org.theorycheck.verify.Parameter;
 import org.theorycheck.verify.Quantity;
 
 import java.util.ArrayList;
@@ -30,29 +31,27 @@ final class LearningRateSparsityTrend implements Quantity {
 
     @Override
     public String description() {
-        return "per group of the sweep grid, (1 -/+ Spearman(key value, final distinct entropy))/2 "
-                + "(params: along = swept key, direction = decrease|increase, from = smallest value used)";
+        return "per group of the sweep grid, (1 -/+ Spearman(value of along, final distinct entropy))/2, "
+                + "values below from left out";
     }
 
     @Override
     public Set<String> rungs() {
-        return Set.of("sgd", "map");
+        return Set.of("transformer", "sgd", "map");
     }
 
     @Override
-    public Set<String> parameters() {
-        return Set.of("along", "direction", "from");
+    public List<Parameter> parameters() {
+        return List.of(Parameter.sweptKey("along", "train.eta_z"), Parameter.choice("direction", "decrease", "decrease", "increase"),
+                Parameter.number("from", Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
     }
 
     @Override
     public Measurement measure(CheckContext context) {
-        String along = context.text("along", "train.eta_z");
-        boolean decrease = context.text("direction", "decrease").equals("decrease");
-        double from = context.number("from", Double.NEGATIVE_INFINITY);
+        String along = context.text("along");
+        boolean decrease = context.text("direction").equals("decrease");
+        double from = context.number("from");
         SweepPlan plan = context.sweepPlan();
-        if (!plan.keys().contains(along)) {
-            throw new IllegalArgumentException("the experiment does not sweep " + along + "; it sweeps " + plan.keys());
-        }
         Map<String, List<double[]>> groups = new LinkedHashMap<>();
         for (SweepPlan.Cell cell : plan.cells()) {
             double value = Double.parseDouble(cell.values().get(along));

@@ -5,6 +5,7 @@ import org.theorycheck.data.TokenRole;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.verify.CheckContext;
 import org.theorycheck.verify.Measurement;
+import org.theorycheck.verify.Parameter;
 import org.theorycheck.verify.Quantity;
 
 import java.util.ArrayList;
@@ -29,8 +30,7 @@ final class LogitDirection implements Quantity {
 
     @Override
     public String description() {
-        return "fraction of (class, token, interval) where z moves against the predicted direction "
-                + "(params: tokens = distinct|common|dominant, direction = increase|decrease)";
+        return "fraction of (class, token, interval) where z moves against the predicted direction";
     }
 
     @Override
@@ -39,17 +39,15 @@ final class LogitDirection implements Quantity {
     }
 
     @Override
-    public Set<String> parameters() {
-        return Set.of("tokens", "direction");
+    public List<Parameter> parameters() {
+        return List.of(Parameter.choice("tokens", "distinct", "distinct", "common", "dominant"),
+                Parameter.choice("direction", "increase", "increase", "decrease"));
     }
 
     @Override
     public Measurement measure(CheckContext context) {
-        String which = context.text("tokens", "distinct");
-        String direction = context.text("direction", "increase");
-        if (!List.of("distinct", "common", "dominant").contains(which) || !List.of("increase", "decrease").contains(direction)) {
-            throw new IllegalArgumentException("tokens must be distinct|common|dominant and direction increase|decrease");
-        }
+        String which = context.text("tokens");
+        String direction = context.text("direction");
         double sign = direction.equals("increase") ? 1 : -1;
         List<Trajectory> runs = context.trajectories();
         double[] dev = new double[runs.size()];

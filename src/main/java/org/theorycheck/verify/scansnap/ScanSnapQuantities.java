@@ -14,7 +14,7 @@ import java.util.Set;
 public final class ScanSnapQuantities {
 
     /** The rungs whose trajectories carry every logit (the closed forms leave distinct tokens undetermined). */
-    static final Set<String> TRAJECTORY_RUNGS = Set.of("sgd", "map", "flow", "reduced");
+    static final Set<String> TRAJECTORY_RUNGS = Set.of("transformer", "sgd", "map", "flow", "reduced");
 
     private ScanSnapQuantities() {}
 
@@ -29,9 +29,12 @@ public final class ScanSnapQuantities {
             @Override
             public Measurement run(String id) {
                 SymbolicCheckResult r = ScanSnapSymbolicChecks.run(id);
-                String how = r.method().name().toLowerCase().replace('_', ' ');
-                return Measurement.of(r.holds() ? 1 : 0, (r.holds() ? "holds" : "refuted") + " by " + how + ": " + r.detail(),
-                        r.holds() ? 0 : 1, r.holds() ? "" : r.detail());
+                String how = r.method().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                return switch (r.decision()) {
+                    case ESTABLISHED -> Measurement.decision(true, "holds by " + how + ": " + r.detail(), "", how);
+                    case REFUTED -> Measurement.decision(false, "refuted by " + how + ": " + r.detail(), r.detail(), how);
+                    case UNDECIDED -> Measurement.decision(null, "undecided by " + how + ": " + r.detail(), "", how);
+                };
             }
         });
     }

@@ -7,8 +7,10 @@ import org.theorycheck.theory.ContinuousTime;
 import org.theorycheck.theory.scansnap.DecoderClosedForm;
 import org.theorycheck.verify.CheckContext;
 import org.theorycheck.verify.Measurement;
+import org.theorycheck.verify.Parameter;
 import org.theorycheck.verify.Quantity;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,14 +38,15 @@ final class SnapLevel implements Quantity {
     }
 
     @Override
-    public Set<String> parameters() {
-        return Set.of("eta_z");
+    public List<Parameter> parameters() {
+        return List.of(Parameter.numbers("eta_z", Parameter.POSITIVE, 1e3));
     }
 
     @Override
     public Measurement measure(CheckContext context) {
         double nu = context.config().train().etaRatio();
-        double[] etaZs = context.numbers("eta_z", context.config().train().etaZ());
+        double[] etaZs = context.has("eta_z") ? context.numbers("eta_z")
+                : new double[] {context.config().train().etaZ()};
         double[] level = new double[etaZs.length];
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < etaZs.length; i++) {

@@ -8,6 +8,7 @@ import org.theorycheck.theory.scansnap.DecoderClosedForm;
 import org.theorycheck.theory.scansnap.SnapTime;
 import org.theorycheck.verify.CheckContext;
 import org.theorycheck.verify.Measurement;
+import org.theorycheck.verify.Parameter;
 import org.theorycheck.verify.Quantity;
 
 import java.util.ArrayList;
@@ -45,8 +46,9 @@ final class SnapTimeScaling implements Quantity {
     }
 
     @Override
-    public Set<String> parameters() {
-        return Set.of("eta_y", "eta_z", "compare");
+    public List<Parameter> parameters() {
+        return List.of(Parameter.numbers("eta_y", Parameter.POSITIVE, 1e3), Parameter.numbers("eta_z", Parameter.POSITIVE, 1e3),
+                Parameter.choice("compare", "scaling", "scaling", "paper"));
     }
 
     /** 0 and {@value #SAMPLES} log-spaced times from {@code from} to {@code to}: even resolution in ln t. */
@@ -61,9 +63,11 @@ final class SnapTimeScaling implements Quantity {
 
     @Override
     public Measurement measure(CheckContext context) {
-        double[] etaYs = context.numbers("eta_y", context.config().train().etaY());
-        double[] etaZs = context.numbers("eta_z", context.config().train().etaZ());
-        boolean paper = context.text("compare", "scaling").equals("paper");
+        double[] etaYs = context.has("eta_y") ? context.numbers("eta_y")
+                : new double[] {context.config().train().etaY()};
+        double[] etaZs = context.has("eta_z") ? context.numbers("eta_z")
+                : new double[] {context.config().train().etaZ()};
+        boolean paper = context.text("compare").equals("paper");
         List<double[]> settings = new ArrayList<>();
         StringBuilder found = new StringBuilder();
         for (double etaY : etaYs) {

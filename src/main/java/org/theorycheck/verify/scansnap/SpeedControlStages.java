@@ -4,8 +4,10 @@ import org.theorycheck.theory.ContinuousTime;
 import org.theorycheck.theory.scansnap.DecoderClosedForm;
 import org.theorycheck.verify.CheckContext;
 import org.theorycheck.verify.Measurement;
+import org.theorycheck.verify.Parameter;
 import org.theorycheck.verify.Quantity;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,7 +30,7 @@ final class SpeedControlStages implements Quantity {
     @Override
     public String description() {
         return "gamma(t) vs Lemma 9's forms: early 1 - min ratio to the linear form on t <= K ln M/eta_Y; "
-                + "late max/min - 1 of the ratio to K ln(M eta_Y t/K)/(eta_Y t) after the snap (param span)";
+                + "late max/min - 1 of the ratio to K ln(M eta_Y t/K)/(eta_Y t) after the snap, up to span times its start";
     }
 
     @Override
@@ -37,13 +39,13 @@ final class SpeedControlStages implements Quantity {
     }
 
     @Override
-    public Set<String> parameters() {
-        return Set.of("span");
+    public List<Parameter> parameters() {
+        return List.of(Parameter.number("span", 100, 1, 1e6));
     }
 
     @Override
     public Measurement measure(CheckContext context) {
-        double span = context.number("span", 100);
+        double span = context.number("span");
         int m = context.config().data().vocabulary();
         int k = context.config().data().classes();
         double eta = ContinuousTime.etaY(context.config().train(), context.config().source());

@@ -40,7 +40,7 @@ class CorpusReaderTest {
     }
 
     private static CorpusSpec brown(Path dir, int minCount, int batch, int evalBatch, int bptt) {
-        return new CorpusSpec(CorpusSpec.Name.BROWN, dir.toString(), minCount, batch, evalBatch, bptt);
+        return new CorpusSpec(CorpusSpec.Name.BROWN, dir.toString(), minCount, batch, evalBatch, bptt, 1, 0);
     }
 
     private static String text(TextCorpus corpus, TextSplit split) {
@@ -87,7 +87,7 @@ class CorpusReaderTest {
         Files.writeString(dir.resolve("wiki.train.tokens"), " \n = Valkyria = \n \n The game 's <unk> , the game .\n");
         Files.writeString(dir.resolve("wiki.valid.tokens"), " \n The Valkyria sequel .\n");
         Files.writeString(dir.resolve("wiki.test.tokens"), " = Robert = \n", StandardCharsets.UTF_8);
-        TextCorpus c = CorpusReader.load(new CorpusSpec(CorpusSpec.Name.WIKITEXT2, dir.toString(), 1, 2, 1, 3), tmp, "x.yaml");
+        TextCorpus c = CorpusReader.load(new CorpusSpec(CorpusSpec.Name.WIKITEXT2, dir.toString(), 1, 2, 1, 3, 1, 0), tmp, "x.yaml");
         assertThat(text(c, TextSplit.TRAIN)).isEqualTo("<eos> = Valkyria = <eos> <eos> The game 's <unk> , the game . <eos>");
         assertThat(c.split(TextSplit.TRAIN).ids()).hasSize(15);
         assertThat(c.vocabulary().tokens()).as("no lowercasing: The and the are two tokens")
@@ -111,7 +111,7 @@ class CorpusReaderTest {
         assertThatThrownBy(() -> CorpusReader.load(brown(empty, 1, 1, 1, 1), tmp, "x.yaml"))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problem()).contains("no token files"));
         Files.writeString(empty.resolve("wiki.train.tokens"), "a b\n");
-        assertThatThrownBy(() -> CorpusReader.load(new CorpusSpec(CorpusSpec.Name.WIKITEXT103, empty.toString(), 1, 1, 1, 1),
+        assertThatThrownBy(() -> CorpusReader.load(new CorpusSpec(CorpusSpec.Name.WIKITEXT103, empty.toString(), 1, 1, 1, 1, 1, 0),
                 tmp, "x.yaml")).isInstanceOfSatisfying(ConfigException.class,
                 e -> assertThat(e.problem()).contains("no token files wiki.valid.tokens, wiki.test.tokens"));
     }
@@ -166,6 +166,14 @@ class CorpusReaderTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("corpus.eval_batch"));
         assertThatThrownBy(() -> CorpusReader.load(brown(dir, 1, 1, 1, 8), tmp, "x.yaml"))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problem()).contains("valid split"));
+        // valid: 8 tokens in 1 column, bptt 7 = one window; train: 80 tokens in 2 columns, bptt 7 = 6 windows
+        CorpusSpec fits = brown(dir, 1, 2, 1, 7);
+        assertThatThrownBy(() -> CorpusReader.load(new CorpusSpec(fits.name(), fits.dir(), 1, 2, 1, 7, 2, 0), tmp, "x.yaml"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problem())
+                        .isEqualTo("eval_windows 2 is more than the 1 windows of the valid split"));
+        assertThatThrownBy(() -> CorpusReader.load(new CorpusSpec(fits.name(), fits.dir(), 1, 2, 1, 7, 1, 6), tmp, "x.yaml"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problem())
+                        .isEqualTo("map_window 6 is not one of the train split's windows 0..5"));
     }
 
     @Test

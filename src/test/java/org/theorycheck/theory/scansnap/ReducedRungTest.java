@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -236,7 +235,7 @@ class ReducedRungTest {
     void printsTheTimeOfFig3SizedIntegration() {
         ExperimentConfig fig3 = new ExperimentConfig("fig3-reduced", "test", new DataSpec(1, 10, 89, 0, 90, 1, 0.1, 1, 127),
                 new ModelSpec(true, false, ModelSpec.Init.ZERO),
-                new TrainSpec(TrainSpec.Optimizer.SGD, 0, 0.5, 1, 1, 700, 10), List.of(1L), List.of(), Optional.empty());
+                new TrainSpec(TrainSpec.Optimizer.SGD, 0, 0.5, 1, 1, 700, 10), List.of(1L), List.of());
         assertThat(fig3.data().vocabulary()).isEqualTo(1000);
         for (int repeat = 0; repeat < 3; repeat++) {
             long start = System.nanoTime();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.util.Random;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IExpr;
+import org.matheclipse.core.interfaces.ISymbol;
 import org.theorycheck.theory.SymbolicCheckResult;
+import org.theorycheck.theory.SymbolicCheckResult.Decision;
 import org.theorycheck.theory.SymbolicCheckResult.Method;
 import org.theorycheck.theory.SymbolicEngine;
 
@@ -82,6 +85,32 @@ class ScanSnapSymbolicChecksTest {
         SymbolicCheckResult result = checks.runCheck("lemma1-gradient");
         assertThat(result.method()).isEqualTo(Method.MACHINE_PRECISION_POINTS);
         assertThat(result.holds()).as(result.detail()).isTrue();
+    }
+
+    @Test
+    void aTimeLimitLeavesACheckUndecidedNeverRefuted() {
+        SymbolicCheckResult result = new ScanSnapSymbolicChecks(eq, Duration.ofMillis(1)).runCheck("appF-closed-forms");
+        assertThat(result.decision()).as(result.detail()).isEqualTo(Decision.UNDECIDED);
+        assertThat(result.detail()).contains("undecided within 1 ms");
+    }
+
+    @Test
+    void aResidualThatIsNotZeroIsRefutedWithACounterExample() {
+        ISymbol x = eq.engine().symbol("xcontrol");
+        ISymbol y = eq.engine().symbol("ycontrol");
+        SymbolicCheckResult result = checks.identity("control-refuted", "control", "x y = x", "x y - x",
+                F.Subtract(F.Times(x, y), x));
+        assertThat(result.decision()).isEqualTo(Decision.REFUTED);
+        assertThat(result.detail()).contains("residual is not 0: at {").contains("xcontrol");
+    }
+
+    @Test
+    void aResidualSymjaCannotReduceButThatVanishesAtEveryPointTriedIsUndecided() {
+        ISymbol x = eq.engine().symbol("xpositive");
+        SymbolicCheckResult result = checks.identity("control-undecided", "control", "sqrt(x^2) = x for x > 0",
+                "sqrt(x^2) - x", F.Subtract(F.Sqrt(F.Sqr(x)), x));
+        assertThat(result.decision()).as(result.detail()).isEqualTo(Decision.UNDECIDED);
+        assertThat(result.detail()).contains("Symja leaves the residual as");
     }
 
     @Test
