@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,11 +77,31 @@ class CorpusCommandTest {
         refused(Cli.run("corpus", file.toString()), file + ":6: corpus.windows: unknown key");
         Path brown = experiment("  name: brown\n");
         Path out = tmp.resolve("out");
-        for (String command : new String[] {"train", "sweep"}) {
-            refused(Cli.run(command, brown.toString(), "--out", out.toString()), "corpus.name: " + command + " runs on the synthetic sequence classes");
-            assertThat(out).doesNotExist();
-        }
+        refused(Cli.run("sweep", brown.toString(), "--out", out.toString()), "corpus.name: sweep runs on the synthetic sequence classes");
         refused(Cli.run("integrate", brown.toString(), "--rung", "map", "--out", out.toString()), "integrate runs on the synthetic sequence classes");
+        assertThat(out).doesNotExist();
         refused(Cli.run("corpus", "experiments/syn-small.yaml"), "has no corpus: section");
+    }
+
+    @Test
+    void trainOnTextWritesTraceAndMaps() throws IOException {
+        Path file = experiment("  name: brown\n  dir: " + brownFixture(20) + "\n  batch: 2\n  eval_batch: 1\n  bptt: 4\n"
+                + "  eval_windows: 2\n  map_window: 3\ntransformer:\n  emsize: 8\n  hidden: 8\n  layers: 2\n"
+                + "train:\n  momentum: 0.0\n  steps: 4\n  record_every: 2\n");
+        Path out = tmp.resolve("run");
+        Cli.Outcome o = Cli.run("train", file.toString(), "--out", out.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("text seed 1: 4 iterations", "validation perplexity");
+        List<String> trace = Files.readAllLines(out.resolve("trace.csv"));
+        assertThat(trace.get(0)).isEqualTo("step,loss,val_perplexity,entropy_0,entropy_1,change_0,change_1");
+        assertThat(trace.subList(1, trace.size())).extracting(l -> l.split(",", -1)[0]).containsExactly("0", "2", "4");
+        assertThat(trace.get(1)).endsWith(",,");
+        List<String> maps = Files.readAllLines(out.resolve("attention_maps.csv"));
+        assertThat(maps.get(0)).isEqualTo("step,query,key,p");
+        assertThat(maps).hasSize(1 + 3 * (1 + 2 + 3 + 4));
+
+        Path refusedOut = tmp.resolve("refused");
+        refused(Cli.run("train", file.toString(), "corpus.bptt=40", "--out", refusedOut.toString()), "corpus.bptt: bptt 40 needs 41 rows");
+        assertThat(refusedOut).doesNotExist();
     }
 }

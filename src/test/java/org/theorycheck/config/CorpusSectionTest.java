@@ -95,8 +95,8 @@ class CorpusSectionTest {
     @Test
     void commandsOfTheSyntheticClassesRefuseACorpus() {
         ExperimentConfig c = resolve("rung: transformer\ncorpus:\n  name: brown\n");
-        assertThatThrownBy(() -> c.requireSynthetic("train")).isInstanceOfSatisfying(ConfigException.class,
-                e -> assertThat(e.problem()).isEqualTo("train runs on the synthetic sequence classes (data:), "
+        assertThatThrownBy(() -> c.requireSynthetic("sweep")).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problem()).isEqualTo("sweep runs on the synthetic sequence classes (data:), "
                         + "but this experiment reads the brown corpus"));
     }
 }

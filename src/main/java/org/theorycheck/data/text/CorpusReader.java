@@ -42,15 +42,15 @@ public final class CorpusReader {
         requireWindows(corpus, TextSplit.TRAIN, spec.batch(), "corpus.batch", spec.bptt(), source);
         requireWindows(corpus, TextSplit.VALID, spec.evalBatch(), "corpus.eval_batch", spec.bptt(), source);
         requireWindows(corpus, TextSplit.TEST, spec.evalBatch(), "corpus.eval_batch", spec.bptt(), source);
-        int validWindows = new TextBatches(corpus.split(TextSplit.VALID).ids(), spec.evalBatch(), spec.bptt()).windows();
+        int validWindows = new TextBatches(corpus.split(TextSplit.VALID).ids(), spec.evalBatch(), spec.bptt()).fullWindows();
         if (spec.evalWindows() > validWindows) {
             throw new ConfigException(source, 0, "corpus.eval_windows", "eval_windows " + spec.evalWindows()
-                    + " is more than the " + validWindows + " windows of the valid split");
+                    + " is more than the " + validWindows + " full windows of the valid split");
         }
-        int trainWindows = new TextBatches(corpus.split(TextSplit.TRAIN).ids(), spec.batch(), spec.bptt()).windows();
+        int trainWindows = new TextBatches(corpus.split(TextSplit.TRAIN).ids(), spec.batch(), spec.bptt()).fullWindows();
         if (spec.mapWindow() >= trainWindows) {
             throw new ConfigException(source, 0, "corpus.map_window", "map_window " + spec.mapWindow()
-                    + " is not one of the train split's windows 0.." + (trainWindows - 1));
+                    + " is not one of the train split's full windows 0.." + (trainWindows - 1));
         }
         return corpus;
     }

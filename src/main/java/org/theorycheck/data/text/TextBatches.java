@@ -50,6 +50,11 @@ public final class TextBatches {
         return (rows - 2) / bptt + 1;
     }
 
+    /** The number of windows of the full length bptt (all but possibly the last). */
+    public int fullWindows() {
+        return (rows - 1) / bptt;
+    }
+
     /** The token at {@code row} of {@code column}. */
     public int at(int row, int column) {
         return ids[column * rows + row];

@@ -166,14 +166,14 @@ class CorpusReaderTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("corpus.eval_batch"));
         assertThatThrownBy(() -> CorpusReader.load(brown(dir, 1, 1, 1, 8), tmp, "x.yaml"))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problem()).contains("valid split"));
-        // valid: 8 tokens in 1 column, bptt 7 = one window; train: 80 tokens in 2 columns, bptt 7 = 6 windows
+        // valid: 8 tokens in 1 column, bptt 7 = one full window; train: 80 tokens in 2 columns, bptt 7 = 5 full windows
         CorpusSpec fits = brown(dir, 1, 2, 1, 7);
         assertThatThrownBy(() -> CorpusReader.load(new CorpusSpec(fits.name(), fits.dir(), 1, 2, 1, 7, 2, 0), tmp, "x.yaml"))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problem())
-                        .isEqualTo("eval_windows 2 is more than the 1 windows of the valid split"));
-        assertThatThrownBy(() -> CorpusReader.load(new CorpusSpec(fits.name(), fits.dir(), 1, 2, 1, 7, 1, 6), tmp, "x.yaml"))
+                        .isEqualTo("eval_windows 2 is more than the 1 full windows of the valid split"));
+        assertThatThrownBy(() -> CorpusReader.load(new CorpusSpec(fits.name(), fits.dir(), 1, 2, 1, 7, 1, 5), tmp, "x.yaml"))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problem())
-                        .isEqualTo("map_window 6 is not one of the train split's windows 0..5"));
+                        .isEqualTo("map_window 5 is not one of the train split's full windows 0..4"));
     }
 
     @Test

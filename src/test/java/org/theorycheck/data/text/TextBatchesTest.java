@@ -28,6 +28,7 @@ class TextBatchesTest {
     @Test
     void windowsAndTheirShiftedTargets() {
         assertThat(batches.windows()).isEqualTo(3);
+        assertThat(batches.fullWindows()).isEqualTo(2);
         TextBatches.Window first = batches.window(0);
         assertThat(first.length()).isEqualTo(2);
         assertThat(first.input()).containsExactly(0, 6, 12, 18, 1, 7, 13, 19);
