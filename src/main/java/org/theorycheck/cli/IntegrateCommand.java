@@ -40,6 +40,7 @@ final class IntegrateCommand implements Callable<Integer> {
         Rung selected = Rungs.byName(rung).orElseThrow(() -> new ConfigException(config.source(), 0, "--rung",
                 "unknown rung '" + rung + "'; allowed: " + String.join(", ", Rungs.names())));
         config.requireSingleConfiguration("integrate computes one configuration", "");
+        config.requireSynthetic("integrate");
         long seed = config.seeds().get(0);
         Path dir = out != null ? out : Path.of("out", config.name() + "-" + rung);
         long start = System.nanoTime();

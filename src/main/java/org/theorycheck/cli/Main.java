@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code theorycheck} command line: a thin layer that parses arguments and calls the library. */
 @Command(name = "theorycheck", mixinStandardHelpOptions = true, version = "theorycheck 0.1.0",
         description = "Verifies theories of neural-network training dynamics, claim by claim, with numbers.",
-        subcommands = {TrainCommand.class, SweepCommand.class, IntegrateCommand.class, VerifyCommand.class,
+        subcommands = {TrainCommand.class, SweepCommand.class, IntegrateCommand.class, VerifyCommand.class, CorpusCommand.class,
                 PlotCommand.class, FigureCommand.class, ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a claim did not get its expected verdict", "2:bad input (file, line and key are named) or an output that cannot be written",

@@ -61,6 +61,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ExperimentSource source = experiment.source();
         SweepPlan plan = SweepPlan.of(source.file());
+        plan.base().requireSynthetic("sweep");
         if (merge != null) {
             return merge(plan);
         }

@@ -1,10 +1,15 @@
 package org.theorycheck.cli;
 
 import org.theorycheck.config.ExperimentConfig;
+import org.theorycheck.data.text.CacheDirectory;
+import org.theorycheck.data.text.CorpusReader;
+import org.theorycheck.data.text.TextCorpus;
 import org.theorycheck.model.Trajectory;
+import org.theorycheck.report.TextTraceCsv;
 import org.theorycheck.report.TrajectoryCsv;
 import org.theorycheck.train.SgdRun;
 import org.theorycheck.transformer.SyntheticClassesRun;
+import org.theorycheck.transformer.TextRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -12,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -19,7 +25,10 @@ import java.util.concurrent.Callable;
                 "the YZ model, or with rung=transformer (rung: transformer in the file) the real transformer of its",
                 "transformer: section.",
                 "Writes DIR/trace.csv (step,loss,distinct_entropy,decoder_residual) and",
-                "DIR/attention.csv (step,next_token,token,role,p,z,c)."})
+                "DIR/attention.csv (step,next_token,token,role,p,z,c).",
+                "An experiment with a corpus: section trains the transformer as a language model on that text and",
+                "writes DIR/trace.csv (step,loss,val_perplexity,entropy_L...,change_L...) and",
+                "DIR/attention_maps.csv (step,query,key,p: layer 0 on the mapped training window)."})
 final class TrainCommand implements Callable<Integer> {
 
     @Mixin
@@ -38,6 +47,20 @@ final class TrainCommand implements Callable<Integer> {
         long seed = config.seeds().get(0);
         Path dir = out != null ? out : Path.of("out", config.name());
         long start = System.nanoTime();
+        if (config.corpus() != null) {
+            TextCorpus corpus = CorpusReader.load(config.corpus(), CacheDirectory.root(System.getenv(),
+                    System.getProperty("user.home")), config.source());
+            List<TextRun.Record> records;
+            try (TerminalProgress bar = TerminalProgress.of(config.name(), config.train().steps(), " iterations")) {
+                records = TextRun.run(config, corpus, seed, bar::stepTo);
+            }
+            TextTraceCsv.write(records, dir);
+            TextRun.Record last = records.get(records.size() - 1);
+            spec.commandLine().getOut().printf("%s seed %d: %d iterations in %.1f s, final loss %.4g, validation perplexity "
+                            + "%.1f, layer-0 attention entropy %.3f nats -> %s%n", config.name(), seed, config.train().steps(),
+                    (System.nanoTime() - start) / 1e9, last.loss(), last.perplexity(), last.entropy()[0], dir);
+            return 0;
+        }
         Trajectory trajectory;
         try (TerminalProgress bar = TerminalProgress.of(config.name(), config.train().steps(), " steps")) {
             trajectory = config.transformer() != null ? SyntheticClassesRun.run(config, seed, bar::stepTo)

@@ -15,9 +15,12 @@ import java.util.List;
  * @param sweep  the grid axes still to sweep (empty for a single configuration)
  * @param rung   what {@code train} and {@code sweep} run: sgd (the YZ model) or transformer
  * @param transformer the transformer section (null unless the rung is transformer)
+ * @param corpus the real-text corpus that replaces the synthetic family (null unless the file has a
+ *               {@code corpus:} section; {@code data} then holds defaults that nothing may use)
  */
 public record ExperimentConfig(String name, String source, DataSpec data, ModelSpec model, TrainSpec train,
-                               List<Long> seeds, List<SweepAxis> sweep, String rung, TransformerSpec transformer) {
+                               List<Long> seeds, List<SweepAxis> sweep, String rung, TransformerSpec transformer,
+                               CorpusSpec corpus) {
 
     public ExperimentConfig {
         seeds = List.copyOf(seeds);
@@ -27,7 +30,7 @@ public record ExperimentConfig(String name, String source, DataSpec data, ModelS
     /** An experiment of the YZ model (rung sgd). */
     public ExperimentConfig(String name, String source, DataSpec data, ModelSpec model, TrainSpec train,
                             List<Long> seeds, List<SweepAxis> sweep) {
-        this(name, source, data, model, train, seeds, sweep, "sgd", null);
+        this(name, source, data, model, train, seeds, sweep, "sgd", null, null);
     }
 
     /**
@@ -41,6 +44,19 @@ public record ExperimentConfig(String name, String source, DataSpec data, ModelS
             SweepAxis axis = sweep.get(0);
             throw new ConfigException(source, 0, axis.key(), refusal + " but " + axis.key() + " is swept " + axis.values()
                     + "; fix it with " + axis.key() + "=VALUE" + advice);
+        }
+    }
+
+    /**
+     * Fails if the experiment reads a corpus: commands that run on the synthetic sequence classes call
+     * this, so that a corpus experiment is never trained on the defaults of {@code data:}.
+     *
+     * @param command the command that refuses, e.g. "train"
+     */
+    public void requireSynthetic(String command) {
+        if (corpus != null) {
+            throw new ConfigException(source, 0, "corpus.name", command + " runs on the synthetic sequence classes "
+                    + "(data:), but this experiment reads the " + corpus.name().key() + " corpus");
         }
     }
 

