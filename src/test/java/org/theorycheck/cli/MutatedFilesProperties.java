@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * or a value mistyped, a value replaced by one of the wrong type or out of range — are either refused
  * with exit 2, one error line naming the file and a line, and nothing written, or they are valid and
  * run. Valid mutations run cheaply: experiments with a tiny budget (2 steps, batch 4, T−1 = 15, one
- * seed, vocabularies up to {@value #RUN_VOCABULARY}; a mutated rate may make that run diverge, exit 3),
+ * seed, vocabularies up to {@value #RUN_VOCABULARY}, corpus experiments only loaded; a mutated rate may make that run diverge, exit 3),
  * claims through {@code verify --dry-run} (everything but the measurement) and, for claims whose checks
  * take milliseconds, through {@code verify} itself. The counts are printed after the properties.
  */
@@ -170,10 +170,15 @@ class MutatedFilesProperties {
         Path out = dir.resolve("out");
         String command = text.contains("\nsweep:") ? "sweep" : "train";
         int vocabulary = 0;
+        boolean onCorpus = false;
         boolean valid;
         try {
             for (SweepPlan.Cell cell : SweepPlan.of(ExperimentFile.read(file)).cells()) {
-                vocabulary = Math.max(vocabulary, cell.config().data().vocabulary());
+                if (cell.config().corpus() != null) {
+                    onCorpus = true;
+                } else {
+                    vocabulary = Math.max(vocabulary, cell.config().data().vocabulary());
+                }
             }
             valid = true;
         } catch (ConfigException e) {
@@ -187,7 +192,8 @@ class MutatedFilesProperties {
             return;
         }
         LOADED.incrementAndGet();
-        if (vocabulary > RUN_VOCABULARY) {
+        // a corpus experiment's run needs the corpus and a language model: loading validated it, which is what is fuzzed
+        if (onCorpus || vocabulary > RUN_VOCABULARY) {
             return;
         }
         List<String> tiny = new ArrayList<>(List.of(command, file.toString()));
