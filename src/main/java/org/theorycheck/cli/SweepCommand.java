@@ -3,7 +3,7 @@ package org.theorycheck.cli;
 import org.theorycheck.config.ConfigException;
 import org.theorycheck.config.ExperimentConfig;
 import org.theorycheck.config.ExperimentSource;
-import org.theorycheck.model.Trajectory;
+import org.theorycheck.data.text.CorpusCache;
 import org.theorycheck.report.SweepCsv;
 import org.theorycheck.theory.Rungs;
 import org.theorycheck.train.Engine;
@@ -11,6 +11,7 @@ import org.theorycheck.train.RunResult;
 import org.theorycheck.train.Sweep;
 import org.theorycheck.train.SweepJournal;
 import org.theorycheck.train.SweepPlan;
+import org.theorycheck.transformer.TextRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -61,9 +62,14 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ExperimentSource source = experiment.source();
         SweepPlan plan = SweepPlan.of(source.file());
-        plan.base().requireSynthetic("sweep");
         if (merge != null) {
             return merge(plan);
+        }
+        RunOne runner = new RunOne();
+        if (plan.base().corpus() != null) {
+            for (SweepPlan.Cell cell : plan.cells()) {
+                runner.corpora().corpus(cell.config());
+            }
         }
         int[] part = shard == null ? new int[] {0, 1} : parseShard();
         List<SweepPlan.Run> runs = plan.shard(part[0], part[1]);
@@ -75,7 +81,7 @@ final class SweepCommand implements Callable<Integer> {
             List<RunResult> results;
             long resumed = runs.stream().filter(journal.completed()::containsKey).count();
             try (TerminalProgress bar = TerminalProgress.of(plan.base().name(), runs.size(), " runs")) {
-                results = Sweep.run(source, plan, runs, journal, engine, SweepCommand::runOne, bar::stepTo);
+                results = Sweep.run(source, plan, runs, journal, engine, runner, bar::stepTo);
             }
             String count = shard == null ? runs.size() + " runs" : plan.runs().size() + " runs, " + runs.size() + " in shard " + shard;
             if (shard == null) {
@@ -117,8 +123,29 @@ final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One run on the rung the experiment names (rung: sgd or transformer). */
-    private static Trajectory runOne(ExperimentConfig config, long seed) {
-        return Rungs.byName(config.rung()).orElseThrow().run(config, seed);
+    /**
+     * One run: on the rung the experiment names (rung: sgd or transformer), or, for an experiment with a
+     * corpus, the transformer trained on it. Each machine that runs tasks reads a corpus once (this one
+     * before any task starts, so that a missing corpus or batches that do not fit it stop the sweep first).
+     */
+    private static final class RunOne implements Sweep.Runner {
+        private static final long serialVersionUID = 1L;
+        private transient CorpusCache corpora;
+
+        @Override
+        public double[] run(ExperimentConfig config, long seed) {
+            if (config.corpus() == null) {
+                return Sweep.observables(Rungs.byName(config.rung()).orElseThrow().run(config, seed));
+            }
+            List<TextRun.Record> records = TextRun.run(config, corpora().corpus(config), seed, step -> { });
+            return records.get(records.size() - 1).observables();
+        }
+
+        private synchronized CorpusCache corpora() {
+            if (corpora == null) {
+                corpora = new CorpusCache();
+            }
+            return corpora;
+        }
     }
 }

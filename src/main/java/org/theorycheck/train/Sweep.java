@@ -24,12 +24,18 @@ public final class Sweep {
     private Sweep() {}
 
     /**
-     * How one run of a cell is computed: SGD on the YZ model, or another rung the caller supplies.
-     * Serializable, because a task that carries it may run on another machine.
+     * How one run of a cell is computed, reduced to its {@link SweepPlan#observables()}: SGD on the YZ
+     * model, another rung, or the transformer on a corpus, as the caller supplies. Serializable, because a
+     * task that carries it may run on another machine.
      */
     @FunctionalInterface
     public interface Runner extends Serializable {
-        Trajectory run(ExperimentConfig config, long seed);
+        double[] run(ExperimentConfig config, long seed);
+    }
+
+    /** The observables of a trajectory on the synthetic classes: final distinct-token entropy, last loss. */
+    public static double[] observables(Trajectory t) {
+        return new double[] {t.distinctEntropy(t.size() - 1), t.last().loss()};
     }
 
     /** What one task needs besides the experiment: the run's cell (index and swept values) and seed. */
@@ -39,8 +45,7 @@ public final class Sweep {
     record RunTask(ExperimentSource source, Runner runner) implements Engine.Task<RunInput, RunResult> {
         @Override
         public RunResult apply(RunInput in) {
-            Trajectory t = runner.run(source.file().resolveCell(in.values()), in.seed());
-            return new RunResult(in.cell(), in.seed(), t.distinctEntropy(t.size() - 1), t.last().loss());
+            return new RunResult(in.cell(), in.seed(), runner.run(source.file().resolveCell(in.values()), in.seed()));
         }
     }
 

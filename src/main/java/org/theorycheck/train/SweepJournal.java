@@ -31,7 +31,7 @@ public final class SweepJournal {
     private SweepJournal(Path file, SweepPlan plan) {
         this.file = file;
         this.plan = plan;
-        this.header = String.join(",", plan.keys()) + (plan.keys().isEmpty() ? "" : ",") + "seed,distinct_entropy,loss";
+        this.header = String.join(",", plan.keys()) + (plan.keys().isEmpty() ? "" : ",") + "seed," + String.join(",", plan.observables());
     }
 
     /**
@@ -80,6 +80,7 @@ public final class SweepJournal {
             cellByKey.put(String.join(",", plan.cells().get(c).values().values()), c);
         }
         int swept = plan.keys().size();
+        int observed = plan.observables().size();
         List<String> kept = new ArrayList<>();
         kept.add(header);
         for (int i = 1; i < lines.size(); i++) {
@@ -87,14 +88,17 @@ public final class SweepJournal {
                 break;
             }
             String[] f = lines.get(i).split(",", -1);
-            if (f.length != swept + 3) {
+            if (f.length != swept + 1 + observed) {
                 continue;
             }
             Integer cell = cellByKey.get(String.join(",", java.util.Arrays.copyOf(f, swept)));
             try {
                 long seed = Long.parseLong(f[swept]);
-                RunResult r = new RunResult(cell == null ? -1 : cell, seed, Double.parseDouble(f[swept + 1]),
-                        Double.parseDouble(f[swept + 2]));
+                double[] values = new double[observed];
+                for (int v = 0; v < observed; v++) {
+                    values[v] = Double.parseDouble(f[swept + 1 + v]);
+                }
+                RunResult r = new RunResult(cell == null ? -1 : cell, seed, values);
                 kept.add(lines.get(i));
                 if (cell != null && plan.base().seeds().contains(seed)) {
                     completed.put(new SweepPlan.Run(cell, seed), r);
@@ -119,7 +123,11 @@ public final class SweepJournal {
         for (String v : plan.cells().get(r.cell()).values().values()) {
             line.append(v).append(',');
         }
-        line.append(r.seed()).append(',').append(r.distinctEntropy()).append(',').append(r.loss()).append('\n');
+        line.append(r.seed());
+        for (double v : r.values()) {
+            line.append(',').append(v);
+        }
+        line.append('\n');
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
             w.write(line.toString());
         } catch (IOException e) {

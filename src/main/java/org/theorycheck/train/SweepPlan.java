@@ -72,6 +72,25 @@ public final class SweepPlan {
     }
 
     /** The swept keys, in grid order. */
+    /**
+     * What a run of this grid reports at its last step, the columns of {@code runs.csv} after the seed:
+     * on the synthetic classes the distinct-token entropy and the last minibatch's loss; on a corpus,
+     * each layer's mean attention entropy on the validation windows ({@code entropy_0}, …), the
+     * validation perplexity and the last window's loss. The loss comes last in both.
+     */
+    public List<String> observables() {
+        if (base.corpus() == null) {
+            return List.of("distinct_entropy", "loss");
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (int l = 0; l < base.transformer().layers(); l++) {
+            names.add("entropy_" + l);
+        }
+        names.add("val_perplexity");
+        names.add("loss");
+        return List.copyOf(names);
+    }
+
     public List<String> keys() {
         return keys;
     }

@@ -20,6 +20,7 @@ import org.theorycheck.train.RecordSteps;
 import org.theorycheck.train.SgdRun;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
@@ -62,7 +63,16 @@ public final class TextRun {
      * @param change        per layer, the mean L1 change of an attention row per iteration since the last record
      * @param map           layer 0's attention on the mapped window, bptt × bptt row-major (row: query position)
      */
-    public record Record(int step, double loss, double perplexity, double[] entropy, double[] change, double[] map) {}
+    public record Record(int step, double loss, double perplexity, double[] entropy, double[] change, double[] map) {
+
+        /** What a sweep reports of a run at this record: each layer's entropy, the validation perplexity, the loss. */
+        public double[] observables() {
+            double[] out = Arrays.copyOf(entropy, entropy.length + 2);
+            out[entropy.length] = perplexity;
+            out[entropy.length + 1] = loss;
+            return out;
+        }
+    }
 
     /**
      * Trains the experiment's transformer on the corpus with the given seed.
@@ -195,7 +205,7 @@ public final class TextRun {
     }
 
     /** Σ_j |a_ij − b_ij| averaged over the rows (of {@code rowLength} entries) of two attention arrays. */
-    static double rowChange(double[] before, double[] after, int rowLength) {
+    public static double rowChange(double[] before, double[] after, int rowLength) {
         double total = 0;
         for (int i = 0; i < before.length; i++) {
             total += Math.abs(after[i] - before[i]);

@@ -77,7 +77,8 @@ class CorpusCommandTest {
         refused(Cli.run("corpus", file.toString()), file + ":6: corpus.windows: unknown key");
         Path brown = experiment("  name: brown\n");
         Path out = tmp.resolve("out");
-        refused(Cli.run("sweep", brown.toString(), "--out", out.toString()), "corpus.name: sweep runs on the synthetic sequence classes");
+        refused(Cli.run("sweep", brown.toString(), "corpus.dir=" + tmp.resolve("nowhere"), "--out", out.toString()),
+                "corpus.dir: no such directory");
         refused(Cli.run("integrate", brown.toString(), "--rung", "map", "--out", out.toString()), "integrate runs on the synthetic sequence classes");
         assertThat(out).doesNotExist();
         refused(Cli.run("corpus", "experiments/syn-small.yaml"), "has no corpus: section");
@@ -102,6 +103,30 @@ class CorpusCommandTest {
 
         Path refusedOut = tmp.resolve("refused");
         refused(Cli.run("train", file.toString(), "corpus.bptt=40", "--out", refusedOut.toString()), "corpus.bptt: bptt 40 needs 41 rows");
+        assertThat(refusedOut).doesNotExist();
+    }
+
+    @Test
+    void sweepOnTextJournalsResumesAndRefusesBadBatchesFirst() throws IOException {
+        Path file = experiment("  name: brown\n  dir: " + brownFixture(20) + "\n  batch: 2\n  eval_batch: 1\n  bptt: 4\n"
+                + "  eval_windows: 2\n  map_window: 3\ntransformer:\n  emsize: 8\n  hidden: 8\n  layers: 2\n"
+                + "train:\n  momentum: 0.0\n  steps: 4\n  record_every: 2\nseeds: 1..2\nsweep:\n  train.eta_z: [0.5, 1]\n");
+        Path out = tmp.resolve("sweep");
+        Cli.Outcome first = Cli.run("sweep", file.toString(), "--out", out.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("2 cells x 2 seeds = 4 runs (0 resumed");
+        List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+        assertThat(runs.get(0)).isEqualTo("train.eta_z,seed,entropy_0,entropy_1,val_perplexity,loss");
+        assertThat(runs).hasSize(5);
+        assertThat(Files.readAllLines(out.resolve("summary.csv")).get(0)).isEqualTo("train.eta_z,n,entropy_0_mean,entropy_0_std,"
+                + "entropy_1_mean,entropy_1_std,val_perplexity_mean,val_perplexity_std,loss_mean");
+
+        Cli.Outcome again = Cli.run("sweep", file.toString(), "--out", out.toString());
+        assertThat(again.out()).contains("(4 resumed");
+        assertThat(Files.readAllLines(out.resolve("runs.csv"))).isEqualTo(runs);
+
+        Path refusedOut = tmp.resolve("refused");
+        refused(Cli.run("sweep", file.toString(), "corpus.bptt=40", "--out", refusedOut.toString()), "corpus.bptt: bptt 40 needs 41 rows");
         assertThat(refusedOut).doesNotExist();
     }
 }

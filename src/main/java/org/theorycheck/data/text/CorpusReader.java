@@ -32,13 +32,35 @@ public final class CorpusReader {
      *                         for the batches asked for
      */
     public static TextCorpus load(CorpusSpec spec, Path cacheRoot, String source) {
+        TextCorpus corpus = read(spec, cacheRoot);
+        requireBatches(corpus, spec, source);
+        return corpus;
+    }
+
+    /**
+     * The corpus an experiment names, with its vocabulary, not yet checked against any batch sizes (it
+     * depends on the name, directory and {@code min_count} only, so experiments that differ in their
+     * batches can share it).
+     *
+     * @throws ConfigException if the corpus is missing, damaged, malformed or too large
+     */
+    public static TextCorpus read(CorpusSpec spec, Path cacheRoot) {
         CorpusFiles files = switch (spec.name()) {
             case BROWN -> spec.dir().isEmpty() ? BrownArchive.open(BrownArchive.in(cacheRoot))
                     : CorpusFiles.brownDirectory(Path.of(spec.dir()));
             case WIKITEXT2, WIKITEXT103 -> CorpusFiles.wikiText(Path.of(spec.dir()));
         };
         Runtime jvm = Runtime.getRuntime();
-        TextCorpus corpus = read(files, spec.minCount(), jvm.maxMemory() - (jvm.totalMemory() - jvm.freeMemory()));
+        return read(files, spec.minCount(), jvm.maxMemory() - (jvm.totalMemory() - jvm.freeMemory()));
+    }
+
+    /**
+     * Checks that the experiment's batches fit the corpus: every split holds a full window, and the
+     * observed and mapped windows exist.
+     *
+     * @throws ConfigException naming the key to change if they do not
+     */
+    public static void requireBatches(TextCorpus corpus, CorpusSpec spec, String source) {
         requireWindows(corpus, TextSplit.TRAIN, spec.batch(), "corpus.batch", spec.bptt(), source);
         requireWindows(corpus, TextSplit.VALID, spec.evalBatch(), "corpus.eval_batch", spec.bptt(), source);
         requireWindows(corpus, TextSplit.TEST, spec.evalBatch(), "corpus.eval_batch", spec.bptt(), source);
@@ -52,7 +74,6 @@ public final class CorpusReader {
             throw new ConfigException(source, 0, "corpus.map_window", "map_window " + spec.mapWindow()
                     + " is not one of the train split's full windows 0.." + (trainWindows - 1));
         }
-        return corpus;
     }
 
     /**

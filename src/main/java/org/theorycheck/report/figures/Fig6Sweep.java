@@ -5,6 +5,7 @@ import org.theorycheck.report.CsvTable;
 import org.theorycheck.report.SweepCsv;
 import org.theorycheck.report.SweepPanels;
 import org.theorycheck.train.RunResult;
+import org.theorycheck.train.Sweep;
 import org.theorycheck.train.SweepPlan;
 
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class Fig6Sweep implements FigureRecipe {
     @Override
     public FigureResult compute(Budget budget, Consumer<String> progress) {
         SweepPlan plan = SweepPlan.of(Runs.file(EXPERIMENT, budget, overrides));
-        List<List<double[]>> runs = Runs.sgd(plan, t -> new double[]{t.distinctEntropy(t.size() - 1), t.last().loss()},
+        List<List<double[]>> runs = Runs.sgd(plan, Sweep::observables,
                 "fig6 sweep", progress);
         List<RunResult> results = new ArrayList<>();
         DataTable data = new DataTable("data.queries", "train.eta_z", "train.eta_ratio", "n", "distinct_entropy_mean",
@@ -55,8 +56,8 @@ final class Fig6Sweep implements FigureRecipe {
         }
         for (SweepCsv.CellSummary s : SweepCsv.summarise(plan, results)) {
             Map<String, String> v = s.cell().values();
-            data.row(v.get("data.queries"), v.get("train.eta_z"), v.get("train.eta_ratio"), s.n(), s.entropyMean(),
-                    s.entropyStd(), s.lossMean());
+            data.row(v.get("data.queries"), v.get("train.eta_z"), v.get("train.eta_ratio"), s.n(), s.mean()[0],
+                    s.std()[0], s.mean()[1]);
         }
         CsvTable table = CsvTable.parse("fig6 sweep", data.csv());
         int r = plan.base().data().nextPerQuery();
