@@ -7,6 +7,7 @@ import org.theorycheck.model.Trajectory;
 import org.theorycheck.theory.Rung;
 import org.theorycheck.theory.Rungs;
 import org.theorycheck.train.SweepPlan;
+import org.theorycheck.transformer.TextRun;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,14 +25,16 @@ public final class CheckContext {
     private final ExperimentConfig config;
     private final TrajectoryCache cache;
 
-    CheckContext(CheckSpec spec, boolean full, TrajectoryCache cache) {
+    CheckContext(CheckSpec spec, boolean full, TrajectoryCache cache, boolean text) {
         this.spec = spec;
         this.cache = cache;
         if (spec.experiment() != null) {
             ExperimentFile file = ExperimentFile.read(spec.experiment()).withOverrides(spec.overrides());
             this.experiment = full ? file : file.withOverrides(spec.quick());
             this.config = experiment.resolve();
-            config.requireSynthetic("check " + spec.name());
+            if (!text) {
+                config.requireSynthetic("check " + spec.name());
+            }
         } else {
             this.experiment = null;
             this.config = null;
@@ -90,6 +93,11 @@ public final class CheckContext {
     /** The trajectory of any rung and configuration (cached across checks). */
     public Trajectory trajectory(Rung rung, ExperimentConfig config, long seed) {
         return cache.get(rung, config, seed);
+    }
+
+    /** The records of the transformer trained on a corpus experiment (this check's, or a cell of its grid) with this seed. */
+    public List<TextRun.Record> textRun(ExperimentConfig config, long seed) {
+        return cache.textRun(config, seed);
     }
 
     /** One trajectory per seed, in seed order. */

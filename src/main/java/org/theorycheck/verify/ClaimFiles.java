@@ -330,6 +330,13 @@ public final class ClaimFiles {
             if (quantity == null) {
                 return;
             }
+            boolean text = plan.base().corpus() != null;
+            if (quantity.readsText() != text) {
+                throw error(experimentNode, "checks.experiment", "quantity " + quantity.name() + (quantity.readsText()
+                        ? " measures training on real text, but the experiment" + budget + " has no corpus: section"
+                        : " runs on the synthetic sequence classes (data:), but the experiment" + budget + " reads the "
+                        + plan.base().corpus().name().key() + " corpus"));
+            }
             for (Parameter p : quantity.parameters()) {
                 Object v = params.get(p.name());
                 if (p.type() == Parameter.Type.RUNG && v != null) {

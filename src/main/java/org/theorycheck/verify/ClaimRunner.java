@@ -97,7 +97,7 @@ public final class ClaimRunner {
                 m = quantities.symbolic().run(check.quantity());
             } else {
                 Quantity q = quantities.find(check.quantity()).orElseThrow();
-                m = q.measure(new CheckContext(check, full, cache));
+                m = q.measure(new CheckContext(check, full, cache, q.readsText()));
             }
             return new CheckResult(claim, check, Verdicts.decide(m, check.tolerance()), m, "", seconds(start));
         } catch (RuntimeException e) {

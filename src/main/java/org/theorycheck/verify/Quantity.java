@@ -27,6 +27,14 @@ public interface Quantity {
         return List.of();
     }
 
+    /**
+     * Whether it measures training on real text: then its experiments must read a corpus
+     * ({@code corpus:}), otherwise they must not (checked when the claim file loads).
+     */
+    default boolean readsText() {
+        return false;
+    }
+
     /** Whether it needs an experiment file. */
     default boolean needsExperiment() {
         return true;

@@ -44,6 +44,7 @@ public final class ScanSnapQuantities {
                 new EntropyFloor(), new LearningRateSparsityTrend(),
                 new DecoderConvergence(), new FiniteContextConcentration(), new GradientFiniteDifference(),
                 new SandwichBound(), new SnapTimeScaling(), new SnapLevel(), new DiscreteContinuousGap(),
-                new SpeedControlStages(), new ClosedFormAccuracy(), new CorrelatedDecoder(), new RungGap(), new EffectiveZAgreement());
+                new SpeedControlStages(), new ClosedFormAccuracy(), new CorrelatedDecoder(), new RungGap(), new EffectiveZAgreement(),
+                new AttentionSparsity(), new AttentionFreeze(), new EntropyVersusRate());
     }
 }
