@@ -26,6 +26,7 @@ public final class AttentionHeatmap {
 
     private static final int PANEL_WIDTH = 600;
     private static final int PANEL_HEIGHT = 400;
+    private static final int TEXT_PANEL = 460;
     private static final Color[] SCALE = { // viridis, sampled at five stops
             new Color(0x440154), new Color(0x3B528B), new Color(0x21918C), new Color(0x5EC962), new Color(0xFDE725)};
 
@@ -107,18 +108,9 @@ public final class AttentionHeatmap {
     private static HeatMapChart chart(Panel p, String title, double max) {
         String heading = (title == null || title.isBlank() ? "" : title + "  ·  ") + "class n = " + p.nextToken()
                 + "  ·  attention c(l|n)";
-        HeatMapChart chart = new HeatMapChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(heading)
-                .xAxisTitle("support token l:  common  |  distinct (P(l|n) ascending)").yAxisTitle("step").build();
+        HeatMapChart chart = styled(new HeatMapChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(heading)
+                .xAxisTitle("support token l:  common  |  distinct (P(l|n) ascending)").yAxisTitle("step").build(), max);
         HeatMapStyler s = chart.getStyler();
-        ChartStyle.apply(s);
-        s.setRangeColors(SCALE);
-        s.setMin(0);
-        s.setMax(max);
-        s.setDrawBorder(false);
-        s.setShowValue(false);
-        s.setLegendPosition(Styler.LegendPosition.OutsideE);
-        s.setPlotGridLinesVisible(false);
-        s.setAxisTickLabelsFont(ChartStyle.TICKS.deriveFont(12f));
 
         List<String> columns = new ArrayList<>();
         List<Integer> columnOf = new ArrayList<>();
@@ -155,6 +147,45 @@ public final class AttentionHeatmap {
             s.setXAxisLabelRotation(90);
         }
         chart.addSeries("c", columns, rowLabels, cells);
+        return chart;
+    }
+
+    /**
+     * Paper Fig. 7's panel: a causal attention map on real text, {@code map[i·size + j]} the attention of
+     * query position i (a row, the first at the top) on key position j (a column), on the colour scale
+     * 0 to {@code max} shared by a figure's panels.
+     */
+    public static HeatMapChart textMap(double[] map, int size, String title, double max) {
+        HeatMapChart chart = styled(new HeatMapChartBuilder().width(TEXT_PANEL).height(TEXT_PANEL).title(title)
+                .xAxisTitle("key position").yAxisTitle("query position").build(), max);
+        List<Integer> columns = new ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            columns.add(i);
+            rows.add(size - 1 - i);
+        }
+        List<Number[]> cells = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < size; j++) {
+                cells.add(new Number[] {j, size - 1 - i, map[i * size + j]});
+            }
+        }
+        chart.getStyler().setXAxisLabelRotation(90);
+        chart.addSeries("attention", columns, rows, cells);
+        return chart;
+    }
+
+    private static HeatMapChart styled(HeatMapChart chart, double max) {
+        HeatMapStyler s = chart.getStyler();
+        ChartStyle.apply(s);
+        s.setRangeColors(SCALE);
+        s.setMin(0);
+        s.setMax(max);
+        s.setDrawBorder(false);
+        s.setShowValue(false);
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setPlotGridLinesVisible(false);
+        s.setAxisTickLabelsFont(ChartStyle.TICKS.deriveFont(12f));
         return chart;
     }
 }

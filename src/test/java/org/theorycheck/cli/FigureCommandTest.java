@@ -16,9 +16,9 @@ class FigureCommandTest {
     @Test
     void unknownFigureIsBadInputAndWritesNothing() {
         Path out = tmp.resolve("figs");
-        Cli.Outcome o = Cli.run("figure", "fig7", "--out", out.toString());
+        Cli.Outcome o = Cli.run("figure", "fig13", "--out", out.toString());
         assertThat(o.code()).isEqualTo(Main.EXIT_BAD_INPUT);
-        assertThat(o.err()).contains("unknown figure 'fig7'").contains("fig3").contains("ladder");
+        assertThat(o.err()).contains("unknown figure 'fig13'").contains("fig3").contains("ladder");
         assertThat(out).doesNotExist();
     }
 

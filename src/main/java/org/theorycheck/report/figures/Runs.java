@@ -36,6 +36,15 @@ final class Runs {
         return ExperimentFile.read(Path.of(path)).withOverrides(budget.overrides()).withOverrides(overrides);
     }
 
+    /**
+     * A real-text experiment under a budget: at the quick budget with {@code quick} (a smaller vocabulary,
+     * fewer iterations) after the budget's own overrides, at the full budget as the file says; then the
+     * recipe's {@code overrides}.
+     */
+    static ExperimentFile textFile(String path, Budget budget, List<String> quick, List<String> overrides) {
+        return file(path, budget, budget == Budget.QUICK ? quick : List.of()).withOverrides(overrides);
+    }
+
     static ExperimentConfig config(String path, Budget budget, String... overrides) {
         return file(path, budget, List.of(overrides)).resolve();
     }

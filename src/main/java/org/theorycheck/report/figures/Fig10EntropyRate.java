@@ -1,0 +1,91 @@
+package org.theorycheck.report.figures;
+
+import org.knowm.xchart.style.Styler;
+import org.theorycheck.config.ExperimentConfig;
+import org.theorycheck.report.Figure;
+import org.theorycheck.report.LineFigure;
+import org.theorycheck.transformer.TextRun;
+import org.theorycheck.train.SweepPlan;
+import org.theorycheck.verify.TrajectoryCache;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * Paper Fig. 10 (Appendix G) on the Brown corpus: the final first-layer attention entropy on the
+ * validation windows against the learning rate (one rate for every parameter), mean ± std over seeds,
+ * for the grid of experiments/fig10-brown.yaml.
+ */
+final class Fig10EntropyRate implements FigureRecipe {
+
+    static final String EXPERIMENT = "experiments/fig10-brown.yaml";
+    /**
+     * The quick budget: the five rates, two seeds, the vocabulary of words seen at least 100 times and
+     * 100 iterations (the claim fig10-entropy-vs-rate checks three of the rates at this size).
+     */
+    static final List<String> QUICK = List.of("corpus.min_count=100", "train.steps=100", "seeds=1..2");
+
+    private final TrajectoryCache runs;
+    private final List<String> overrides;
+
+    Fig10EntropyRate(TrajectoryCache runs, List<String> overrides) {
+        this.runs = runs;
+        this.overrides = List.copyOf(overrides);
+    }
+
+    @Override
+    public String name() {
+        return "fig10";
+    }
+
+    @Override
+    public FigureResult compute(Budget budget, Consumer<String> progress) {
+        SweepPlan plan = SweepPlan.of(Runs.textFile(EXPERIMENT, budget, QUICK, overrides));
+        List<Long> seeds = plan.base().seeds();
+        List<Callable<Double>> tasks = new ArrayList<>();
+        for (SweepPlan.Cell cell : plan.cells()) {
+            ExperimentConfig config = cell.config();
+            for (long seed : seeds) {
+                tasks.add(() -> {
+                    List<TextRun.Record> records = runs.textRun(config, seed);
+                    return records.get(records.size() - 1).entropy()[0];
+                });
+            }
+        }
+        List<Double> entropy = Runs.parallel(tasks, "fig10 runs", progress);
+        int cells = plan.cells().size();
+        double[] rate = new double[cells];
+        double[] mean = new double[cells];
+        double[] std = new double[cells];
+        DataTable data = new DataTable("train.eta_z", "seed", "entropy");
+        List<SummaryRow> summary = new ArrayList<>();
+        for (int c = 0; c < cells; c++) {
+            rate[c] = plan.cells().get(c).config().train().etaZ();
+            double[] values = new double[seeds.size()];
+            for (int s = 0; s < seeds.size(); s++) {
+                values[s] = entropy.get(c * seeds.size() + s);
+                data.row(rate[c], seeds.get(s), values[s]);
+            }
+            SummaryRow row = SummaryRow.seeds("entropy/eta=" + DataTable.number(rate[c]), values);
+            summary.add(row);
+            mean[c] = row.mean();
+            std[c] = row.std();
+        }
+        LineFigure f = LineFigure.titled("Brown, 1 layer: final layer-0 attention entropy vs learning rate")
+                .axes("learning rate η (every parameter)", "mean attention entropy (nats)").size(760, 520)
+                .legend(Styler.LegendPosition.InsideNE)
+                .errorBars("mean ± std over " + seeds.size() + " seeds", rate, mean, std);
+        StringBuilder seen = new StringBuilder();
+        for (int c = 0; c < cells; c++) {
+            seen.append(c == 0 ? "" : ", ").append(String.format(Locale.ROOT, "η = %s: %.3f ± %.3f", DataTable.number(rate[c]), mean[c], std[c]));
+        }
+        return new FigureResult(name(), "Fig. 10: attention entropy vs learning rate on the Brown corpus",
+                "The average self-attention entropy falls as the (single) learning rate grows from 1 to 5 "
+                        + "(WikiText-2 and WikiText-103 in the paper, 5 seeds).",
+                "Final layer-0 entropy (nats, mean ± std over " + seeds.size() + " seeds, " + plan.base().train().steps()
+                        + " iterations): " + seen + ".", Figure.of(f.chart()), data, summary);
+    }
+}
