@@ -32,6 +32,27 @@ class FigureCommandTest {
     }
 
     @Test
+    void transformerRowOnOtherClassesIsBadInputAndWritesNothing() {
+        Path out = tmp.resolve("figs");
+        Cli.Outcome o = Cli.run("figure", "ladder", "--transformer-experiment", "experiments/fig6-syn-medium-transformer.yaml",
+                "--out", out.toString());
+        assertThat(o.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(o.err()).contains("fig6-syn-medium-transformer.yaml").contains("data")
+                .contains("sequence classes of experiments/syn-small.yaml");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void transformerRowNeedsTheTransformerRung() {
+        Path out = tmp.resolve("figs");
+        Cli.Outcome o = Cli.run("figure", "ladder", "--transformer-experiment", "experiments/syn-small-fast-decoder.yaml",
+                "--out", out.toString());
+        assertThat(o.code()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(o.err()).contains("syn-small-fast-decoder.yaml").contains("rung: transformer");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void writesDataAndBothImages() throws Exception {
         Path out = tmp.resolve("figs");
         Path expected = tmp.resolve("expected");
