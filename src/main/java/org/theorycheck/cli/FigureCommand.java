@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
                 "Every figure is computed before any file is written, so a failure leaves no partial output."},
         footer = {"%nExamples:", "  theorycheck figure fig3", "  theorycheck figure fig6 --full --out fig",
                 "  theorycheck figure ladder --experiment experiments/syn-small-fast-decoder.yaml",
+                "  theorycheck figure ladder --transformer-experiment my-transformer.yaml",
                 "  theorycheck figure all --expected experiments/expected   (regenerates the checked-in summaries)"})
 final class FigureCommand implements Callable<Integer> {
 
@@ -42,6 +43,11 @@ final class FigureCommand implements Callable<Integer> {
             description = "The experiment the ladder figure is drawn for (default: experiments/syn-small.yaml).")
     String experiment;
 
+    @Option(names = "--transformer-experiment", paramLabel = "FILE",
+            description = "The transformer experiment of the ladder figure's second row, on the same data: as --experiment "
+                    + "(default: experiments/syn-small-transformer.yaml if --experiment is left out, no second row otherwise).")
+    String transformerExperiment;
+
     @Option(names = "--expected", paramLabel = "DIR",
             description = "Also write each figure's summary numbers as DIR/NAME.csv, the files the figure tests compare with.")
     Path expected;
@@ -51,7 +57,7 @@ final class FigureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<FigureRecipe> recipes = FigureRecipes.select(name, experiment);
+        List<FigureRecipe> recipes = FigureRecipes.select(name, experiment, transformerExperiment);
         Budget budget = full ? Budget.FULL : Budget.QUICK;
         PrintWriter err = spec.commandLine().getErr();
         List<FigureResult> results = new ArrayList<>();

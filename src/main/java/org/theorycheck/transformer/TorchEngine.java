@@ -23,6 +23,9 @@ public final class TorchEngine {
     /** The native artifact that carries libtorch; named in the error when it is missing. */
     public static final String NATIVE_ARTIFACT = "ai.djl.pytorch:pytorch-native-cpu:2.7.1:linux-x86_64";
 
+    /** A file of that artifact that DJL reads to find libtorch in the class path. */
+    private static final String NATIVE_LIBRARY_INDEX = "native/lib/pytorch.properties";
+
     /**
      * DJL lets one gradient collector record at a time in the whole process; concurrent runs (checks of
      * {@code verify} on a thread pool) take turns for the forward and backward pass of a step.
@@ -49,6 +52,13 @@ public final class TorchEngine {
             try {
                 engine = Engine.getEngine("PyTorch");
             } catch (RuntimeException | UnsatisfiedLinkError e) {
+                if (TorchEngine.class.getClassLoader().getResource(NATIVE_LIBRARY_INDEX) == null) {
+                    // Without it DJL looks for a download index, which offline mode forbids, and says only that; a
+                    // libtorch extracted earlier is not found either, as its cache directory is named after the jar's build.
+                    throw new EngineUnavailableException("cannot start libtorch: " + NATIVE_ARTIFACT + " is not on the class "
+                            + "path; target/theorycheck.jar contains it, a class path of your own needs that artifact "
+                            + "(DJL said: " + e.getMessage() + ")", e);
+                }
                 throw new EngineUnavailableException("cannot start libtorch (" + e.getMessage() + "); the transformer rung needs "
                         + NATIVE_ARTIFACT + " and ai.djl.pytorch:pytorch-jni:2.7.1-0.36.0 on the class path "
                         + "(both are in target/theorycheck.jar) and a writable engine cache directory (" + cacheDescription() + ")", e);

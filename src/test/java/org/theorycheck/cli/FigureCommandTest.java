@@ -5,6 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,19 +17,35 @@ class FigureCommandTest {
 
     @Test
     void unknownFigureIsBadInputAndWritesNothing() {
-        Path out = tmp.resolve("figs");
-        Cli.Outcome o = Cli.run("figure", "fig13", "--out", out.toString());
-        assertThat(o.code()).isEqualTo(Main.EXIT_BAD_INPUT);
-        assertThat(o.err()).contains("unknown figure 'fig13'").contains("fig3").contains("ladder");
-        assertThat(out).doesNotExist();
+        assertRefused(List.of("figure", "fig13"), "unknown figure 'fig13'", "fig3", "ladder");
     }
 
     @Test
     void missingLadderExperimentIsBadInputAndWritesNothing() {
+        assertRefused(List.of("figure", "ladder", "--experiment", tmp.resolve("nope.yaml").toString()),
+                "nope.yaml", "no such experiment file");
+    }
+
+    @Test
+    void transformerRowOnOtherClassesIsBadInputAndWritesNothing() {
+        assertRefused(List.of("figure", "ladder", "--transformer-experiment", "experiments/fig6-syn-medium-transformer.yaml"),
+                "fig6-syn-medium-transformer.yaml", "data", "sequence classes of experiments/syn-small.yaml");
+    }
+
+    @Test
+    void transformerRowNeedsTheTransformerRung() {
+        assertRefused(List.of("figure", "ladder", "--transformer-experiment", "experiments/syn-small-fast-decoder.yaml"),
+                "syn-small-fast-decoder.yaml", "rung: transformer");
+    }
+
+    /** The command, given {@code --out}, exits with 2, says every part of the message and writes nothing. */
+    private void assertRefused(List<String> command, String... message) {
         Path out = tmp.resolve("figs");
-        Cli.Outcome o = Cli.run("figure", "ladder", "--experiment", tmp.resolve("nope.yaml").toString(), "--out", out.toString());
-        assertThat(o.code()).isEqualTo(Main.EXIT_BAD_INPUT);
-        assertThat(o.err()).contains("nope.yaml").contains("no such experiment file");
+        List<String> args = new ArrayList<>(command);
+        args.addAll(List.of("--out", out.toString()));
+        Cli.Outcome o = Cli.run(args.toArray(String[]::new));
+        assertThat(o.code()).as(o.err()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(o.err()).contains(message);
         assertThat(out).doesNotExist();
     }
 

@@ -15,18 +15,21 @@ public final class FigureRecipes {
 
     private FigureRecipes() {}
 
-    /** Every recipe, the ladder drawn for its default experiment. */
+    /** Every recipe, the ladder drawn for its default experiments. */
     public static List<FigureRecipe> all() {
-        return all(LadderFigure.DEFAULT_EXPERIMENT);
+        return all(LadderFigure.DEFAULT_EXPERIMENT, LadderFigure.DEFAULT_TRANSFORMER_EXPERIMENT);
     }
 
-    /** Every recipe, the ladder drawn for {@code ladderExperiment}. */
-    public static List<FigureRecipe> all(String ladderExperiment) {
+    /**
+     * Every recipe, the ladder drawn for {@code ladderExperiment} and, in a second row, for
+     * {@code transformerExperiment} (null: no transformer row).
+     */
+    public static List<FigureRecipe> all(String ladderExperiment, String transformerExperiment) {
         TrajectoryCache textRuns = new TrajectoryCache();
         return List.of(new Fig3GrowthFactor(), new Fig4Heatmaps(), new Fig5Adam(), new Fig6Sweep(),
                 new Fig7Attention(textRuns, List.of()), new Fig7Freeze(textRuns, List.of()), new Fig8DecoderH(),
                 new Fig9SnapLevel(), new Fig10EntropyRate(textRuns, List.of()), RecallFigure.fig11(List.of()),
-                RecallFigure.fig12(List.of()), new LadderFigure(ladderExperiment));
+                RecallFigure.fig12(List.of()), new LadderFigure(ladderExperiment, transformerExperiment));
     }
 
     public static List<String> names() {
@@ -36,21 +39,26 @@ public final class FigureRecipes {
     /**
      * The recipes a name selects ({@code all} selects every one), checked before anything runs.
      *
-     * @param ladderExperiment the experiment of the ladder figure, or null for its default
+     * @param ladderExperiment      the experiment of the ladder figure, or null for its default
+     * @param transformerExperiment the transformer experiment of the ladder figure's second row; null for the
+     *                              default when {@code ladderExperiment} is null too, for none otherwise
      */
-    public static List<FigureRecipe> select(String name, String ladderExperiment) {
-        if (ladderExperiment != null && !Files.isRegularFile(Path.of(ladderExperiment))) {
-            throw new ConfigException(ladderExperiment, 0, "--experiment", "no such experiment file");
+    public static List<FigureRecipe> select(String name, String ladderExperiment, String transformerExperiment) {
+        for (String[] file : new String[][]{{ladderExperiment, "--experiment"}, {transformerExperiment, "--transformer-experiment"}}) {
+            if (file[0] != null && !Files.isRegularFile(Path.of(file[0]))) {
+                throw new ConfigException(file[0], 0, file[1], "no such experiment file");
+            }
         }
-        List<FigureRecipe> recipes = all(ladderExperiment == null ? LadderFigure.DEFAULT_EXPERIMENT : ladderExperiment);
-        if (name.equals("all")) {
-            return recipes;
-        }
-        List<FigureRecipe> chosen = recipes.stream().filter(r -> r.name().equals(name)).toList();
+        List<FigureRecipe> recipes = ladderExperiment == null
+                ? all(LadderFigure.DEFAULT_EXPERIMENT, transformerExperiment == null ? LadderFigure.DEFAULT_TRANSFORMER_EXPERIMENT
+                        : transformerExperiment)
+                : all(ladderExperiment, transformerExperiment);
+        List<FigureRecipe> chosen = name.equals("all") ? recipes : recipes.stream().filter(r -> r.name().equals(name)).toList();
         if (chosen.isEmpty()) {
             throw new ConfigException("command line", 0, "NAME", "unknown figure '" + name + "'; known: "
                     + String.join(", ", names()) + ", all");
         }
+        chosen.stream().filter(r -> r instanceof LadderFigure).forEach(r -> ((LadderFigure) r).requireComparable());
         return chosen;
     }
 

@@ -62,6 +62,6 @@ class FigureSummariesTest {
 
     @Test
     void ladder() {
-        assertMatches(quick(new LadderFigure(LadderFigure.DEFAULT_EXPERIMENT)));
+        assertMatches(quick(new LadderFigure(LadderFigure.DEFAULT_EXPERIMENT, LadderFigure.DEFAULT_TRANSFORMER_EXPERIMENT)));
     }
 }
