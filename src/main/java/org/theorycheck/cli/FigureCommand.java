@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
                 "  theorycheck figure all --expected experiments/expected   (regenerates the checked-in summaries)"})
 final class FigureCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The figure, or all.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "The figure, several separated by commas (fig7,fig7-freeze share their runs), or all.")
     String name;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/figures).")

@@ -5,6 +5,7 @@ import org.theorycheck.verify.TrajectoryCache;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,7 +38,8 @@ public final class FigureRecipes {
     }
 
     /**
-     * The recipes a name selects ({@code all} selects every one), checked before anything runs.
+     * The recipes a name selects ({@code all} selects every one; names separated by commas select several,
+     * which then share their runs, e.g. {@code fig7,fig7-freeze}), checked before anything runs.
      *
      * @param ladderExperiment      the experiment of the ladder figure, or null for its default
      * @param transformerExperiment the transformer experiment of the ladder figure's second row; null for the
@@ -53,10 +55,14 @@ public final class FigureRecipes {
                 ? all(LadderFigure.DEFAULT_EXPERIMENT, transformerExperiment == null ? LadderFigure.DEFAULT_TRANSFORMER_EXPERIMENT
                         : transformerExperiment)
                 : all(ladderExperiment, transformerExperiment);
-        List<FigureRecipe> chosen = name.equals("all") ? recipes : recipes.stream().filter(r -> r.name().equals(name)).toList();
-        if (chosen.isEmpty()) {
-            throw new ConfigException("command line", 0, "NAME", "unknown figure '" + name + "'; known: "
-                    + String.join(", ", names()) + ", all");
+        List<FigureRecipe> chosen = new ArrayList<>();
+        for (String one : name.split(",")) {
+            List<FigureRecipe> named = one.equals("all") ? recipes : recipes.stream().filter(r -> r.name().equals(one)).toList();
+            if (named.isEmpty()) {
+                throw new ConfigException("command line", 0, "NAME", "unknown figure '" + one + "'; known: "
+                        + String.join(", ", names()) + ", all");
+            }
+            named.stream().filter(r -> !chosen.contains(r)).forEach(chosen::add);
         }
         chosen.stream().filter(r -> r instanceof LadderFigure).forEach(r -> ((LadderFigure) r).requireComparable());
         return chosen;
