@@ -30,9 +30,9 @@ import java.util.concurrent.Callable;
                 "An experiment with a corpus: section trains the transformer as a language model on that text and",
                 "writes DIR/trace.csv (step,loss,val_perplexity,entropy_L...,change_L...) and",
                 "DIR/attention_maps.csv (step,query,key,p: layer 0 on the mapped training window).",
-                "A run on a corpus keeps DIR/" + TextCheckpoint.FILE_NAME + " every train.checkpoint_every iterations (default "
-                        + "100; 0: none): run the same command again after a kill and it resumes from there, with the",
-                "same outputs as a run never interrupted. The checkpoint is deleted when the run has written its outputs."})
+                "A run on a corpus saves DIR/" + TextCheckpoint.FILE_NAME + " every train.checkpoint_every iterations",
+                "(default 100; 0: none). Run the same command again after a kill: it resumes from there and",
+                "writes what an uninterrupted run writes. The checkpoint is deleted once the outputs are written."})
 final class TrainCommand implements Callable<Integer> {
 
     @Mixin

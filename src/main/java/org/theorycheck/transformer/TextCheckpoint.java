@@ -12,6 +12,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -256,13 +258,15 @@ public final class TextCheckpoint {
     private static void writeTensors(DataOutputStream out, List<double[]> tensors, boolean float64) throws IOException {
         out.writeInt(tensors.size());
         for (double[] t : tensors) {
-            out.writeInt(t.length);
-            for (double v : t) {
-                if (float64) {
-                    out.writeLong(Double.doubleToRawLongBits(v));
-                } else {
-                    out.writeInt(Float.floatToRawIntBits((float) v));
+            if (float64) {
+                writeDoubles(out, t);
+            } else {
+                out.writeInt(t.length);
+                ByteBuffer b = ByteBuffer.allocate(t.length * Float.BYTES);
+                for (double v : t) {
+                    b.putFloat((float) v);
                 }
+                out.write(b.array());
             }
         }
     }
@@ -271,28 +275,44 @@ public final class TextCheckpoint {
         int count = in.readInt();
         List<double[]> tensors = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            double[] t = new double[in.readInt()];
-            for (int j = 0; j < t.length; j++) {
-                t[j] = float64 ? Double.longBitsToDouble(in.readLong()) : Float.intBitsToFloat(in.readInt());
+            if (float64) {
+                tensors.add(readDoubles(in));
+            } else {
+                ByteBuffer b = ByteBuffer.wrap(readBytes(in, Float.BYTES));
+                double[] t = new double[b.capacity() / Float.BYTES];
+                for (int j = 0; j < t.length; j++) {
+                    t[j] = b.getFloat();
+                }
+                tensors.add(t);
             }
-            tensors.add(t);
         }
         return tensors;
     }
 
+    /** The length, then the values, in one write (a value at a time is several times slower). */
     private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
         out.writeInt(values.length);
-        for (double v : values) {
-            out.writeLong(Double.doubleToRawLongBits(v));
-        }
+        ByteBuffer b = ByteBuffer.allocate(values.length * Double.BYTES);
+        b.asDoubleBuffer().put(values);
+        out.write(b.array());
     }
 
     private static double[] readDoubles(DataInputStream in) throws IOException {
-        double[] values = new double[in.readInt()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = Double.longBitsToDouble(in.readLong());
-        }
+        DoubleBuffer b = ByteBuffer.wrap(readBytes(in, Double.BYTES)).asDoubleBuffer();
+        double[] values = new double[b.capacity()];
+        b.get(values);
         return values;
+    }
+
+    /** A count of values of {@code width} bytes, then their bytes. */
+    private static byte[] readBytes(DataInputStream in, int width) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > in.available() / width) {
+            throw new IOException("impossible length " + count);
+        }
+        byte[] bytes = new byte[count * width];
+        in.readFully(bytes);
+        return bytes;
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {

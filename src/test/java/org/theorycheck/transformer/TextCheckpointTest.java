@@ -55,7 +55,15 @@ class TextCheckpointTest {
 
     @Test
     void aResumedRunEndsWithTheNumbersOfAnUninterruptedOne() throws IOException {
-        ExperimentConfig config = experiment();
+        resumesExactly(experiment());
+    }
+
+    @Test
+    void inDoublePrecisionToo() throws IOException {
+        resumesExactly(experiment("transformer.dtype=float64"));
+    }
+
+    private void resumesExactly(ExperimentConfig config) throws IOException {
         TextCorpus corpus = TextFixture.corpus(config, tmp);
         Path uninterruptedFile = TextCheckpoint.file(tmp.resolve("uninterrupted"));
         List<String> uninterrupted = exactly(TextRun.run(config, corpus, SEED, uninterruptedFile, null, step -> { }));
