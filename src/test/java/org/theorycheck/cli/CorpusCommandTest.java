@@ -37,6 +37,12 @@ class CorpusCommandTest {
         return dir;
     }
 
+    /** A Brown fixture of 20 files cut into small batches (4-token windows), then {@code sections} (transformer:, train:). */
+    private Path smallTextExperiment(String sections) throws IOException {
+        return experiment("  name: brown\n  dir: " + brownFixture(20) + "\n  batch: 2\n  eval_batch: 1\n  bptt: 4\n"
+                + "  eval_windows: 2\n  map_window: 3\n" + sections);
+    }
+
     @Test
     void printsSplitsVocabularyAndBatches() throws IOException {
         Path dir = brownFixture(20);
@@ -92,8 +98,7 @@ class CorpusCommandTest {
 
     @Test
     void trainOnTextWritesTraceAndMaps() throws IOException {
-        Path file = experiment("  name: brown\n  dir: " + brownFixture(20) + "\n  batch: 2\n  eval_batch: 1\n  bptt: 4\n"
-                + "  eval_windows: 2\n  map_window: 3\ntransformer:\n  emsize: 8\n  hidden: 8\n  layers: 2\n"
+        Path file = smallTextExperiment("transformer:\n  emsize: 8\n  hidden: 8\n  layers: 2\n"
                 + "train:\n  momentum: 0.0\n  steps: 4\n  record_every: 2\n");
         Path out = tmp.resolve("run");
         Cli.Outcome o = Cli.run("train", file.toString(), "--out", out.toString());
@@ -125,8 +130,7 @@ class CorpusCommandTest {
 
     @Test
     void trainOnTextResumesFromItsCheckpoint() throws IOException {
-        Path file = experiment("  name: brown\n  dir: " + brownFixture(20) + "\n  batch: 2\n  eval_batch: 1\n  bptt: 4\n"
-                + "  eval_windows: 2\n  map_window: 3\ntransformer:\n  emsize: 8\n  hidden: 8\n  dropout: 0.2\n"
+        Path file = smallTextExperiment("transformer:\n  emsize: 8\n  hidden: 8\n  dropout: 0.2\n"
                 + "train:\n  momentum: 0.5\n  steps: 9\n  record_every: 2\n  checkpoint_every: 3\n");
         Path whole = tmp.resolve("whole");
         assertThat(Cli.run("train", file.toString(), "--out", whole.toString()).code()).isZero();

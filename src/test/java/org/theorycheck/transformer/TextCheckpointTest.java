@@ -7,6 +7,7 @@ import org.theorycheck.config.ExperimentConfig;
 import org.theorycheck.data.text.TextCorpus;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +43,22 @@ class TextCheckpointTest {
     /** A stand-in for a kill: thrown from the step callback. */
     private static final class Killed extends RuntimeException {
         private static final long serialVersionUID = 1L;
+    }
+
+    /** A run of {@link #experiment()} stopped at KILLED_AT, and the file holding its checkpoint. */
+    private record Stopped(ExperimentConfig config, TextCorpus corpus, Path file) {
+        /** Its checkpoint, read for the given experiment and seed. */
+        TextCheckpoint read(ExperimentConfig experiment, long seed) {
+            return TextCheckpoint.read(file, experiment, corpus, seed);
+        }
+    }
+
+    private Stopped stopped() throws IOException {
+        ExperimentConfig config = experiment();
+        TextCorpus corpus = TextFixture.corpus(config, tmp);
+        Path file = TextCheckpoint.file(tmp.resolve("run"));
+        runUntilKilled(config, corpus, file);
+        return new Stopped(config, corpus, file);
     }
 
     /** Runs until KILLED_AT, leaving the checkpoint of the last multiple of EVERY before it at {@code file}. */
@@ -85,50 +102,40 @@ class TextCheckpointTest {
 
     @Test
     void aCheckpointOfAnotherRunIsRefused() throws IOException {
-        ExperimentConfig config = experiment();
-        TextCorpus corpus = TextFixture.corpus(config, tmp);
-        Path file = TextCheckpoint.file(tmp.resolve("run"));
-        runUntilKilled(config, corpus, file);
-        assertThatThrownBy(() -> TextCheckpoint.read(file, config, corpus, SEED + 1))
+        Stopped run = stopped();
+        assertThatThrownBy(() -> run.read(run.config(), SEED + 1))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problem())
                         .startsWith("this checkpoint belongs to another run (its seed 7, this run's seed 8)")
                         .contains("use another --out directory, delete it or run train with --restart"));
         ExperimentConfig other = experiment("train.eta_z=0.5");
-        assertThatThrownBy(() -> TextCheckpoint.read(file, other, corpus, SEED))
+        assertThatThrownBy(() -> run.read(other, SEED))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problem())
                         .contains("another run (its train TrainSpec[", "etaZ=1.0", "this run's train TrainSpec[", "etaZ=0.5"));
         // how often checkpoints are kept changes no number: such a run resumes
-        assertThat(TextCheckpoint.read(file, experiment("train.checkpoint_every=3"), corpus, SEED).iteration())
-                .isEqualTo(KILLED_AT / EVERY * EVERY);
-        assertThat(TextCheckpoint.read(TextCheckpoint.file(tmp.resolve("none")), config, corpus, SEED)).isNull();
+        assertThat(run.read(experiment("train.checkpoint_every=3"), SEED).iteration()).isEqualTo(KILLED_AT / EVERY * EVERY);
+        assertThat(TextCheckpoint.read(TextCheckpoint.file(tmp.resolve("none")), run.config(), run.corpus(), SEED)).isNull();
     }
 
     @Test
     void aDamagedCheckpointIsRefusedWithOneMessage() throws IOException {
-        ExperimentConfig config = experiment();
-        TextCorpus corpus = TextFixture.corpus(config, tmp);
-        Path file = TextCheckpoint.file(tmp.resolve("run"));
-        runUntilKilled(config, corpus, file);
-        byte[] whole = Files.readAllBytes(file);
-
-        Files.write(file, Arrays.copyOf(whole, whole.length / 2));
-        assertDamaged(file, config, corpus, "checksum does not match");
-        Files.write(file, Arrays.copyOf(whole, 20));
-        assertDamaged(file, config, corpus, "ends early");
-        Files.write(file, new byte[0]);
-        assertDamaged(file, config, corpus, "ends early");
+        Stopped run = stopped();
+        byte[] whole = Files.readAllBytes(run.file());
+        assertDamaged(run, Arrays.copyOf(whole, whole.length / 2), "checksum does not match");
+        assertDamaged(run, Arrays.copyOf(whole, 20), "ends early");
+        assertDamaged(run, new byte[0], "ends early");
         byte[] flipped = whole.clone();
         flipped[whole.length * 2 / 3] ^= 1;
-        Files.write(file, flipped);
-        assertDamaged(file, config, corpus, "checksum does not match");
-        Files.writeString(file, "step,loss,val_perplexity\n" + "0,1.0,2.0\n".repeat(10));
-        assertDamaged(file, config, corpus, "not a checkpoint of a run on text");
+        assertDamaged(run, flipped, "checksum does not match");
+        assertDamaged(run, ("step,loss,val_perplexity\n" + "0,1.0,2.0\n".repeat(10)).getBytes(StandardCharsets.UTF_8),
+                "not a checkpoint of a run on text");
     }
 
-    private static void assertDamaged(Path file, ExperimentConfig config, TextCorpus corpus, String why) {
-        assertThatThrownBy(() -> TextCheckpoint.read(file, config, corpus, SEED))
+    /** Writes {@code content} as the run's checkpoint and requires that reading it says {@code why}. */
+    private static void assertDamaged(Stopped run, byte[] content, String why) throws IOException {
+        Files.write(run.file(), content);
+        assertThatThrownBy(() -> run.read(run.config(), SEED))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
-                    assertThat(e.file()).isEqualTo(file.toString());
+                    assertThat(e.file()).isEqualTo(run.file().toString());
                     assertThat(e.problem()).startsWith("the checkpoint is damaged: ").contains(why)
                             .endsWith("; delete it or run train with --restart");
                 });
