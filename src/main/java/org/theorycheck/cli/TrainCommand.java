@@ -9,6 +9,7 @@ import org.theorycheck.report.TextTraceCsv;
 import org.theorycheck.report.TrajectoryCsv;
 import org.theorycheck.train.SgdRun;
 import org.theorycheck.transformer.SyntheticClassesRun;
+import org.theorycheck.transformer.TextCheckpoint;
 import org.theorycheck.transformer.TextRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +29,10 @@ import java.util.concurrent.Callable;
                 "DIR/attention.csv (step,next_token,token,role,p,z,c).",
                 "An experiment with a corpus: section trains the transformer as a language model on that text and",
                 "writes DIR/trace.csv (step,loss,val_perplexity,entropy_L...,change_L...) and",
-                "DIR/attention_maps.csv (step,query,key,p: layer 0 on the mapped training window)."})
+                "DIR/attention_maps.csv (step,query,key,p: layer 0 on the mapped training window).",
+                "A run on a corpus saves DIR/" + TextCheckpoint.FILE_NAME + " every train.checkpoint_every iterations",
+                "(default 100; 0: none). Run the same command again after a kill: it resumes from there and",
+                "writes what an uninterrupted run writes. The checkpoint is deleted once the outputs are written."})
 final class TrainCommand implements Callable<Integer> {
 
     @Mixin
@@ -40,6 +44,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<name>).")
     Path out;
 
+    @Option(names = "--restart", description = "Delete a checkpoint in DIR and start from iteration 0 (runs on a corpus; "
+            + "other runs keep none).")
+    boolean restart;
+
     @Override
     public Integer call() {
         ExperimentConfig config = experiment.load().resolve();
@@ -50,14 +58,25 @@ final class TrainCommand implements Callable<Integer> {
         if (config.corpus() != null) {
             TextCorpus corpus = CorpusReader.load(config.corpus(), CacheDirectory.root(System.getenv(),
                     System.getProperty("user.home")), config.source());
+            Path checkpoint = TextCheckpoint.file(dir);
+            if (restart) {
+                TextCheckpoint.delete(checkpoint);
+            }
+            TextCheckpoint resume = TextCheckpoint.read(checkpoint, config, corpus, seed);
+            int from = resume == null ? 0 : resume.iteration();
+            if (resume != null) {
+                spec.commandLine().getOut().printf("%s seed %d: resuming from the checkpoint at iteration %d of %d (%s)%n",
+                        config.name(), seed, from, config.train().steps(), checkpoint);
+            }
             List<TextRun.Record> records;
-            try (TerminalProgress bar = TerminalProgress.of(config.name(), config.train().steps(), " iterations")) {
-                records = TextRun.run(config, corpus, seed, bar::stepTo);
+            try (TerminalProgress bar = TerminalProgress.of(config.name(), config.train().steps(), " iterations", from)) {
+                records = TextRun.run(config, corpus, seed, checkpoint, resume, bar::stepTo);
             }
             TextTraceCsv.write(records, dir);
+            TextCheckpoint.delete(checkpoint);
             TextRun.Record last = records.get(records.size() - 1);
             spec.commandLine().getOut().printf("%s seed %d: %d iterations in %.1f s, final loss %.4g, validation perplexity "
-                            + "%.1f, layer-0 attention entropy %.3f nats -> %s%n", config.name(), seed, config.train().steps(),
+                            + "%.1f, layer-0 attention entropy %.3f nats -> %s%n", config.name(), seed, config.train().steps() - from,
                     (System.nanoTime() - start) / 1e9, last.loss(), last.perplexity(), last.entropy()[0], dir);
             return 0;
         }

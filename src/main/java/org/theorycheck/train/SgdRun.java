@@ -1,5 +1,6 @@
 package org.theorycheck.train;
 
+import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.theorycheck.config.ExperimentConfig;
@@ -21,8 +22,8 @@ public final class SgdRun {
 
     private SgdRun() {}
 
-    /** The random stream of the run with this seed. */
-    public static UniformRandomProvider stream(long seed) {
+    /** The random stream of the run with this seed; its state can be saved and restored (checkpoints). */
+    public static RestorableUniformRandomProvider stream(long seed) {
         return RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
     }
 

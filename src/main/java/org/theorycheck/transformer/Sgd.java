@@ -41,6 +41,11 @@ public final class Sgd {
         }
     }
 
+    /** The momentum buffers, one per parameter in group order (none without momentum); checkpoints save them. */
+    List<NDArray> velocities() {
+        return java.util.Collections.unmodifiableList(velocities);
+    }
+
     /**
      * Updates every parameter from its gradient and returns the global gradient norm before clipping.
      * Arrays it creates belong to the caller's {@link ai.djl.ndarray.NDScope}.

@@ -7,7 +7,8 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.theorycheck.config.ConfigException;
 import org.theorycheck.config.CorpusSpec;
 import org.theorycheck.config.ExperimentConfig;
@@ -19,6 +20,7 @@ import org.theorycheck.train.DivergenceException;
 import org.theorycheck.train.RecordSteps;
 import org.theorycheck.train.SgdRun;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +47,9 @@ import java.util.function.IntConsumer;
  * and the layer-0 attention map (averaged over heads) of column 0 of training window
  * {@code corpus.map_window} (Fig. 7: the window at token 100·bptt). The loss recorded at step s is that of
  * the window trained at step s (at step 0, that of step 1 before its update).
+ *
+ * <p>A long run can keep a {@link TextCheckpoint} every {@code train.checkpoint_every} iterations and
+ * resume from it with the same numbers, bit for bit, as a run that was never interrupted.
  */
 public final class TextRun {
 
@@ -83,6 +88,21 @@ public final class TextRun {
      * @throws DivergenceException if a loss, gradient or parameter stops being finite
      */
     public static List<Record> run(ExperimentConfig config, TextCorpus corpus, long seed, IntConsumer onStep) {
+        return run(config, corpus, seed, null, null, onStep);
+    }
+
+    /**
+     * Trains as {@link #run(ExperimentConfig, TextCorpus, long, IntConsumer)} does, saving a checkpoint to
+     * {@code checkpoint} after every {@code train.checkpoint_every}-th iteration before the last, and resuming
+     * from {@code resume} if given: the records returned are then those of the whole run, equal bit for bit to
+     * those of a run that was never interrupted.
+     *
+     * @param checkpoint where to keep the checkpoint, or null for none
+     * @param resume     a checkpoint of this run ({@link TextCheckpoint#read}) to go on from, or null to start afresh
+     * @param onStep     told after each iteration (from the one after the checkpoint's)
+     */
+    public static List<Record> run(ExperimentConfig config, TextCorpus corpus, long seed, Path checkpoint,
+                                   TextCheckpoint resume, IntConsumer onStep) {
         TransformerSpec spec = config.transformer();
         CorpusSpec text = config.corpus();
         int bptt = text.bptt();
@@ -90,7 +110,7 @@ public final class TextRun {
         TextBatches valid = new TextBatches(corpus.split(TextSplit.VALID).ids(), text.evalBatch(), bptt);
         Architecture architecture = SyntheticClassesRun.architecture(spec, corpus.vocabulary().size());
         SyntheticClassesRun.requireMemory(config, architecture, Math.max(text.batch(), text.evalBatch()), bptt);
-        UniformRandomProvider rng = SgdRun.stream(seed);
+        RestorableUniformRandomProvider rng = SgdRun.stream(seed);
         try (NDManager manager = TorchEngine.newManager()) {
             Transformer model = new Transformer(architecture, manager, spec.float64(), rng);
             Sgd sgd = new Sgd(SyntheticClassesRun.groups(model, spec, config.train()), config.train().momentum(), spec.clip(),
@@ -100,7 +120,13 @@ public final class TextRun {
             ReentrantLock lock = TorchEngine.gradientLock();
             List<Record> records = new ArrayList<>();
             int steps = config.train().steps();
-            for (int step = 1; step <= steps; step++) {
+            int every = config.train().checkpointEvery();
+            int first = 1;
+            if (resume != null) {
+                restore(resume.state(), model, sgd, rng, observer, records);
+                first = resume.iteration() + 1;
+            }
+            for (int step = first; step <= steps; step++) {
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
                     TextBatches.Window window = train.window((step - 1) % train.windows());
@@ -128,9 +154,55 @@ public final class TextRun {
                         records.add(observer.observe(step, loss));
                     }
                 }
+                if (checkpoint != null && every > 0 && step % every == 0 && step < steps) {
+                    TextCheckpoint.write(checkpoint, config, corpus, seed, capture(step, spec.float64(), model, sgd, rng,
+                            observer, records));
+                }
                 onStep.accept(step);
             }
             return records;
+        }
+    }
+
+    /** The run's state after {@code step}, copied out of the engine. */
+    private static TextCheckpoint.State capture(int step, boolean float64, Transformer model, Sgd sgd,
+                                                RestorableUniformRandomProvider rng, Observer observer, List<Record> records) {
+        List<double[]> parameters = new ArrayList<>();
+        for (Parameter p : model.parameters()) {
+            parameters.add(p.value().toType(DataType.FLOAT64, false).toDoubleArray());
+        }
+        List<double[]> velocities = new ArrayList<>();
+        for (NDArray v : sgd.velocities()) {
+            velocities.add(v.toType(DataType.FLOAT64, false).toDoubleArray());
+        }
+        byte[] random = ((RandomProviderDefaultState) rng.saveState()).getState();
+        return new TextCheckpoint.State(step, float64, random, parameters, velocities, observer.previousStep,
+                observer.previous, List.copyOf(records));
+    }
+
+    /** Puts a checkpoint's state into a freshly built run (its parameters and buffers overwritten in place). */
+    private static void restore(TextCheckpoint.State state, Transformer model, Sgd sgd, RestorableUniformRandomProvider rng,
+                                Observer observer, List<Record> records) {
+        copyInto(state.parameters(), model.parameters().stream().map(Parameter::value).toList(), model);
+        copyInto(state.velocities(), sgd.velocities(), model);
+        rng.restoreState(new RandomProviderDefaultState(state.random()));
+        observer.previous = state.previous();
+        observer.previousStep = state.previousStep();
+        records.addAll(state.records());
+    }
+
+    private static void copyInto(List<double[]> values, List<NDArray> targets, Transformer model) {
+        if (values.size() != targets.size()) {
+            throw new IllegalArgumentException("the checkpoint holds " + values.size() + " arrays, the run " + targets.size());
+        }
+        for (int i = 0; i < values.size(); i++) {
+            NDArray target = targets.get(i);
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                NDArray source = model.array(target.getManager(), values.get(i), target.getShape().getShape());
+                // a detached view of the same storage, as in Sgd#step: autograd refuses in-place changes of its leaves
+                target.stopGradient().set(new NDIndex(":"), source);
+            }
         }
     }
 

@@ -2,6 +2,12 @@ package org.theorycheck.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.theorycheck.config.ExperimentConfig;
+import org.theorycheck.config.ExperimentFile;
+import org.theorycheck.data.text.CorpusReader;
+import org.theorycheck.data.text.TextCorpus;
+import org.theorycheck.transformer.TextCheckpoint;
+import org.theorycheck.transformer.TextRun;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The {@code corpus} command, and bad input about a corpus reaching the command line: one line, exit 2. */
 class CorpusCommandTest {
@@ -28,6 +35,12 @@ class CorpusCommandTest {
             Files.writeString(dir.resolve(String.format("cb%02d", i)), "\tA/at dog/nn barked/vbd ./.\n\n\tIt/pps ran/vbd ./.\n");
         }
         return dir;
+    }
+
+    /** A Brown fixture of 20 files cut into small batches (4-token windows), then {@code sections} (transformer:, train:). */
+    private Path smallTextExperiment(String sections) throws IOException {
+        return experiment("  name: brown\n  dir: " + brownFixture(20) + "\n  batch: 2\n  eval_batch: 1\n  bptt: 4\n"
+                + "  eval_windows: 2\n  map_window: 3\n" + sections);
     }
 
     @Test
@@ -86,8 +99,7 @@ class CorpusCommandTest {
 
     @Test
     void trainOnTextWritesTraceAndMaps() throws IOException {
-        Path file = experiment("  name: brown\n  dir: " + brownFixture(20) + "\n  batch: 2\n  eval_batch: 1\n  bptt: 4\n"
-                + "  eval_windows: 2\n  map_window: 3\ntransformer:\n  emsize: 8\n  hidden: 8\n  layers: 2\n"
+        Path file = smallTextExperiment("transformer:\n  emsize: 8\n  hidden: 8\n  layers: 2\n"
                 + "train:\n  momentum: 0.0\n  steps: 4\n  record_every: 2\n");
         Path out = tmp.resolve("run");
         Cli.Outcome o = Cli.run("train", file.toString(), "--out", out.toString());
@@ -128,5 +140,53 @@ class CorpusCommandTest {
         Path refusedOut = tmp.resolve("refused");
         refused(Cli.run("sweep", file.toString(), "corpus.bptt=40", "--out", refusedOut.toString()), "corpus.bptt: bptt 40 needs 41 rows");
         assertThat(refusedOut).doesNotExist();
+    }
+
+    /** Trains the experiment in-process until {@code killedAt}, as a kill would stop it, leaving its checkpoint in {@code out}. */
+    private void trainUntilKilled(Path file, Path out, int killedAt) throws IOException {
+        ExperimentConfig config = ExperimentFile.read(file).resolve();
+        TextCorpus corpus = CorpusReader.load(config.corpus(), tmp, config.source());
+        assertThatThrownBy(() -> TextRun.run(config, corpus, config.seeds().get(0), TextCheckpoint.file(out), null, step -> {
+            if (step == killedAt) {
+                throw new IllegalStateException("killed");
+            }
+        })).hasMessage("killed");
+    }
+
+    @Test
+    void trainOnTextResumesFromItsCheckpoint() throws IOException {
+        Path file = smallTextExperiment("transformer:\n  emsize: 8\n  hidden: 8\n  dropout: 0.2\n"
+                + "train:\n  momentum: 0.5\n  steps: 9\n  record_every: 2\n  checkpoint_every: 3\n");
+        Path whole = tmp.resolve("whole");
+        assertThat(Cli.run("train", file.toString(), "--out", whole.toString()).code()).isZero();
+        assertThat(TextCheckpoint.file(whole)).as("removed after the outputs are written").doesNotExist();
+
+        Path killed = tmp.resolve("killed");
+        trainUntilKilled(file, killed, 8);
+        assertThat(TextCheckpoint.file(killed)).exists();
+        assertThat(killed.resolve("trace.csv")).doesNotExist();
+        Cli.Outcome o = Cli.run("train", file.toString(), "--out", killed.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).startsWith("text seed 1: resuming from the checkpoint at iteration 6 of 9 (" + TextCheckpoint.file(killed)
+                + ")\ntext seed 1: 3 iterations in ");
+        for (String csv : List.of("trace.csv", "attention_maps.csv")) {
+            assertThat(Files.readAllBytes(killed.resolve(csv))).as(csv).isEqualTo(Files.readAllBytes(whole.resolve(csv)));
+        }
+        assertThat(TextCheckpoint.file(killed)).doesNotExist();
+
+        Path other = tmp.resolve("other");
+        trainUntilKilled(file, other, 4);
+        refused(Cli.run("train", file.toString(), "seeds=2", "--out", other.toString()), TextCheckpoint.file(other)
+                + ": this checkpoint belongs to another run (its seed 1, this run's seed 2); use another --out directory, "
+                + "delete it or run train with --restart");
+        assertThat(other.resolve("trace.csv")).doesNotExist();
+        o = Cli.run("train", file.toString(), "seeds=2", "--out", other.toString(), "--restart");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).doesNotContain("resuming").contains("text seed 2: 9 iterations");
+
+        Path damaged = tmp.resolve("damaged");
+        trainUntilKilled(file, damaged, 4);
+        Files.write(TextCheckpoint.file(damaged), new byte[] {1, 2, 3});
+        refused(Cli.run("train", file.toString(), "--out", damaged.toString()), "the checkpoint is damaged: it ends early");
     }
 }

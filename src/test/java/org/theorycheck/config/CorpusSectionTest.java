@@ -99,4 +99,27 @@ class CorpusSectionTest {
                 e -> assertThat(e.problem()).isEqualTo("sweep runs on the synthetic sequence classes (data:), "
                         + "but this experiment reads the brown corpus"));
     }
+
+    @Test
+    void checkpointsAreForCorpusRunsOnly() {
+        assertThat(resolve("rung: transformer\ncorpus:\n  name: brown\n").train().checkpointEvery())
+                .isEqualTo(ExperimentSchema.CORPUS_CHECKPOINT_EVERY);
+        assertThat(resolve("rung: transformer\ncorpus:\n  name: brown\ntrain:\n  checkpoint_every: 25\n").train()
+                .checkpointEvery()).isEqualTo(25);
+        assertThat(resolve("rung: transformer\ncorpus:\n  name: brown\n", "train.checkpoint_every=0").train()
+                .checkpointEvery()).isZero();
+        assertThat(resolve("name: x\n").train().checkpointEvery()).isZero();
+        assertThat(resolve("name: x\n", "train.checkpoint_every=0").train().checkpointEvery()).isZero();
+        assertThat(error("name: x\ntrain:\n  checkpoint_every: 10\n")).satisfies(e -> {
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.key()).isEqualTo("train.checkpoint_every");
+            assertThat(e.problem()).contains("only a run on a corpus");
+        });
+        assertThat(error("rung: transformer\ncorpus:\n  name: brown\ntrain:\n  checkpoint_every: -1\n")).satisfies(e -> {
+            assertThat(e.line()).isEqualTo(5);
+            assertThat(e.problem()).contains("must be an integer >= 0");
+        });
+        assertThat(error("rung: transformer\ncorpus:\n  name: brown\nsweep:\n  train.checkpoint_every: [10, 20]\n").problem())
+                .contains("cannot be swept");
+    }
 }

@@ -3,12 +3,8 @@ package org.theorycheck.transformer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.theorycheck.config.ExperimentConfig;
-import org.theorycheck.config.ExperimentFile;
-import org.theorycheck.data.text.CorpusReader;
-import org.theorycheck.data.text.TextCorpus;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,37 +14,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The transformer on text, on a corpus whose ten files are one and the same text: with one column
- * (batch = eval_batch = 1) the first valid window is then the first training window, so the entropy and
+ * The transformer on text, on the corpus of {@link TextFixture} whose ten files are one and the same text: with
+ * one column (batch = eval_batch = 1) the first valid window is then the first training window, so the entropy and
  * the change rate the run reports on the valid window can be recomputed here from the layer-0 maps it
  * records of training window 0.
  */
 class TextRunTest {
 
-    private static final int BPTT = 8;
+    private static final int BPTT = TextFixture.BPTT;
     private static final double NOISE = 1e-5;
 
     @TempDir
     Path tmp;
 
     private ExperimentConfig experiment(String... overrides) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("brown"));
-        String text = "\tThe/at dog/nn saw/vbd a/at cat/nn ./.\n\n\tA/at cat/nn saw/vbd the/at dog/nn and/cc ran/vbd ./.\n"
-                + "\tIt/pps ran/vbd ./.\n\tThe/at cat/nn ran/vbd and/cc the/at dog/nn saw/vbd it/ppo ./.\n";
-        for (int i = 1; i <= 10; i++) {
-            Files.writeString(dir.resolve(String.format("ca%02d", i)), text);
-        }
-        Path file = tmp.resolve("text.yaml");
-        Files.writeString(file, "name: text\nrung: transformer\ncorpus:\n  name: brown\n  dir: " + dir + "\n  batch: 1\n"
-                + "  eval_batch: 1\n  bptt: " + BPTT + "\n  eval_windows: 1\n  map_window: 0\n"
-                + "transformer:\n  emsize: 8\n  heads: 1\n  hidden: 8\n  layers: 2\n  positional: true\n  ff_rate: 2.0\n"
-                + "  clip: 0.5\ntrain:\n  momentum: 0.0\n  eta_z: 1.0\n  steps: 6\n  record_every: 2\n");
-        return ExperimentFile.read(file).withOverrides(List.of(overrides)).resolve();
+        return TextFixture.experiment(tmp, overrides);
     }
 
     private List<TextRun.Record> run(ExperimentConfig config) {
-        TextCorpus corpus = CorpusReader.load(config.corpus(), tmp, config.source());
-        return TextRun.run(config, corpus, 7, step -> { });
+        return TextRun.run(config, TextFixture.corpus(config, tmp), 7, step -> { });
     }
 
     @Test
