@@ -3,19 +3,14 @@ package org.theorycheck.verify;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.theorycheck.train.Engine;
+import org.theorycheck.train.ShippingEngine;
 import org.theorycheck.verify.scansnap.ScanSnapQuantities;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,11 +27,9 @@ class ClaimRunnerTest {
     @TempDir
     Path tmp;
 
-    /** Runs each task on a copy made from bytes, as a remote machine would, after deleting {@code gone}. */
-    private record ShippingEngine(List<Path> gone) implements Engine {
-        @Override
-        public <I extends Serializable, O extends Serializable> void run(List<I> inputs, Task<I, O> task,
-                                                                         BiConsumer<Integer, O> onOutput) {
+    /** An engine that ships each task as bytes, after deleting {@code gone}. */
+    private static Engine shippingAfterDeleting(Path... gone) {
+        return new ShippingEngine(2, () -> {
             try {
                 for (Path p : gone) {
                     Files.delete(p);
@@ -44,34 +37,7 @@ class ClaimRunnerTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            for (int i = 0; i < inputs.size(); i++) {
-                Task<I, O> copy = shipped(task);
-                onOutput.accept(i, copy.apply(shipped(inputs.get(i))));
-            }
-        }
-
-        @Override
-        public String description() {
-            return "shipped";
-        }
-
-        @Override
-        public void close() {}
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T shipped(T value) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-                out.writeObject(value);
-            }
-            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-                return (T) in.readObject();
-            }
-        } catch (IOException | ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 
     /** A copy of the claim file in {@code tmp}, its checks naming a copy of the experiment there. */
@@ -89,8 +55,10 @@ class ClaimRunnerTest {
         List<CheckResult> local = new ClaimRunner(quantities, false, 2).run(ClaimFiles.load(List.of(CLAIM), quantities), r -> { });
         Path[] files = copies();
         List<Claim> claims = ClaimFiles.load(List.of(files[0]), quantities);
-        List<CheckResult> shipped = new ClaimRunner(ScanSnapQuantities::registry, false, new ShippingEngine(List.of(files)))
-                .run(claims, r -> { });
+        List<CheckResult> shipped;
+        try (Engine engine = shippingAfterDeleting(files)) {
+            shipped = new ClaimRunner(ScanSnapQuantities::registry, false, engine).run(claims, r -> { });
+        }
         assertThat(files[0]).doesNotExist();
         assertThat(files[1]).doesNotExist();
         assertThat(shipped).hasSameSizeAs(local).hasSize(claims.get(0).checks().size());
@@ -114,8 +82,10 @@ class ClaimRunnerTest {
         // Valid when loaded, spoilt before the checks start: the text the tasks carry is the spoilt one.
         Files.writeString(files[1], Files.readString(files[1]).replaceFirst("(?m)^  batch: .*$", "  batch: many"));
         int line = Files.readAllLines(files[1]).indexOf("  batch: many") + 1;
-        List<CheckResult> shipped = new ClaimRunner(ScanSnapQuantities::registry, false, new ShippingEngine(List.of(files)))
-                .run(claims, r -> { });
+        List<CheckResult> shipped;
+        try (Engine engine = shippingAfterDeleting(files)) {
+            shipped = new ClaimRunner(ScanSnapQuantities::registry, false, engine).run(claims, r -> { });
+        }
         assertThat(shipped).allSatisfy(r -> {
             assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
             assertThat(r.error()).startsWith(files[1] + ":" + line + ": train.batch");

@@ -3,20 +3,17 @@ package org.theorycheck.report.figures;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 import org.theorycheck.config.ExperimentConfig;
+import org.theorycheck.config.ExperimentSource;
 import org.theorycheck.data.SequenceClasses;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.report.Figure;
 import org.theorycheck.report.LineFigure;
-import org.theorycheck.theory.Rung;
-import org.theorycheck.theory.scansnap.ExpectedGradientMap;
-import org.theorycheck.theory.scansnap.GradientFlow;
-import org.theorycheck.theory.scansnap.ReducedRung;
-import org.theorycheck.train.SgdRun;
+import org.theorycheck.theory.Rungs;
+import org.theorycheck.train.Engine;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +29,8 @@ final class LadderFigure implements FigureRecipe {
     /** Seeds of the SGD band, whatever the budget: the band is the point of the figure and SGD here is cheap. */
     static final String SEEDS = "seeds=1..10";
     static final List<Double> SHOWN_STEPS = List.of(10.0, 50.0, 100.0);
+    /** The theory rungs drawn beside SGD, in the order of their line styles. */
+    static final List<String> RUNGS = List.of("map", "flow", "reduced");
 
     private final String experiment;
 
@@ -50,17 +49,18 @@ final class LadderFigure implements FigureRecipe {
     }
 
     @Override
-    public FigureResult compute(Budget budget, Consumer<String> progress) {
-        ExperimentConfig config = Runs.config(experiment, budget, SEEDS);
-        List<Callable<Trajectory>> tasks = new ArrayList<>();
+    public FigureResult compute(Budget budget, Engine engine, Consumer<String> progress) {
+        ExperimentSource source = Runs.source(experiment, budget, List.of(SEEDS));
+        ExperimentConfig config = source.file().resolve();
+        List<Runs.Piece<Trajectory>> pieces = new ArrayList<>();
         for (long seed : config.seeds()) {
-            tasks.add(() -> SgdRun.run(config, seed, step -> { }));
+            pieces.add(Runs.sgdRun(source, null, seed));
         }
         long first = config.seeds().get(0);
-        for (Rung rung : List.<Rung>of(new ExpectedGradientMap(), new GradientFlow(), new ReducedRung())) {
-            tasks.add(() -> rung.run(config, first));
+        for (String rung : RUNGS) {
+            pieces.add(Runs.Piece.of(source, c -> Rungs.byName(rung).orElseThrow().run(c, first)));
         }
-        List<Trajectory> all = Runs.parallel(tasks, "ladder runs", progress);
+        List<Trajectory> all = Runs.parallel(engine, pieces, "ladder runs", progress);
         List<Trajectory> sgd = all.subList(0, config.seeds().size());
         List<Trajectory> rungs = all.subList(config.seeds().size(), all.size());
         SequenceClasses classes = sgd.get(0).classes();
