@@ -95,7 +95,7 @@ final class FigureCommand implements Callable<Integer> {
                     err.flush();
                 }
             });
-            err.printf(Locale.ROOT, "%s: done in %.1f s%n", recipe.name(), (System.nanoTime() - start) / 1e9);
+            err.printf(Locale.ROOT, "%s: done in %.1f s on %s%n", recipe.name(), (System.nanoTime() - start) / 1e9, engine.description());
             err.flush();
             return result;
         }
