@@ -4,7 +4,9 @@ import org.theorycheck.report.figures.Budget;
 import org.theorycheck.report.figures.FigureRecipe;
 import org.theorycheck.report.figures.FigureRecipes;
 import org.theorycheck.report.figures.FigureResult;
+import org.theorycheck.train.Engine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,7 +24,8 @@ import java.util.concurrent.Callable;
                 "From SGD runs, rungs and closed forms; writes DIR/NAME.csv (the numbers drawn), DIR/NAME.png",
                 "and DIR/NAME.svg.",
                 "NAME: fig3, fig4, fig5, fig6, fig8, fig9, fig11, fig12, ladder (theory beside SGD), or all.",
-                "Every figure is computed before any file is written, so a failure leaves no partial output."},
+                "Every figure is computed before any file is written, so a failure leaves no partial output.",
+                "Its independent runs are tasks of the engine (--engine spark: Spark tasks); the files do not depend on it."},
         footer = {"%nExamples:", "  theorycheck figure fig3", "  theorycheck figure fig6 --full --out fig",
                 "  theorycheck figure ladder --experiment experiments/syn-small-fast-decoder.yaml",
                 "  theorycheck figure ladder --transformer-experiment my-transformer.yaml",
@@ -52,6 +55,12 @@ final class FigureCommand implements Callable<Integer> {
             description = "Also write each figure's summary numbers as DIR/NAME.csv, the files the figure tests compare with.")
     Path expected;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores). Results do not depend on it.")
+    Integer threads;
+
+    @Mixin
+    EngineOptions engineOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -61,8 +70,10 @@ final class FigureCommand implements Callable<Integer> {
         Budget budget = full ? Budget.FULL : Budget.QUICK;
         PrintWriter err = spec.commandLine().getErr();
         List<FigureResult> results = new ArrayList<>();
-        for (FigureRecipe r : recipes) {
-            results.add(Figures.compute(r, budget, err));
+        try (Engine engine = engineOptions.open(threads)) {
+            for (FigureRecipe r : recipes) {
+                results.add(Figures.compute(r, budget, engine, err));
+            }
         }
         for (FigureResult r : results) {
             r.save(out);
@@ -80,17 +91,17 @@ final class FigureCommand implements Callable<Integer> {
     static final class Figures {
         private Figures() {}
 
-        static FigureResult compute(FigureRecipe recipe, Budget budget, PrintWriter err) {
+        static FigureResult compute(FigureRecipe recipe, Budget budget, Engine engine, PrintWriter err) {
             long start = System.nanoTime();
             err.println(recipe.name() + ": computing…");
             err.flush();
-            FigureResult result = recipe.compute(budget, line -> {
+            FigureResult result = recipe.compute(budget, engine, line -> {
                 synchronized (err) {
                     err.println("  " + line);
                     err.flush();
                 }
             });
-            err.printf(Locale.ROOT, "%s: done in %.1f s%n", recipe.name(), (System.nanoTime() - start) / 1e9);
+            err.printf(Locale.ROOT, "%s: done in %.1f s on %s%n", recipe.name(), (System.nanoTime() - start) / 1e9, engine.description());
             err.flush();
             return result;
         }

@@ -6,7 +6,10 @@ import org.theorycheck.report.figures.FigureRecipe;
 import org.theorycheck.report.figures.FigureRecipes;
 import org.theorycheck.report.figures.FigureResult;
 import org.theorycheck.report.figures.ReportPage;
+import org.theorycheck.train.Engine;
 import org.theorycheck.verify.CheckResult;
+import org.theorycheck.verify.Claim;
+import org.theorycheck.verify.ClaimFiles;
 import org.theorycheck.verify.scansnap.ScanSnapQuantities;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +39,7 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Paper-size checks and 10 seeds per figure instead of the quick budget.")
     boolean full;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for the checks (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for the checks and the figures' runs (default: all cores).")
     Integer threads;
 
     @Mixin
@@ -51,23 +54,27 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path theorems = Path.of("theorems");
         List<FigureRecipe> recipes = FigureRecipes.all();
-        err.println("verify: running the claims of " + theorems);
-        err.flush();
-        AtomicInteger done = new AtomicInteger();
-        List<CheckResult> results = Verification.run(List.of(theorems), ScanSnapQuantities::registry, full, engineOptions, threads, r -> {
-            int d = done.incrementAndGet();
-            if (d % 10 == 0) {
-                synchronized (err) {
-                    err.println("  verify: " + d + " checks done");
-                    err.flush();
-                }
-            }
-        });
-        err.printf(Locale.ROOT, "verify: %d checks in %.1f s%n", results.size(), (System.nanoTime() - start) / 1e9);
+        List<Claim> claims = ClaimFiles.load(List.of(theorems), ScanSnapQuantities.registry());
+        List<CheckResult> results;
         Budget budget = full ? Budget.FULL : Budget.QUICK;
         List<FigureResult> figures = new ArrayList<>();
-        for (FigureRecipe r : recipes) {
-            figures.add(FigureCommand.Figures.compute(r, budget, err));
+        try (Engine engine = engineOptions.open(threads)) {
+            err.println("verify: running the claims of " + theorems);
+            err.flush();
+            AtomicInteger done = new AtomicInteger();
+            results = Verification.run(claims, ScanSnapQuantities::registry, full, engine, r -> {
+                int d = done.incrementAndGet();
+                if (d % 10 == 0) {
+                    synchronized (err) {
+                        err.println("  verify: " + d + " checks done");
+                        err.flush();
+                    }
+                }
+            });
+            err.printf(Locale.ROOT, "verify: %d checks in %.1f s%n", results.size(), (System.nanoTime() - start) / 1e9);
+            for (FigureRecipe r : recipes) {
+                figures.add(FigureCommand.Figures.compute(r, budget, engine, err));
+            }
         }
         String flag = full ? " --full" : "";
         String commands = "java -jar target/theorycheck.jar report" + flag + " --out " + out + "\n"

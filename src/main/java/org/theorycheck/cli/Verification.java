@@ -24,9 +24,16 @@ final class Verification {
     static List<CheckResult> run(List<Path> paths, ClaimRunner.Registry registry, boolean full, EngineOptions engineOptions,
                                  Integer threads, Consumer<CheckResult> onDone) throws InterruptedException {
         List<Claim> claims = ClaimFiles.load(paths, registry.get());
+        try (Engine engine = engineOptions.open(threads)) {
+            return run(claims, registry, full, engine, onDone);
+        }
+    }
+
+    /** Runs the checks of claims already loaded on an engine already open. */
+    static List<CheckResult> run(List<Claim> claims, ClaimRunner.Registry registry, boolean full, Engine engine,
+                                 Consumer<CheckResult> onDone) throws InterruptedException {
         int checks = claims.stream().mapToInt(c -> c.checks().size()).sum();
-        try (Engine engine = engineOptions.open(threads);
-             TerminalProgress bar = TerminalProgress.of("verify", checks, " checks")) {
+        try (TerminalProgress bar = TerminalProgress.of("verify", checks, " checks")) {
             ClaimRunner runner = new ClaimRunner(registry, full, engine);
             return runner.run(claims, r -> {
                 bar.step();

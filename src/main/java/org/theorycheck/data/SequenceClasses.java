@@ -1,5 +1,6 @@
 package org.theorycheck.data;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.List;
  * <p>Classes are indexed {@code n = 0..K-1}; {@link #nextToken(int)} and {@link #queryToken(int)} give
  * their vocabulary indices, which are the row/column indices of Y and Z.
  */
-public final class SequenceClasses {
+public final class SequenceClasses implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     private static final double SUM_TOLERANCE = 1e-9;
 

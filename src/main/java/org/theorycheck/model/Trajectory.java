@@ -3,6 +3,7 @@ package org.theorycheck.model;
 import org.theorycheck.config.ModelSpec;
 import org.theorycheck.data.SequenceClasses;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,7 +20,8 @@ import java.util.Map;
  * factors χ_l) are computed from them with the true P(l|n). Rungs may add named scalar series (γ, B_n,
  * …) as extras.
  */
-public final class Trajectory {
+public final class Trajectory implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     /**
      * The state at one time.
@@ -33,7 +35,7 @@ public final class Trajectory {
      *                          where a rung measures it on samples (the transformer); null elsewhere
      */
     public record Snapshot(double step, double loss, double[][] zRows, double[] decoderResidual,
-                           Map<String, Double> extras, double[][] measuredAttention) {
+                           Map<String, Double> extras, double[][] measuredAttention) implements Serializable {
         public Snapshot {
             extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
         }

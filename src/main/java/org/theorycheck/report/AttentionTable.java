@@ -4,6 +4,7 @@ import org.theorycheck.config.ConfigException;
 import org.theorycheck.model.Trajectory;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,10 +17,11 @@ import java.util.TreeSet;
  * support token l. A {@link Trajectory} of any rung converts to the same table, so every attention
  * figure accepts either.
  */
-public final class AttentionTable {
+public final class AttentionTable implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** One row of attention.csv; {@code role} is {@code common} or {@code distinct}. */
-    public record Entry(double step, int nextToken, int token, String role, double p, double z, double c) {
+    public record Entry(double step, int nextToken, int token, String role, double p, double z, double c) implements Serializable {
         public boolean distinct() {
             return "distinct".equals(role);
         }

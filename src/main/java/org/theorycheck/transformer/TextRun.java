@@ -21,6 +21,7 @@ import org.theorycheck.train.RecordSteps;
 import org.theorycheck.train.SgdRun;
 
 import java.nio.file.Path;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,7 +69,8 @@ public final class TextRun {
      * @param change        per layer, the mean L1 change of an attention row per iteration since the last record
      * @param map           layer 0's attention on the mapped window, bptt × bptt row-major (row: query position)
      */
-    public record Record(int step, double loss, double perplexity, double[] entropy, double[] change, double[] map) {
+    public record Record(int step, double loss, double perplexity, double[] entropy, double[] change, double[] map)
+            implements Serializable {
 
         /** What a sweep reports of a run at this record: each layer's entropy, the validation perplexity, the loss. */
         public double[] observables() {

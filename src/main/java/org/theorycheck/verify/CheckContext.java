@@ -2,6 +2,7 @@ package org.theorycheck.verify;
 
 import org.theorycheck.config.ExperimentConfig;
 import org.theorycheck.config.ExperimentFile;
+import org.theorycheck.config.ExperimentSource;
 import org.theorycheck.config.ModelSpec;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.theory.Rung;
@@ -25,11 +26,15 @@ public final class CheckContext {
     private final ExperimentConfig config;
     private final TrajectoryCache cache;
 
-    CheckContext(CheckSpec spec, boolean full, TrajectoryCache cache, boolean text) {
+    /**
+     * @param source the check's experiment with its overrides, as text (null if it has none); it may run where the file is not
+     * @param text   whether the quantity measures training on real text (then the experiment reads a corpus)
+     */
+    CheckContext(CheckSpec spec, ExperimentSource source, boolean full, TrajectoryCache cache, boolean text) {
         this.spec = spec;
         this.cache = cache;
-        if (spec.experiment() != null) {
-            ExperimentFile file = ExperimentFile.read(spec.experiment()).withOverrides(spec.overrides());
+        if (source != null) {
+            ExperimentFile file = source.file();
             this.experiment = full ? file : file.withOverrides(spec.quick());
             this.config = experiment.resolve();
             if (!text) {

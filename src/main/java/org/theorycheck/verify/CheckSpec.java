@@ -1,5 +1,6 @@
 package org.theorycheck.verify;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,13 @@ import java.util.Map;
  *                   gives no reason; required for an expected FAILS or INCONCLUSIVE)
  * @param file       the claim file
  * @param line       the line where the check starts
+ *
+ * <p>Serializable, so that a check can run on another machine: its paths travel as text and, read back
+ * there, name the same files in messages (nothing is read from them there).
  */
 public record CheckSpec(String name, String rung, Path experiment, List<String> overrides, List<String> quick,
                         String quantity, Map<String, Object> params, Tolerance tolerance, Verdict expected,
-                        String why, Path file, int line) {
+                        String why, Path file, int line) implements Serializable {
 
     public CheckSpec {
         overrides = List.copyOf(overrides);
@@ -34,5 +38,20 @@ public record CheckSpec(String name, String rung, Path experiment, List<String> 
     /** file:line, for messages and for linking a test to its YAML. */
     public String location() {
         return file + ":" + line;
+    }
+
+    /** A path is not serializable; the check travels as this form. */
+    private Object writeReplace() {
+        return new Serial(name, rung, experiment == null ? null : experiment.toString(), overrides, quick, quantity, params,
+                tolerance, expected, why, file.toString(), line);
+    }
+
+    private record Serial(String name, String rung, String experiment, List<String> overrides, List<String> quick,
+                          String quantity, Map<String, Object> params, Tolerance tolerance, Verdict expected,
+                          String why, String file, int line) implements Serializable {
+        private Object readResolve() {
+            return new CheckSpec(name, rung, experiment == null ? null : Path.of(experiment), overrides, quick, quantity,
+                    params, tolerance, expected, why, Path.of(file), line);
+        }
     }
 }

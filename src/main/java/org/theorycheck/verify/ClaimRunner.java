@@ -1,15 +1,13 @@
 package org.theorycheck.verify;
 
+import org.theorycheck.config.ExperimentSource;
 import org.theorycheck.train.Engine;
 import org.theorycheck.train.LocalEngine;
 
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -44,7 +42,10 @@ public final class ClaimRunner {
         this.threads = Math.max(1, threads);
     }
 
-    /** Checks on an engine; a machine that runs them reads the claim files itself and makes its own registry. */
+    /**
+     * Checks on an engine. Each task carries its check and its experiment's text, so a machine that runs
+     * it needs neither file; it makes its own registry.
+     */
     public ClaimRunner(Registry registry, boolean full, Engine engine) {
         this.registry = registry;
         this.quantities = registry.get();
@@ -55,24 +56,21 @@ public final class ClaimRunner {
 
     /** Runs every check; {@code onDone} is called as each finishes, one call at a time. */
     public List<CheckResult> run(List<Claim> claims, Consumer<CheckResult> onDone) throws InterruptedException {
-        List<CheckRef> refs = new ArrayList<>();
-        List<String> files = new ArrayList<>();
-        for (int c = 0; c < claims.size(); c++) {
-            files.add(claims.get(c).file().toAbsolutePath().toString());
-            for (int k = 0; k < claims.get(c).checks().size(); k++) {
-                refs.add(new CheckRef(c, k));
+        List<CheckInput> inputs = new ArrayList<>();
+        List<Claim> owners = new ArrayList<>();
+        for (Claim claim : claims) {
+            for (CheckSpec check : claim.checks()) {
+                inputs.add(new CheckInput(check, experiment(check)));
+                owners.add(claim);
             }
         }
-        CheckTask task = new CheckTask(registry, full, files);
-        task.claims = claims;
+        CheckTask task = new CheckTask(registry, full);
         task.quantities = quantities;
-        CheckResult[] results = new CheckResult[refs.size()];
+        CheckResult[] results = new CheckResult[inputs.size()];
         Engine on = engine != null ? engine : new LocalEngine(threads);
         try {
-            on.run(refs, task, (index, outcome) -> {
-                CheckRef ref = refs.get(index);
-                Claim claim = claims.get(ref.claim());
-                CheckResult r = outcome.result(claim, claim.checks().get(ref.check()));
+            on.run(inputs, task, (index, outcome) -> {
+                CheckResult r = outcome.result(owners.get(index), inputs.get(index).check());
                 results[index] = r;
                 onDone.accept(r);
             });
@@ -86,10 +84,16 @@ public final class ClaimRunner {
 
     /** Runs one check in the calling thread. */
     public CheckResult runOne(Claim claim, CheckSpec check, TrajectoryCache cache) {
-        return runOne(quantities, full, claim, check, cache);
+        return measure(quantities, full, check, experiment(check), cache).result(claim, check);
     }
 
-    private static CheckResult runOne(Quantities quantities, boolean full, Claim claim, CheckSpec check, TrajectoryCache cache) {
+    /** The check's experiment file with the check's overrides, as text (null if it names none). */
+    private static ExperimentSource experiment(CheckSpec check) {
+        return check.experiment() == null ? null : ExperimentSource.read(check.experiment(), check.overrides());
+    }
+
+    private static Outcome measure(Quantities quantities, boolean full, CheckSpec check, ExperimentSource experiment,
+                                   TrajectoryCache cache) {
         long start = System.nanoTime();
         try {
             Measurement m;
@@ -97,12 +101,13 @@ public final class ClaimRunner {
                 m = quantities.symbolic().run(check.quantity());
             } else {
                 Quantity q = quantities.find(check.quantity()).orElseThrow();
-                m = q.measure(new CheckContext(check, full, cache, q.readsText()));
+                m = q.measure(new CheckContext(check, experiment, full, cache, q.readsText()));
             }
-            return new CheckResult(claim, check, Verdicts.decide(m, check.tolerance()), m, "", seconds(start));
+            return new Outcome(Verdicts.decide(m, check.tolerance()), m.text(), m.value(), m.deviations(), m.counterexample(),
+                    m.replicates(), m.evidence(), "", seconds(start));
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return new CheckResult(claim, check, Verdict.ERROR, null, message, seconds(start));
+            return new Outcome(Verdict.ERROR, null, Double.NaN, null, null, null, null, message, seconds(start));
         }
     }
 
@@ -110,51 +115,43 @@ public final class ClaimRunner {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** A check by position: the claim's index in the run's list and the check's in its claim. */
-    record CheckRef(int claim, int check) implements Serializable {}
+    /**
+     * What a check needs wherever it runs: its declaration and its experiment's text, so that the machine
+     * that runs it needs neither the claim file nor the experiment file (messages still name both).
+     *
+     * @param experiment the experiment with the check's overrides, or null if the check names none
+     */
+    record CheckInput(CheckSpec check, ExperimentSource experiment) implements Serializable {}
 
     /** What a check gave, in a form that travels back from another machine (the measurement, if any, by its parts). */
     record Outcome(Verdict verdict, String text, double value, double[] deviations, String counterexample,
-                   Measurement.Replicates replicates, String error, double seconds) implements Serializable {
-
-        Outcome(CheckResult r) {
-            this(r.verdict(), r.measurement() == null ? null : r.measurement().text(),
-                    r.measurement() == null ? Double.NaN : r.measurement().value(),
-                    r.measurement() == null ? null : r.measurement().deviations(),
-                    r.measurement() == null ? null : r.measurement().counterexample(),
-                    r.measurement() == null ? null : r.measurement().replicates(), r.error(), r.seconds());
-        }
+                   Measurement.Replicates replicates, String evidence, String error, double seconds) implements Serializable {
 
         CheckResult result(Claim claim, CheckSpec check) {
-            Measurement m = text == null ? null : new Measurement(value, text, deviations, counterexample, replicates);
+            Measurement m = text == null ? null : new Measurement(value, text, deviations, counterexample, replicates, evidence);
             return new CheckResult(claim, check, verdict, m, error, seconds);
         }
     }
 
     /**
-     * Runs one check. Here the claims, registry and trajectory cache are handed over; a copy shipped to
-     * another machine arrives without them and rebuilds them there, sharing its cache among the checks it runs.
+     * Runs one check. Here the registry is handed over; a copy shipped to another machine arrives without
+     * it and makes its own there, and a trajectory cache shared among the checks that copy runs.
      */
-    static final class CheckTask implements Engine.Task<CheckRef, Outcome> {
-        private static final long serialVersionUID = 1L;
+    static final class CheckTask implements Engine.Task<CheckInput, Outcome> {
+        private static final long serialVersionUID = 2L;
 
         private final Registry registry;
         private final boolean full;
-        private final List<String> files;
-        private transient List<Claim> claims;
-        private transient Map<Integer, Claim> read;
         private transient Quantities quantities;
         private transient TrajectoryCache cache;
 
-        CheckTask(Registry registry, boolean full, List<String> files) {
+        CheckTask(Registry registry, boolean full) {
             this.registry = registry;
             this.full = full;
-            this.files = List.copyOf(files);
         }
 
         @Override
-        public Outcome apply(CheckRef ref) {
-            Claim claim;
+        public Outcome apply(CheckInput in) {
             TrajectoryCache shared;
             Quantities q;
             synchronized (this) {
@@ -164,18 +161,10 @@ public final class ClaimRunner {
                 if (cache == null) {
                     cache = new TrajectoryCache();
                 }
-                if (claims != null) {
-                    claim = claims.get(ref.claim());
-                } else {
-                    if (read == null) {
-                        read = new HashMap<>();
-                    }
-                    claim = read.computeIfAbsent(ref.claim(), c -> ClaimFiles.read(Path.of(files.get(c)), quantities));
-                }
                 shared = cache;
                 q = quantities;
             }
-            return new Outcome(runOne(q, full, claim, claim.checks().get(ref.check()), shared));
+            return measure(q, full, in.check(), in.experiment(), shared);
         }
     }
 }

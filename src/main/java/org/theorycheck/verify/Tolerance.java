@@ -1,5 +1,7 @@
 package org.theorycheck.verify;
 
+import java.io.Serializable;
+
 /**
  * How a check turns a deviation into a verdict. Deviations are non-negative, in the units the check's
  * quantity documents, and 0 means "exactly as predicted".
@@ -8,7 +10,7 @@ package org.theorycheck.verify;
  * @param approx     deviation ≤ approx ⇒ HOLDS_APPROX, above ⇒ FAILS (> 0)
  * @param confidence two-sided confidence of the interval over seeds (e.g. 0.95)
  */
-public record Tolerance(double exact, double approx, double confidence) {
+public record Tolerance(double exact, double approx, double confidence) implements Serializable {
 
     public Tolerance {
         if (!(exact >= 0) || !(approx > 0) || exact > approx) {

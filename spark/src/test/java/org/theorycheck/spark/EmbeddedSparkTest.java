@@ -3,21 +3,32 @@ package org.theorycheck.spark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.theorycheck.cli.Main;
+import org.theorycheck.train.Engine;
+import org.theorycheck.verify.CheckResult;
+import org.theorycheck.verify.Claim;
+import org.theorycheck.verify.ClaimFiles;
+import org.theorycheck.verify.ClaimRunner;
+import org.theorycheck.verify.Quantities;
+import org.theorycheck.verify.scansnap.ScanSnapQuantities;
 
 import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code --engine spark} embedded ({@code local[N]}): the same bytes as the local engine for sweeps at
  * one and two executor threads, the same verify table, a resumed sweep that redoes only what its
- * journal lacks, the local engine's message and exit code 3 for a diverging run, and exit 2 for a bad
- * configuration before Spark starts. The grids are tiny: the point is equality, not speed.
+ * journal lacks, the local engine's message and exit code 3 for a diverging run, exit 2 for a bad
+ * configuration before Spark starts, checks that run after their files are deleted (each task carries
+ * its check and its experiment's text), and a figure's files equal to the local engine's. The grids are tiny: the point is equality, not speed.
  */
 class EmbeddedSparkTest {
 
@@ -92,8 +103,74 @@ class EmbeddedSparkTest {
         assertThat(withoutSeconds(Files.readAllLines(spark))).isEqualTo(expected);
     }
 
+    /**
+     * The task form a cluster needs: every check carries its claim's check and its experiment's text, so
+     * the checks run although the claim file and the experiment file are deleted once the tasks are made.
+     */
+    @Test
+    void checksRunOnSparkAfterTheirFilesAreGone() throws Exception {
+        Path experiment = tmp.resolve("experiment.yaml");
+        Files.copy(Path.of("experiments/syn-small.yaml"), experiment);
+        Path claim = tmp.resolve("claim.yaml");
+        Files.writeString(claim, Files.readString(Path.of("theorems/scan-and-snap/cor1-decoder-convergence.yaml"))
+                .replace("experiment: experiments/syn-small.yaml", "experiment: " + experiment));
+        Quantities quantities = ScanSnapQuantities.registry();
+        List<CheckResult> local = new ClaimRunner(quantities, false, 2).run(ClaimFiles.load(List.of(claim), quantities), r -> { });
+        List<Claim> claims = ClaimFiles.load(List.of(claim), quantities);
+        List<CheckResult> spark;
+        try (SparkEngine engine = new SparkEngine(null, 2)) {
+            Engine deletingFirst = new Engine() {
+                @Override
+                public <I extends Serializable, O extends Serializable> void run(List<I> inputs, Task<I, O> task,
+                                                                                 BiConsumer<Integer, O> onOutput) throws InterruptedException {
+                    try {
+                        Files.delete(claim);
+                        Files.delete(experiment);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    engine.run(inputs, task, onOutput);
+                }
+
+                @Override
+                public String description() {
+                    return engine.description();
+                }
+
+                @Override
+                public void close() {}
+            };
+            spark = new ClaimRunner(ScanSnapQuantities::registry, false, deletingFirst).run(claims, r -> { });
+        }
+        assertThat(claim).doesNotExist();
+        assertThat(spark).hasSameSizeAs(local).isNotEmpty();
+        for (int i = 0; i < local.size(); i++) {
+            assertThat(spark.get(i).error()).isEmpty();
+            assertThat(spark.get(i).verdict()).isEqualTo(local.get(i).verdict());
+            assertThat(spark.get(i).measuredText()).isEqualTo(local.get(i).measuredText());
+            assertThat(spark.get(i).check().location()).isEqualTo(local.get(i).check().location());
+        }
+    }
+
+    /** A figure's data and images from its runs as Spark tasks are the local engine's, byte for byte. */
+    @Test
+    void figureOnSparkWritesTheLocalEnginesFiles() throws IOException {
+        Path local = tmp.resolve("local");
+        Cli.Outcome l = Cli.run(List.of("figure", "ladder", "--threads", "2", "--out", local.toString()));
+        assertThat(l.code()).as(l.err()).isZero();
+        Path spark = tmp.resolve("spark");
+        Cli.Outcome o = Cli.run(List.of("figure", "ladder", "--engine", "spark", "--threads", "2", "--out", spark.toString()));
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.err()).contains("ladder: done in", "on Spark local[2]");
+        for (String file : FIGURE_FILES) {
+            assertThat(Files.readAllBytes(spark.resolve(file))).as(file).isEqualTo(Files.readAllBytes(local.resolve(file)));
+        }
+    }
+
+    static final List<String> FIGURE_FILES = List.of("ladder.csv", "ladder.svg", "ladder.png");
+
     /** The seconds column is wall time, different on every run of either engine; everything else must match. */
-    private static List<String> withoutSeconds(List<String> csv) {
+    static List<String> withoutSeconds(List<String> csv) {
         List<String> header = List.of(csv.get(0).split(","));
         int seconds = header.indexOf("seconds");
         assertThat(seconds).isPositive();

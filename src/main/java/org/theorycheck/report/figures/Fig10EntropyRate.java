@@ -1,17 +1,16 @@
 package org.theorycheck.report.figures;
 
 import org.knowm.xchart.style.Styler;
-import org.theorycheck.config.ExperimentConfig;
+import org.theorycheck.config.ExperimentSource;
 import org.theorycheck.report.Figure;
 import org.theorycheck.report.LineFigure;
 import org.theorycheck.transformer.TextRun;
+import org.theorycheck.train.Engine;
 import org.theorycheck.train.SweepPlan;
-import org.theorycheck.verify.TrajectoryCache;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -28,10 +27,10 @@ final class Fig10EntropyRate implements FigureRecipe {
      */
     static final List<String> QUICK = List.of("corpus.min_count=100", "train.steps=100", "seeds=1..2");
 
-    private final TrajectoryCache runs;
+    private final TextRuns runs;
     private final List<String> overrides;
 
-    Fig10EntropyRate(TrajectoryCache runs, List<String> overrides) {
+    Fig10EntropyRate(TextRuns runs, List<String> overrides) {
         this.runs = runs;
         this.overrides = List.copyOf(overrides);
     }
@@ -42,20 +41,18 @@ final class Fig10EntropyRate implements FigureRecipe {
     }
 
     @Override
-    public FigureResult compute(Budget budget, Consumer<String> progress) {
-        SweepPlan plan = SweepPlan.of(Runs.textFile(EXPERIMENT, budget, QUICK, overrides));
+    public FigureResult compute(Budget budget, Engine engine, Consumer<String> progress) {
+        ExperimentSource source = Runs.textSource(EXPERIMENT, budget, QUICK, overrides);
+        SweepPlan plan = SweepPlan.of(source.file());
         List<Long> seeds = plan.base().seeds();
-        List<Callable<Double>> tasks = new ArrayList<>();
+        List<TextRuns.Run> wanted = new ArrayList<>();
         for (SweepPlan.Cell cell : plan.cells()) {
-            ExperimentConfig config = cell.config();
             for (long seed : seeds) {
-                tasks.add(() -> {
-                    List<TextRun.Record> records = runs.textRun(config, seed);
-                    return records.get(records.size() - 1).entropy()[0];
-                });
+                wanted.add(new TextRuns.Run(source, cell.values(), seed));
             }
         }
-        List<Double> entropy = Runs.parallel(tasks, "fig10 runs", progress);
+        List<Double> entropy = runs.records(engine, wanted, "fig10 runs", progress).stream()
+                .map(records -> records.get(records.size() - 1).entropy()[0]).toList();
         int cells = plan.cells().size();
         double[] rate = new double[cells];
         double[] mean = new double[cells];

@@ -8,13 +8,14 @@ import org.theorycheck.report.LineFigure;
 import org.theorycheck.theory.ContinuousTime;
 import org.theorycheck.theory.scansnap.DecoderClosedForm;
 import org.theorycheck.theory.scansnap.ReducedRung;
+import org.theorycheck.train.Engine;
 import org.theorycheck.train.RecordSteps;
 
 import java.util.ArrayList;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.DoubleStream;
 
@@ -34,19 +35,19 @@ final class Fig3GrowthFactor implements FigureRecipe {
         return "fig3";
     }
 
-    private record Curve(double etaY, double t0, double peak, double[] t, double[] chi) {
+    private record Curve(double etaY, double t0, double peak, double[] t, double[] chi) implements Serializable {
         double at(double time) {
             return chi[Runs.indexOf(t, time)];
         }
     }
 
     @Override
-    public FigureResult compute(Budget budget, Consumer<String> progress) {
-        List<Callable<Curve>> tasks = new ArrayList<>();
+    public FigureResult compute(Budget budget, Engine engine, Consumer<String> progress) {
+        List<Runs.Piece<Curve>> pieces = new ArrayList<>();
         for (double etaY : ETA_Y) {
-            tasks.add(() -> curve(Runs.config(EXPERIMENT, budget, "train.eta_y=" + etaY)));
+            pieces.add(Runs.Piece.of(Runs.source(EXPERIMENT, budget, List.of("train.eta_y=" + etaY)), Fig3GrowthFactor::curve));
         }
-        List<Curve> curves = Runs.parallel(tasks, "fig3 reduced rung", progress);
+        List<Curve> curves = Runs.parallel(engine, pieces, "fig3 reduced rung", progress);
 
         LineFigure f = LineFigure.titled("Growth factor of the dominant distinct token (reduced dynamics, η_Z = 0.5)")
                 .axes("t (steps)", "χ_l0(t) = exp(2 Δz_l0)").size(900, 560);

@@ -1,15 +1,15 @@
 package org.theorycheck.report.figures;
 
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.theorycheck.config.ExperimentConfig;
+import org.theorycheck.config.ExperimentSource;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.report.Figure;
-import org.theorycheck.train.SgdRun;
+import org.theorycheck.train.Engine;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -28,10 +28,10 @@ final class Fig4Heatmaps implements FigureRecipe {
     }
 
     @Override
-    public FigureResult compute(Budget budget, Consumer<String> progress) {
+    public FigureResult compute(Budget budget, Engine engine, Consumer<String> progress) {
         List<AttentionRuns> settings = new ArrayList<>();
         for (String[] s : SETTINGS) {
-            settings.add(run(Runs.config(s[0], budget), s[1], s[2], "fig4 " + s[1], progress));
+            settings.add(run(engine, Runs.source(s[0], budget, List.of()), null, s[1], s[2], "fig4 " + s[1], progress));
         }
         return result(name(), "Fig. 4: attention heat maps on Syn-Small (SGD)",
                 "Attention concentrates on the distinct tokens with the highest P(l|n) while common tokens fade; "
@@ -39,12 +39,15 @@ final class Fig4Heatmaps implements FigureRecipe {
                 settings);
     }
 
-    static AttentionRuns run(ExperimentConfig config, String key, String title, String what, Consumer<String> progress) {
-        List<Callable<Trajectory>> tasks = new ArrayList<>();
-        for (long seed : config.seeds()) {
-            tasks.add(() -> SgdRun.run(config, seed, step -> { }));
+    /** Every seed's SGD run of the experiment, or of one cell of it ({@code cell} null: the experiment as it is). */
+    static AttentionRuns run(Engine engine, ExperimentSource source, Map<String, String> cell, String key, String title,
+                             String what, Consumer<String> progress) {
+        List<Runs.Piece<Trajectory>> pieces = new ArrayList<>();
+        List<Long> seeds = cell == null ? source.file().resolve().seeds() : source.file().resolveCell(cell).seeds();
+        for (long seed : seeds) {
+            pieces.add(Runs.sgdRun(source, cell, seed));
         }
-        return new AttentionRuns(key, title, Runs.parallel(tasks, what, progress));
+        return new AttentionRuns(key, title, Runs.parallel(engine, pieces, what, progress));
     }
 
     /** Heat maps of every setting stacked (one row of class panels per setting), with their data and summary. */

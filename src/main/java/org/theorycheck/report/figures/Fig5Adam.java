@@ -1,5 +1,7 @@
 package org.theorycheck.report.figures;
 
+import org.theorycheck.config.ExperimentSource;
+import org.theorycheck.train.Engine;
 import org.theorycheck.train.SweepPlan;
 
 import java.util.ArrayList;
@@ -17,12 +19,13 @@ final class Fig5Adam implements FigureRecipe {
     }
 
     @Override
-    public FigureResult compute(Budget budget, Consumer<String> progress) {
-        SweepPlan plan = SweepPlan.of(Runs.file(EXPERIMENT, budget, List.of()));
+    public FigureResult compute(Budget budget, Engine engine, Consumer<String> progress) {
+        ExperimentSource source = Runs.source(EXPERIMENT, budget, List.of());
+        SweepPlan plan = SweepPlan.of(source.file());
         List<AttentionRuns> settings = new ArrayList<>();
         for (SweepPlan.Cell cell : plan.cells()) {
             String eta = cell.values().get("train.eta_z");
-            settings.add(Fig4Heatmaps.run(cell.config(), "eta=" + eta, "Adam, η_Y = η_Z = " + eta,
+            settings.add(Fig4Heatmaps.run(engine, source, cell.values(), "eta=" + eta, "Adam, η_Y = η_Z = " + eta,
                     "fig5 η = " + eta, progress));
         }
         return Fig4Heatmaps.result(name(), "Fig. 5: attention heat maps on Syn-Small trained with Adam",

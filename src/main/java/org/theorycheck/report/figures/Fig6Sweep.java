@@ -1,9 +1,10 @@
 package org.theorycheck.report.figures;
 
-import org.theorycheck.model.Trajectory;
+import org.theorycheck.config.ExperimentSource;
 import org.theorycheck.report.CsvTable;
 import org.theorycheck.report.SweepCsv;
 import org.theorycheck.report.SweepPanels;
+import org.theorycheck.train.Engine;
 import org.theorycheck.train.RunResult;
 import org.theorycheck.train.Sweep;
 import org.theorycheck.train.SweepPlan;
@@ -39,9 +40,10 @@ final class Fig6Sweep implements FigureRecipe {
     }
 
     @Override
-    public FigureResult compute(Budget budget, Consumer<String> progress) {
-        SweepPlan plan = SweepPlan.of(Runs.file(EXPERIMENT, budget, overrides));
-        List<List<double[]>> runs = Runs.sgd(plan, Sweep::observables,
+    public FigureResult compute(Budget budget, Engine engine, Consumer<String> progress) {
+        ExperimentSource source = Runs.source(EXPERIMENT, budget, overrides);
+        SweepPlan plan = SweepPlan.of(source.file());
+        List<List<double[]>> runs = Runs.sgd(engine, source, plan, Sweep::observables,
                 "fig6 sweep", progress);
         List<RunResult> results = new ArrayList<>();
         DataTable data = new DataTable("data.queries", "train.eta_z", "train.eta_ratio", "n", "distinct_entropy_mean",

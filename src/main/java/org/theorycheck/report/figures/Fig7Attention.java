@@ -1,17 +1,16 @@
 package org.theorycheck.report.figures;
 
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.theorycheck.config.ExperimentConfig;
+import org.theorycheck.config.ExperimentSource;
 import org.theorycheck.report.AttentionHeatmap;
 import org.theorycheck.report.Figure;
 import org.theorycheck.transformer.TextRun;
-import org.theorycheck.verify.TrajectoryCache;
+import org.theorycheck.train.Engine;
 import org.theorycheck.verify.scansnap.LowestLayerSnap;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -31,10 +30,10 @@ final class Fig7Attention implements FigureRecipe {
      */
     static final List<String> QUICK = List.of("corpus.min_count=100", "train.steps=300");
 
-    private final TrajectoryCache runs;
+    private final TextRuns runs;
     private final List<String> overrides;
 
-    Fig7Attention(TrajectoryCache runs, List<String> overrides) {
+    Fig7Attention(TextRuns runs, List<String> overrides) {
         this.runs = runs;
         this.overrides = List.copyOf(overrides);
     }
@@ -45,18 +44,19 @@ final class Fig7Attention implements FigureRecipe {
     }
 
     /** The records of both models (seed: each file's first), computed once in {@code runs}. */
-    static List<List<TextRun.Record>> records(TrajectoryCache runs, Budget budget, List<String> overrides, Consumer<String> progress) {
-        List<Callable<List<TextRun.Record>>> tasks = new ArrayList<>();
+    static List<List<TextRun.Record>> records(TextRuns runs, Budget budget, List<String> overrides, Engine engine,
+                                              Consumer<String> progress) {
+        List<TextRuns.Run> wanted = new ArrayList<>();
         for (String[] model : MODELS) {
-            ExperimentConfig config = Runs.textFile(model[0], budget, QUICK, overrides).resolve();
-            tasks.add(() -> runs.textRun(config, config.seeds().get(0)));
+            ExperimentSource source = Runs.textSource(model[0], budget, QUICK, overrides);
+            wanted.add(new TextRuns.Run(source, null, source.file().resolve().seeds().get(0)));
         }
-        return Runs.parallel(tasks, "fig7 runs", progress);
+        return runs.records(engine, wanted, "fig7 runs", progress);
     }
 
     @Override
-    public FigureResult compute(Budget budget, Consumer<String> progress) {
-        List<List<TextRun.Record>> models = records(runs, budget, overrides, progress);
+    public FigureResult compute(Budget budget, Engine engine, Consumer<String> progress) {
+        List<List<TextRun.Record>> models = records(runs, budget, overrides, engine, progress);
         List<Chart<?, ?>> panels = new ArrayList<>();
         DataTable data = new DataTable("model", "step", "query", "key", "p");
         List<SummaryRow> summary = new ArrayList<>();

@@ -5,7 +5,7 @@ import org.knowm.xchart.style.Styler;
 import org.theorycheck.report.Figure;
 import org.theorycheck.report.LineFigure;
 import org.theorycheck.transformer.TextRun;
-import org.theorycheck.verify.TrajectoryCache;
+import org.theorycheck.train.Engine;
 import org.theorycheck.verify.scansnap.LowestLayerSnap;
 
 import java.util.ArrayList;
@@ -21,10 +21,10 @@ import java.util.function.Consumer;
  */
 final class Fig7Freeze implements FigureRecipe {
 
-    private final TrajectoryCache runs;
+    private final TextRuns runs;
     private final List<String> overrides;
 
-    Fig7Freeze(TrajectoryCache runs, List<String> overrides) {
+    Fig7Freeze(TextRuns runs, List<String> overrides) {
         this.runs = runs;
         this.overrides = List.copyOf(overrides);
     }
@@ -35,8 +35,8 @@ final class Fig7Freeze implements FigureRecipe {
     }
 
     @Override
-    public FigureResult compute(Budget budget, Consumer<String> progress) {
-        List<List<TextRun.Record>> models = Fig7Attention.records(runs, budget, overrides, progress);
+    public FigureResult compute(Budget budget, Engine engine, Consumer<String> progress) {
+        List<List<TextRun.Record>> models = Fig7Attention.records(runs, budget, overrides, engine, progress);
         List<XYChart> charts = new ArrayList<>();
         DataTable data = new DataTable("model", "step", "layer", "entropy", "change_rate");
         List<SummaryRow> summary = new ArrayList<>();

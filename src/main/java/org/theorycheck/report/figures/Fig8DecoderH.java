@@ -6,6 +6,7 @@ import org.theorycheck.model.Trajectory;
 import org.theorycheck.report.Figure;
 import org.theorycheck.report.LineFigure;
 import org.theorycheck.theory.scansnap.DecoderClosedForm;
+import org.theorycheck.train.Engine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ final class Fig8DecoderH implements FigureRecipe {
     }
 
     @Override
-    public FigureResult compute(Budget budget, Consumer<String> progress) {
+    public FigureResult compute(Budget budget, Engine engine, Consumer<String> progress) {
         DataTable data = new DataTable("m", "eta_y", "s", "h_star", "h");
         List<SummaryRow> summary = new ArrayList<>();
         List<XYChart> charts = new ArrayList<>();

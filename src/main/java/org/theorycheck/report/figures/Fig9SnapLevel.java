@@ -13,12 +13,13 @@ import org.theorycheck.theory.ContinuousTime;
 import org.theorycheck.theory.scansnap.ClosedFormRung;
 import org.theorycheck.theory.scansnap.DecoderClosedForm;
 import org.theorycheck.theory.scansnap.ReducedRung;
+import org.theorycheck.train.Engine;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -35,7 +36,7 @@ final class Fig9SnapLevel implements FigureRecipe {
     /** Samples per curve on the log time axis. */
     static final int SAMPLES = 160;
 
-    private record Curve(double etaZ, double etaY, double t0, double[] t, double[] closed, double[] reduced) {}
+    private record Curve(double etaZ, double etaY, double t0, double[] t, double[] closed, double[] reduced) implements Serializable {}
 
     @Override
     public String name() {
@@ -43,15 +44,15 @@ final class Fig9SnapLevel implements FigureRecipe {
     }
 
     @Override
-    public FigureResult compute(Budget budget, Consumer<String> progress) {
-        List<Callable<Curve>> tasks = new ArrayList<>();
+    public FigureResult compute(Budget budget, Engine engine, Consumer<String> progress) {
+        List<Runs.Piece<Curve>> pieces = new ArrayList<>();
         for (double z : ETA_Z) {
-            tasks.add(() -> curve(Runs.config(SMALL, budget, "train.eta_z=" + z), 0.01, true));
+            pieces.add(Runs.Piece.of(Runs.source(SMALL, budget, List.of("train.eta_z=" + z)), config -> curve(config, 0.01, true)));
         }
         for (double z : ETA_Z) {
-            tasks.add(() -> curve(Runs.config(LARGE, budget, "train.eta_z=" + z), 0.1, false));
+            pieces.add(Runs.Piece.of(Runs.source(LARGE, budget, List.of("train.eta_z=" + z)), config -> curve(config, 0.1, false)));
         }
-        List<Curve> curves = Runs.parallel(tasks, "fig9 rungs", progress);
+        List<Curve> curves = Runs.parallel(engine, pieces, "fig9 rungs", progress);
         DataTable data = new DataTable("m", "nu", "eta_z", "eta_y", "t", "b_closed", "b_reduced");
         List<SummaryRow> summary = new ArrayList<>();
         List<XYChart> charts = new ArrayList<>();

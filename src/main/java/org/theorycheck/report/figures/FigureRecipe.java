@@ -1,5 +1,8 @@
 package org.theorycheck.report.figures;
 
+import org.theorycheck.train.Engine;
+import org.theorycheck.train.LocalEngine;
+
 import java.util.function.Consumer;
 
 /**
@@ -14,10 +17,17 @@ public interface FigureRecipe {
     String name();
 
     /**
-     * Computes the figure.
+     * Computes the figure, its independent runs as tasks of {@code engine}; the result does not depend on the engine.
      *
      * @param budget   how many seeds the random parts average over
      * @param progress receives one line per finished piece of work (for long figures)
      */
-    FigureResult compute(Budget budget, Consumer<String> progress);
+    FigureResult compute(Budget budget, Engine engine, Consumer<String> progress);
+
+    /** Computes the figure on this machine's cores. */
+    default FigureResult compute(Budget budget, Consumer<String> progress) {
+        try (Engine engine = new LocalEngine(Runtime.getRuntime().availableProcessors())) {
+            return compute(budget, engine, progress);
+        }
+    }
 }

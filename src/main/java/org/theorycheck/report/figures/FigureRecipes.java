@@ -1,7 +1,6 @@
 package org.theorycheck.report.figures;
 
 import org.theorycheck.config.ConfigException;
-import org.theorycheck.verify.TrajectoryCache;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ public final class FigureRecipes {
      * {@code transformerExperiment} (null: no transformer row).
      */
     public static List<FigureRecipe> all(String ladderExperiment, String transformerExperiment) {
-        TrajectoryCache textRuns = new TrajectoryCache();
+        TextRuns textRuns = new TextRuns();
         return List.of(new Fig3GrowthFactor(), new Fig4Heatmaps(), new Fig5Adam(), new Fig6Sweep(),
                 new Fig7Attention(textRuns, List.of()), new Fig7Freeze(textRuns, List.of()), new Fig8DecoderH(),
                 new Fig9SnapLevel(), new Fig10EntropyRate(textRuns, List.of()), RecallFigure.fig11(List.of()),

@@ -4,22 +4,18 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 import org.theorycheck.config.ConfigException;
 import org.theorycheck.config.ExperimentConfig;
+import org.theorycheck.config.ExperimentSource;
 import org.theorycheck.data.SequenceClasses;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.report.Figure;
 import org.theorycheck.report.LineFigure;
-import org.theorycheck.theory.Rung;
-import org.theorycheck.theory.scansnap.ExpectedGradientMap;
-import org.theorycheck.theory.scansnap.GradientFlow;
-import org.theorycheck.theory.scansnap.ReducedRung;
-import org.theorycheck.theory.scansnap.TransformerRung;
-import org.theorycheck.train.SgdRun;
+import org.theorycheck.theory.Rungs;
+import org.theorycheck.train.Engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +39,8 @@ final class LadderFigure implements FigureRecipe {
     /** Seeds of the SGD band, whatever the budget: the band is the point of the figure and SGD here is cheap. */
     static final String SEEDS = "seeds=1..10";
     static final List<Double> SHOWN_STEPS = List.of(10.0, 50.0, 100.0);
+    /** The theory rungs drawn beside SGD, in the order of their line styles. */
+    static final List<String> RUNGS = List.of("map", "flow", "reduced");
 
     private final String experiment;
     private final String transformerExperiment;
@@ -73,12 +71,12 @@ final class LadderFigure implements FigureRecipe {
      */
     void requireComparable() {
         if (transformerExperiment != null) {
-            transformerConfig(Runs.config(experiment, Budget.FULL), Budget.FULL);
+            transformerConfig(Runs.source(experiment, Budget.FULL, List.of()).file().resolve(), Budget.FULL);
         }
     }
 
     private ExperimentConfig transformerConfig(ExperimentConfig config, Budget budget) {
-        ExperimentConfig t = Runs.config(transformerExperiment, budget);
+        ExperimentConfig t = Runs.source(transformerExperiment, budget, List.of()).file().resolve();
         if (!t.rung().equals("transformer")) {
             throw new ConfigException(t.source(), 0, "rung", "the ladder figure's transformer row needs an experiment "
                     + "with rung: transformer, not " + t.rung());
@@ -91,22 +89,25 @@ final class LadderFigure implements FigureRecipe {
     }
 
     @Override
-    public FigureResult compute(Budget budget, Consumer<String> progress) {
-        ExperimentConfig config = Runs.config(experiment, budget, SEEDS);
-        List<Callable<Trajectory>> tasks = new ArrayList<>();
+    public FigureResult compute(Budget budget, Engine engine, Consumer<String> progress) {
+        ExperimentSource source = Runs.source(experiment, budget, List.of(SEEDS));
+        ExperimentConfig config = source.file().resolve();
+        List<Runs.Piece<Trajectory>> pieces = new ArrayList<>();
         for (long seed : config.seeds()) {
-            tasks.add(() -> SgdRun.run(config, seed, step -> { }));
+            pieces.add(Runs.sgdRun(source, null, seed));
         }
         long first = config.seeds().get(0);
-        for (Rung rung : List.<Rung>of(new ExpectedGradientMap(), new GradientFlow(), new ReducedRung())) {
-            tasks.add(() -> rung.run(config, first));
+        for (String rung : RUNGS) {
+            pieces.add(Runs.Piece.of(source, c -> Rungs.byName(rung).orElseThrow().run(c, first)));
         }
         ExperimentConfig tc = transformerExperiment == null ? null : transformerConfig(config, budget);
-        List<Long> transformerSeeds = tc == null ? List.of() : tc.seeds();
-        for (long seed : transformerSeeds) {
-            tasks.add(() -> new TransformerRung().run(tc, seed));
+        if (tc != null) {
+            ExperimentSource transformerSource = Runs.source(transformerExperiment, budget, List.of());
+            for (long seed : tc.seeds()) {
+                pieces.add(Runs.Piece.of(transformerSource, c -> Rungs.byName("transformer").orElseThrow().run(c, seed)));
+            }
         }
-        List<Trajectory> all = Runs.parallel(tasks, "ladder runs", progress);
+        List<Trajectory> all = Runs.parallel(engine, pieces, "ladder runs", progress);
         List<Trajectory> sgd = all.subList(0, config.seeds().size());
         List<Trajectory> rungs = all.subList(config.seeds().size(), config.seeds().size() + 3);
         List<Trajectory> transformer = all.subList(config.seeds().size() + 3, all.size());
@@ -165,7 +166,7 @@ final class LadderFigure implements FigureRecipe {
                     Trajectory t = transformer.get(s);
                     double[] z = t.zSeries(n, l);
                     for (int i = 0; i < z.length; i++) {
-                        data.row(t.rung(), transformerSeeds.get(s), n, l, classes.probability(n, l), t.steps()[i], z[i]);
+                        data.row(t.rung(), tc.seeds().get(s), n, l, classes.probability(n, l), t.steps()[i], z[i]);
                     }
                 }
             }

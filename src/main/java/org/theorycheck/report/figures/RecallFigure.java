@@ -1,11 +1,13 @@
 package org.theorycheck.report.figures;
 
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.theorycheck.config.ExperimentSource;
 import org.theorycheck.report.AttentionTable;
 import org.theorycheck.report.Figure;
 import org.theorycheck.report.KeyLabels;
 import org.theorycheck.report.RecallCurves;
 import org.theorycheck.report.SweepPanels;
+import org.theorycheck.train.Engine;
 import org.theorycheck.train.SweepPlan;
 
 import java.util.ArrayList;
@@ -59,9 +61,10 @@ final class RecallFigure implements FigureRecipe {
     }
 
     @Override
-    public FigureResult compute(Budget budget, Consumer<String> progress) {
-        SweepPlan plan = SweepPlan.of(Runs.file(experiment, budget, overrides));
-        List<List<AttentionTable>> runs = Runs.sgd(plan, t -> AttentionTable.of(Runs.last(t)), name + " runs", progress);
+    public FigureResult compute(Budget budget, Engine engine, Consumer<String> progress) {
+        ExperimentSource source = Runs.source(experiment, budget, overrides);
+        SweepPlan plan = SweepPlan.of(source.file());
+        List<List<AttentionTable>> runs = Runs.sgd(engine, source, plan, t -> AttentionTable.of(Runs.last(t)), name + " runs", progress);
         double[] multiples = RecallCurves.defaultMultiples();
         String symbol = KeyLabels.symbol(curveKey);
         Map<String, Map<String, List<AttentionTable>>> panels = new LinkedHashMap<>();

@@ -2,62 +2,92 @@ package org.theorycheck.report.figures;
 
 import org.theorycheck.config.ExperimentConfig;
 import org.theorycheck.config.ExperimentFile;
+import org.theorycheck.config.ExperimentSource;
 import org.theorycheck.data.SequenceClasses;
 import org.theorycheck.model.Trajectory;
+import org.theorycheck.train.Engine;
 import org.theorycheck.train.SgdRun;
 import org.theorycheck.train.SweepPlan;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.TreeSet;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * What the recipes share: reading experiment files under a budget, and running many independent
- * computations (SGD seeds, rungs) in parallel. Each task builds its own model and random stream, so
- * results depend on the seeds only, never on the thread count.
+ * computations (SGD seeds, rungs) as the tasks of an {@link Engine}. Each task carries its experiment's
+ * text and builds its own model and random stream, so results depend on the seeds only, never on the
+ * engine or where it runs.
  */
 final class Runs {
 
     private Runs() {}
 
-    /** The experiment file with the budget's overrides, then the recipe's. */
-    static ExperimentFile file(String path, Budget budget, List<String> overrides) {
-        return ExperimentFile.read(Path.of(path)).withOverrides(budget.overrides()).withOverrides(overrides);
+    /** The experiment file's text with the budget's overrides, then the recipe's. */
+    static ExperimentSource source(String path, Budget budget, List<String> overrides) {
+        List<String> all = new ArrayList<>(budget.overrides());
+        all.addAll(overrides);
+        return ExperimentSource.read(Path.of(path), all);
     }
 
     /**
-     * A real-text experiment under a budget: at the quick budget with {@code quick} (a smaller vocabulary,
-     * fewer iterations) after the budget's own overrides, at the full budget as the file says; then the
-     * recipe's {@code overrides}.
+     * A real-text experiment's text under a budget: at the quick budget with {@code quick} (a smaller
+     * vocabulary, fewer iterations) after the budget's own overrides, at the full budget as the file says;
+     * then the recipe's {@code overrides}.
      */
-    static ExperimentFile textFile(String path, Budget budget, List<String> quick, List<String> overrides) {
-        return file(path, budget, budget == Budget.QUICK ? quick : List.of()).withOverrides(overrides);
+    static ExperimentSource textSource(String path, Budget budget, List<String> quick, List<String> overrides) {
+        List<String> all = new ArrayList<>(budget == Budget.QUICK ? quick : List.of());
+        all.addAll(overrides);
+        return source(path, budget, all);
     }
 
-    static ExperimentConfig config(String path, Budget budget, String... overrides) {
-        return file(path, budget, List.of(overrides)).resolve();
+    /** What one task computes from its experiment. Serializable, because the task may run on another machine. */
+    @FunctionalInterface
+    interface Computation<T> extends Serializable {
+        T apply(ExperimentConfig config);
+    }
+
+    /** What a figure keeps of one run, computed where the run ran (a whole trajectory rarely needs to travel). */
+    @FunctionalInterface
+    interface Keep<T> extends Serializable {
+        T apply(Trajectory run);
+    }
+
+    /**
+     * One task of a figure: a computation on an experiment, set up from the experiment's text wherever it runs.
+     *
+     * @param cell the swept values of one grid cell, or null for the experiment as resolved (axes stay axes)
+     */
+    record Piece<T extends Serializable>(ExperimentSource experiment, Map<String, String> cell, Computation<T> computation)
+            implements Serializable {
+
+        static <T extends Serializable> Piece<T> of(ExperimentSource experiment, Computation<T> computation) {
+            return new Piece<>(experiment, null, computation);
+        }
+
+        T compute() {
+            ExperimentFile file = experiment.file();
+            return computation.apply(cell == null ? file.resolve() : file.resolveCell(cell));
+        }
     }
 
     /** One SGD run per (cell, seed) of the plan, cells outer, seeds inner; each run reduced by {@code keep}. */
-    static <T> List<List<T>> sgd(SweepPlan plan, Function<Trajectory, T> keep, String what, Consumer<String> progress) {
-        List<Callable<T>> tasks = new ArrayList<>();
+    static <T extends Serializable> List<List<T>> sgd(Engine engine, ExperimentSource source, SweepPlan plan, Keep<T> keep,
+                                                      String what, Consumer<String> progress) {
+        List<Piece<T>> pieces = new ArrayList<>();
         for (SweepPlan.Cell cell : plan.cells()) {
             for (long seed : plan.base().seeds()) {
-                tasks.add(() -> keep.apply(SgdRun.run(cell.config(), seed, step -> { })));
+                pieces.add(new Piece<>(source, cell.values(), config -> keep.apply(SgdRun.run(config, seed, step -> { }))));
             }
         }
-        List<T> flat = parallel(tasks, what, progress);
+        List<T> flat = parallel(engine, pieces, what, progress);
         int seeds = plan.base().seeds().size();
         List<List<T>> out = new ArrayList<>();
         for (int c = 0; c < plan.cells().size(); c++) {
@@ -66,44 +96,30 @@ final class Runs {
         return out;
     }
 
-    /** Runs the tasks on all cores and returns their results in task order; reports progress every tenth. */
-    static <T> List<T> parallel(List<Callable<T>> tasks, String what, Consumer<String> progress) {
-        int threads = Math.max(1, Math.min(tasks.size(), Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread t = new Thread(task, "figure");
-            t.setDaemon(true);
-            return t;
-        });
-        AtomicInteger done = new AtomicInteger();
-        int step = Math.max(1, tasks.size() / 10);
+    /** One SGD run of the experiment (or of one cell of it) with this seed, whole. */
+    static Piece<Trajectory> sgdRun(ExperimentSource source, Map<String, String> cell, long seed) {
+        return new Piece<>(source, cell, config -> SgdRun.run(config, seed, step -> { }));
+    }
+
+    /** Runs the pieces on the engine and returns their results in piece order; reports progress every tenth. */
+    static <T extends Serializable> List<T> parallel(Engine engine, List<Piece<T>> pieces, String what, Consumer<String> progress) {
+        List<T> out = new ArrayList<>(Collections.nCopies(pieces.size(), null));
+        int[] done = {0};
+        int step = Math.max(1, pieces.size() / 10);
+        Engine.Task<Piece<T>, T> task = Piece::compute;
         try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    T result = task.call();
-                    int d = done.incrementAndGet();
-                    if (tasks.size() > 1 && (d % step == 0 || d == tasks.size())) {
-                        progress.accept(what + ": " + d + "/" + tasks.size());
-                    }
-                    return result;
-                }));
-            }
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : futures) {
-                out.add(f.get());
-            }
-            return out;
+            engine.run(pieces, task, (index, result) -> {
+                out.set(index, result);
+                int d = ++done[0];
+                if (pieces.size() > 1 && (d % step == 0 || d == pieces.size())) {
+                    progress.accept(what + ": " + d + "/" + pieces.size());
+                }
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while computing " + what, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
+        return out;
     }
 
     /** Only the last snapshot: enough for end-of-training figures, and light enough to keep hundreds. */
