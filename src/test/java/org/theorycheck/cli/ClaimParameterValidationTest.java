@@ -121,4 +121,32 @@ class ClaimParameterValidationTest {
         rejected(edited("fig5-adam-order.yaml", "train.eta_z=0.1", "train-eta_z=0.1"), 13, "checks.overrides",
                 "names no key", "train.eta_z");
     }
+
+    @Test
+    void aTextQuantityNeedsACorpusAndASyntheticOneRefusesIt() throws IOException {
+        rejected(edited("fig7-attention-freezes.yaml", "experiment: experiments/fig7-brown.yaml",
+                "experiment: experiments/syn-small-transformer.yaml"), lineOf("fig7-attention-freezes.yaml", "experiments/fig7-brown.yaml"),
+                "checks.experiment",
+                "attention_sparsity measures training on real text", "has no corpus: section");
+        rejected(edited("thm2a-distinct-gain.yaml", "experiment: experiments/syn-small-transformer.yaml",
+                "experiment: experiments/fig7-brown.yaml"), lineOf("thm2a-distinct-gain.yaml", "experiments/syn-small-transformer.yaml"),
+                "checks.experiment", "runs on the synthetic sequence classes", "reads the brown corpus");
+    }
+
+    @Test
+    void aMisspeltFreezeMeasureIsNotReadAsRate() throws IOException {
+        rejected(edited("fig7-attention-freezes.yaml", "{ratio: 0.1, measure: maps}", "{ratio: 0.1, measure: map}"),
+                lineOf("fig7-attention-freezes.yaml", "{ratio: 0.1, measure: maps}"), "checks.params.measure",
+                "'map'", "rate, maps");
+    }
+
+    private static int lineOf(String bundled, String text) throws IOException {
+        java.util.List<String> lines = Files.readAllLines(Path.of("theorems/scan-and-snap", bundled));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " is not in " + bundled);
+    }
 }
