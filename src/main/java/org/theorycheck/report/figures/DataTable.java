@@ -30,8 +30,18 @@ public final class DataTable {
         return this;
     }
 
+    /** Ten significant digits, trailing zeros of the mantissa dropped (never those of the exponent). */
     static String number(double v) {
-        return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.10g", v).replaceFirst("\\.?0+(e|$)", "$1");
+        if (Double.isNaN(v)) {
+            return "NaN";
+        }
+        String s = String.format(Locale.ROOT, "%.10g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceFirst("\\.?0+$", "");
+        }
+        return e < 0 ? mantissa : mantissa + s.substring(e);
     }
 
     public int rows() {
