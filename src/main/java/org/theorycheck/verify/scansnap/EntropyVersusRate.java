@@ -63,21 +63,9 @@ final class EntropyVersusRate implements Quantity {
                         .add(new double[] {value, entropy});
             }
         }
-        double[] dev = new double[replicates.size()];
-        double[] rho = new double[replicates.size()];
-        String worst = "";
-        int g = 0;
-        for (Map.Entry<String, List<double[]>> e : replicates.entrySet()) {
-            double[] x = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
-            double[] y = e.getValue().stream().mapToDouble(p -> p[1]).toArray();
-            rho[g] = Stats.spearman(x, y);
-            dev[g] = (1 + rho[g]) / 2;
-            if (dev[g] >= Stats.max(java.util.Arrays.copyOf(dev, g + 1))) {
-                worst = e.getKey() + ": Spearman(" + along + ", entropy) = " + Fmt.n(rho[g]);
-            }
-            g++;
-        }
+        Stats.Trend trend = Stats.trends(replicates, true, along);
+        double[] rho = trend.rho();
         return new Measurement(Stats.mean(rho), "mean Spearman(" + along + ", final lowest-layer entropy) " + Fmt.n(Stats.mean(rho))
-                + " over " + replicates.size() + " seeds and groups (predicted < 0)", dev, worst);
+                + " over " + replicates.size() + " seeds and groups (predicted < 0)", trend.deviation(), trend.worst());
     }
 }

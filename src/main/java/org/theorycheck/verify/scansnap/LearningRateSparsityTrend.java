@@ -60,28 +60,15 @@ final class LearningRateSparsityTrend implements Quantity {
             }
             Map<String, String> rest = new LinkedHashMap<>(cell.values());
             rest.remove(along);
-            List<double[]> points = groups.computeIfAbsent(rest.toString(), k -> new ArrayList<>());
+            List<double[]> points = groups.computeIfAbsent("group " + rest, k -> new ArrayList<>());
             for (long seed : cell.config().seeds()) {
                 Trajectory t = context.trajectory(context.rung(), cell.config(), seed);
                 points.add(new double[] {value, t.distinctEntropy(t.size() - 1)});
             }
         }
-        double[] dev = new double[groups.size()];
-        double[] rho = new double[groups.size()];
-        String worst = "";
-        int g = 0;
-        for (Map.Entry<String, List<double[]>> e : groups.entrySet()) {
-            List<double[]> pts = e.getValue();
-            double[] x = pts.stream().mapToDouble(p -> p[0]).toArray();
-            double[] y = pts.stream().mapToDouble(p -> p[1]).toArray();
-            rho[g] = Stats.spearman(x, y);
-            dev[g] = decrease ? (1 + rho[g]) / 2 : (1 - rho[g]) / 2;
-            if (dev[g] >= Stats.max(java.util.Arrays.copyOf(dev, g + 1))) {
-                worst = "group " + e.getKey() + ": Spearman(" + along + ", entropy) = " + Fmt.n(rho[g]);
-            }
-            g++;
-        }
+        Stats.Trend trend = Stats.trends(groups, decrease, along);
+        double[] rho = trend.rho();
         return new Measurement(Stats.mean(rho), "mean Spearman(" + along + ", entropy) " + Fmt.n(Stats.mean(rho))
-                + " over " + groups.size() + " groups (predicted " + (decrease ? "< 0" : "> 0") + ")", dev, worst);
+                + " over " + groups.size() + " groups (predicted " + (decrease ? "< 0" : "> 0") + ")", trend.deviation(), trend.worst());
     }
 }
