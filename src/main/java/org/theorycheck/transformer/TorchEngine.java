@@ -2,6 +2,7 @@ package org.theorycheck.transformer;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import org.theorycheck.data.text.CacheDirectory;
 
 import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,8 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * moves it into place atomically, so JVMs that start at the same time on an empty cache are safe.
  *
  * <p>Cache directory: the {@code ENGINE_CACHE_DIR} or {@code DJL_CACHE_DIR} that DJL reads (environment or
- * system property) if one is set, otherwise {@code $XDG_CACHE_HOME/theorycheck} (default
- * {@code ~/.cache/theorycheck}). Intra-op threads: {@code THEORYCHECK_TORCH_THREADS} (environment), 1 if
+ * system property) if one is set, otherwise the project's cache ({@link CacheDirectory}: the one the
+ * build keeps the corpus in). Intra-op threads: {@code THEORYCHECK_TORCH_THREADS} (environment), 1 if
  * unset, so runs are reproducible bit for bit at the default.
  */
 public final class TorchEngine {
@@ -103,9 +104,7 @@ public final class TorchEngine {
     }
 
     private static Path defaultCache() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("theorycheck");
+        return CacheDirectory.root(System.getenv(), System.getProperty("user.home"));
     }
 
     private static String cacheDescription() {
