@@ -8,6 +8,7 @@ import org.theorycheck.report.CsvTable;
 import org.theorycheck.report.Figure;
 import org.theorycheck.report.Overlay;
 import org.theorycheck.report.RecallCurves;
+import org.theorycheck.report.KeyLabels;
 import org.theorycheck.report.SweepPanels;
 import org.theorycheck.report.TraceSeries;
 import picocli.CommandLine;
@@ -109,7 +110,9 @@ final class PlotCommand implements Callable<Integer> {
                     "  theorycheck plot panels out/sw/summary.csv --next-per-query 2 --out fig/fig6",
                     "  theorycheck plot panels out/sw/summary.csv --panel train.eta_z \\",
                     "      --x train.eta_ratio --curve data.queries --metric loss \\",
-                    "      --where model.init=uniform --out fig/loss"})
+                    "      --where model.init=uniform --out fig/loss",
+                    "  theorycheck plot panels out/fig10-brown/summary.csv --panel none --curve none \\",
+                    "      --x train.eta_z --metric entropy_0 --linear-x --out fig/fig10"})
     static final class Panels implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -117,13 +120,13 @@ final class PlotCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "SUMMARY_CSV", description = "A summary.csv written by sweep (or its directory).")
         Path input;
 
-        @Option(names = "--panel", defaultValue = "data.queries", description = "Panel key (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--panel", defaultValue = "data.queries", description = "Panel key, or none for one panel (default: ${DEFAULT-VALUE}).")
         String panel;
 
         @Option(names = "--x", defaultValue = "train.eta_ratio", description = "x-axis key (default: ${DEFAULT-VALUE}).")
         String x;
 
-        @Option(names = "--curve", defaultValue = "train.eta_z", description = "Curve key (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--curve", defaultValue = "train.eta_z", description = "Curve key, or none for one curve (default: ${DEFAULT-VALUE}).")
         String curve;
 
         @Option(names = "--metric", defaultValue = "distinct_entropy",
@@ -154,8 +157,9 @@ final class PlotCommand implements Callable<Integer> {
             String std = summary.hasColumn(metric + "_std") ? metric + "_std" : null;
             Integer r = nextPerQuery != null ? nextPerQuery
                     : config != null ? ExperimentFile.read(config).resolve().data().nextPerQuery() : null;
-            Function<String, String> title = panel.equals("data.queries") && r != null
-                    ? SweepPanels.queriesTitle(r) : SweepPanels.keyTitle(panel);
+            Function<String, String> title = panel.equals("data.queries") && r != null ? SweepPanels.queriesTitle(r)
+                    : panel.equals(SweepPanels.NONE) ? v -> KeyLabels.axisTitle(mean) + " against " + KeyLabels.axisTitle(x)
+                    : SweepPanels.keyTitle(panel);
             SweepPanels.Spec s = new SweepPanels.Spec(panel, x, curve, mean, std, where);
             return written(spec, SweepPanels.figure(summary, s, title, !linearX).save(out));
         }

@@ -37,7 +37,9 @@ public final class KeyLabels {
             case "step" -> "step (SGD updates)";
             case "distinct_entropy", "distinct_entropy_mean" -> "distinct-token entropy (nats)";
             case "loss", "loss_mean" -> "training loss (nats)";
-            default -> symbol(key);
+            case "val_perplexity", "val_perplexity_mean" -> "validation perplexity";
+            default -> key.matches("entropy_\\d+(_mean)?")
+                    ? "layer-" + key.replaceAll("entropy_(\\d+).*", "$1") + " entropy (nats)" : symbol(key);
         };
     }
 }

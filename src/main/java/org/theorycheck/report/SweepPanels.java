@@ -65,10 +65,13 @@ public final class SweepPanels {
         return v -> KeyLabels.symbol(key) + " = " + v;
     }
 
+    /** A panel or curve key that names no column: one panel, or one curve, for the whole sweep. */
+    public static final String NONE = "none";
+
     static List<Panel> aggregate(CsvTable summary, Spec spec) {
-        int panel = summary.column(spec.panelKey());
+        int panel = keyColumn(summary, spec.panelKey());
         int x = summary.column(spec.xKey());
-        int curve = summary.column(spec.curveKey());
+        int curve = keyColumn(summary, spec.curveKey());
         int mean = summary.column(spec.meanColumn());
         int std = spec.stdColumn() == null ? -1 : summary.column(spec.stdColumn());
         Map<Integer, String> where = new LinkedHashMap<>();
@@ -89,8 +92,8 @@ public final class SweepPanels {
         for (String p : ordered(summary, rows, panel)) {
             List<Curve> curves = new ArrayList<>();
             for (String c : ordered(summary, rows, curve)) {
-                List<Integer> cell = rows.stream().filter(r -> same(summary.text(r, panel), p)
-                        && same(summary.text(r, curve), c)).sorted((a, b) -> Double.compare(summary.number(a, x),
+                List<Integer> cell = rows.stream().filter(r -> same(text(summary, r, panel), p)
+                        && same(text(summary, r, curve), c)).sorted((a, b) -> Double.compare(summary.number(a, x),
                         summary.number(b, x))).toList();
                 if (cell.isEmpty()) {
                     continue;
@@ -116,7 +119,7 @@ public final class SweepPanels {
     private static void checkUnique(CsvTable summary, Spec spec, List<Integer> rows, int panel, int x, int curve) {
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (int r : rows) {
-            String key = canonical(summary.text(r, panel)) + "\u0001" + canonical(summary.text(r, curve)) + "\u0001"
+            String key = canonical(text(summary, r, panel)) + "\u0001" + canonical(text(summary, r, curve)) + "\u0001"
                     + summary.number(r, x);
             Integer first = seen.putIfAbsent(key, r);
             if (first != null) {
@@ -138,13 +141,22 @@ public final class SweepPanels {
     private static List<String> ordered(CsvTable summary, List<Integer> rows, int column) {
         Set<String> values = new LinkedHashSet<>();
         for (int r : rows) {
-            values.add(summary.text(r, column));
+            values.add(text(summary, r, column));
         }
         List<String> out = new ArrayList<>(values);
         if (out.stream().allMatch(SweepPanels::numeric)) {
             out.sort((a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b)));
         }
         return out;
+    }
+
+    private static int keyColumn(CsvTable summary, String key) {
+        return key.equals(NONE) ? -1 : summary.column(key);
+    }
+
+    /** A row's value of a key column, "" for {@link #NONE}. */
+    private static String text(CsvTable summary, int row, int column) {
+        return column < 0 ? "" : summary.text(row, column);
     }
 
     private static boolean numeric(String s) {
@@ -204,7 +216,8 @@ public final class SweepPanels {
                 f.logX();
             }
             for (Curve c : p.curves()) {
-                String label = KeyLabels.symbol(spec.curveKey()) + " = " + c.value();
+                String label = spec.curveKey().equals(NONE) ? KeyLabels.axisTitle(spec.meanColumn())
+                        : KeyLabels.symbol(spec.curveKey()) + " = " + c.value();
                 if (spec.stdColumn() == null) {
                     f.line(label, c.x(), c.mean(), LineFigure.Style.SOLID);
                 } else {

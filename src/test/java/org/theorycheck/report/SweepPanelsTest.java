@@ -72,4 +72,19 @@ class SweepPanelsTest {
         assertThat(SweepPanels.queriesTitle(2).apply("5")).isEqualTo("Q/K = 5/10");
         assertThat(SweepPanels.keyTitle("train.eta_z").apply("2")).isEqualTo("η_Z = 2");
     }
+
+    @Test
+    void aSweepOverOneKeyIsOnePanelWithOneCurve() {
+        CsvTable oneKey = CsvTable.parse("summary.csv", "train.eta_z,n,entropy_0_mean,entropy_0_std,loss_mean\n"
+                + "2,5,1.5,0.1,5\n1,5,2.0,0.2,5\n3,5,1.0,0.3,5\n");
+        SweepPanels.Spec spec = new SweepPanels.Spec(SweepPanels.NONE, "train.eta_z", SweepPanels.NONE, "entropy_0_mean",
+                "entropy_0_std", Map.of());
+        List<SweepPanels.Panel> panels = SweepPanels.aggregate(oneKey, spec);
+        assertThat(panels).singleElement().satisfies(p -> assertThat(p.curves()).singleElement().satisfies(c -> {
+            assertThat(c.x()).containsExactly(1, 2, 3);
+            assertThat(c.mean()).containsExactly(2.0, 1.5, 1.0);
+            assertThat(c.std()).containsExactly(0.2, 0.1, 0.3);
+        }));
+        assertThat(SweepPanels.figure(oneKey, spec, v -> "fig10", false).panels()).hasSize(1);
+    }
 }
