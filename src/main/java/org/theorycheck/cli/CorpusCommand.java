@@ -38,8 +38,7 @@ final class CorpusCommand implements Callable<Integer> {
                     "this experiment has no corpus: section (it uses the synthetic family of data:)");
         }
         long start = System.nanoTime();
-        TextCorpus corpus = CorpusReader.load(corpusSpec, CacheDirectory.root(System.getenv(), System.getProperty("user.home")),
-                config.source());
+        TextCorpus corpus = CorpusReader.load(corpusSpec, CacheDirectory.root(), config.source());
         double seconds = (System.nanoTime() - start) / 1e9;
         Vocabulary v = corpus.vocabulary();
         PrintWriter out = spec.commandLine().getOut();

@@ -68,7 +68,7 @@ final class SweepCommand implements Callable<Integer> {
         RunOne runner = new RunOne();
         if (plan.base().corpus() != null) {
             for (SweepPlan.Cell cell : plan.cells()) {
-                runner.corpora().corpus(cell.config());
+                runner.corpora.corpus(cell.config());
             }
         }
         int[] part = shard == null ? new int[] {0, 1} : parseShard();
@@ -130,22 +130,15 @@ final class SweepCommand implements Callable<Integer> {
      */
     private static final class RunOne implements Sweep.Runner {
         private static final long serialVersionUID = 1L;
-        private transient CorpusCache corpora;
+        private final CorpusCache corpora = new CorpusCache();
 
         @Override
         public double[] run(ExperimentConfig config, long seed) {
             if (config.corpus() == null) {
                 return Sweep.observables(Rungs.byName(config.rung()).orElseThrow().run(config, seed));
             }
-            List<TextRun.Record> records = TextRun.run(config, corpora().corpus(config), seed, step -> { });
+            List<TextRun.Record> records = TextRun.run(config, corpora.corpus(config), seed, step -> { });
             return records.get(records.size() - 1).observables();
-        }
-
-        private synchronized CorpusCache corpora() {
-            if (corpora == null) {
-                corpora = new CorpusCache();
-            }
-            return corpora;
         }
     }
 }

@@ -56,8 +56,7 @@ final class TrainCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", config.name());
         long start = System.nanoTime();
         if (config.corpus() != null) {
-            TextCorpus corpus = CorpusReader.load(config.corpus(), CacheDirectory.root(System.getenv(),
-                    System.getProperty("user.home")), config.source());
+            TextCorpus corpus = CorpusReader.load(config.corpus(), CacheDirectory.root(), config.source());
             Path checkpoint = TextCheckpoint.file(dir);
             if (restart) {
                 TextCheckpoint.delete(checkpoint);

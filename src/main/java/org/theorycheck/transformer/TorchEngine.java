@@ -104,7 +104,7 @@ public final class TorchEngine {
     }
 
     private static Path defaultCache() {
-        return CacheDirectory.root(System.getenv(), System.getProperty("user.home"));
+        return CacheDirectory.root();
     }
 
     private static String cacheDescription() {

@@ -12,6 +12,11 @@ public final class CacheDirectory {
 
     private CacheDirectory() {}
 
+    /** This process's user's cache, by the rule above. */
+    public static Path root() {
+        return root(System.getenv(), System.getProperty("user.home"));
+    }
+
     /**
      * @param env  the environment (an empty value counts as unset, as in the script)
      * @param home the user's home directory

@@ -3,6 +3,7 @@ package org.theorycheck.data.text;
 import org.theorycheck.config.CorpusSpec;
 import org.theorycheck.config.ExperimentConfig;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,10 +11,14 @@ import java.util.Map;
  * Reads each corpus once for all the runs that use it: experiments that name the same files and
  * {@code min_count} share one {@link TextCorpus} (reading Brown takes seconds), whatever their batches,
  * which are checked against it for each experiment. Thread-safe; a reader waits while another reads.
+ * Serializable, so that a task shipped to another machine can carry one: it arrives empty and reads
+ * there what that machine's runs need.
  */
-public final class CorpusCache {
+public final class CorpusCache implements Serializable {
 
-    private final Map<String, TextCorpus> read = new HashMap<>();
+    private static final long serialVersionUID = 1L;
+
+    private transient Map<String, TextCorpus> read;
 
     /**
      * The experiment's corpus, from the build's cache ({@link CacheDirectory}) or the directory it names.
@@ -25,9 +30,12 @@ public final class CorpusCache {
         String key = spec.name() + "|" + spec.dir() + "|" + spec.minCount();
         TextCorpus corpus;
         synchronized (this) {
+            if (read == null) {
+                read = new HashMap<>();
+            }
             corpus = read.get(key);
             if (corpus == null) {
-                corpus = CorpusReader.read(spec, CacheDirectory.root(System.getenv(), System.getProperty("user.home")));
+                corpus = CorpusReader.read(spec, CacheDirectory.root());
                 read.put(key, corpus);
             }
         }

@@ -28,15 +28,18 @@ final class TextRuns {
     record Run(ExperimentSource experiment, Map<String, String> cell, long seed) {}
 
     private final Map<Run, List<TextRun.Record>> done = new HashMap<>();
+    /** Shared by the tasks that run here; a task shipped elsewhere carries an empty copy. */
+    private final CorpusCache corpora = new CorpusCache();
 
     /** The records of each run, in the order given. */
     synchronized List<List<TextRun.Record>> records(Engine engine, List<Run> runs, String what, Consumer<String> progress) {
         List<Run> missing = runs.stream().filter(r -> !done.containsKey(r)).distinct().toList();
         List<Runs.Piece<ArrayList<TextRun.Record>>> pieces = new ArrayList<>();
+        CorpusCache corpora = this.corpora;
         for (Run r : missing) {
             long seed = r.seed();
             pieces.add(new Runs.Piece<>(r.experiment(), r.cell(),
-                    config -> new ArrayList<>(TextRun.run(config, new CorpusCache().corpus(config), seed, step -> { }))));
+                    config -> new ArrayList<>(TextRun.run(config, corpora.corpus(config), seed, step -> { }))));
         }
         List<ArrayList<TextRun.Record>> computed = Runs.parallel(engine, pieces, what, progress);
         for (int i = 0; i < missing.size(); i++) {
