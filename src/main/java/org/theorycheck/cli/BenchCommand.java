@@ -1,11 +1,11 @@
 package org.theorycheck.cli;
 
-import org.theorycheck.config.ExperimentConfig;
-import org.theorycheck.config.ExperimentFile;
-import org.theorycheck.theory.Rung;
-import org.theorycheck.theory.Rungs;
-import org.theorycheck.transformer.SyntheticClassesRun;
-import org.theorycheck.transformer.TorchEngine;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.core.experiment.ExperimentFile;
+import org.theorycheck.core.ladder.Rung;
+import org.theorycheck.theories.scansnap.rungs.Rungs;
+import org.theorycheck.theories.scansnap.torch.SyntheticClassesRun;
+import org.theorycheck.torch.Libtorch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -60,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
         ExperimentConfig small = load("experiments/syn-small-transformer.yaml", "seeds=1");
         // the engine starts (and on a first use extracts libtorch) outside every timed loop
         SyntheticClassesRun.stepMillis(small, 1, 1, 1);
-        out.printf(Locale.ROOT, "libtorch intra-op threads: %d%n", TorchEngine.threads());
+        out.printf(Locale.ROOT, "libtorch intra-op threads: %d%n", Libtorch.threads());
         time(out, "transformer Syn-Small, 100 steps", () -> rung("transformer").run(small, 1));
         step(out, "one step, Syn-Small (M=34, emsize 32, T=128)", small);
         for (String q : new String[] {"1", "3", "10"}) {

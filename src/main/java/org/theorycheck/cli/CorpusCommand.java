@@ -1,14 +1,14 @@
 package org.theorycheck.cli;
 
-import org.theorycheck.config.ConfigException;
-import org.theorycheck.config.CorpusSpec;
-import org.theorycheck.config.ExperimentConfig;
-import org.theorycheck.data.text.CacheDirectory;
-import org.theorycheck.data.text.CorpusReader;
-import org.theorycheck.data.text.TextBatches;
-import org.theorycheck.data.text.TextCorpus;
-import org.theorycheck.data.text.TextSplit;
-import org.theorycheck.data.text.Vocabulary;
+import org.theorycheck.core.experiment.ConfigException;
+import org.theorycheck.theories.scansnap.experiment.CorpusSpec;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.core.io.CacheDirectory;
+import org.theorycheck.theories.scansnap.text.CorpusReader;
+import org.theorycheck.theories.scansnap.text.TextBatches;
+import org.theorycheck.theories.scansnap.text.TextCorpus;
+import org.theorycheck.theories.scansnap.text.TextSplit;
+import org.theorycheck.theories.scansnap.text.Vocabulary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -1,9 +1,9 @@
 package org.theorycheck.cli;
 
-import org.theorycheck.config.ConfigException;
-import org.theorycheck.train.Engine;
-import org.theorycheck.train.EngineProvider;
-import org.theorycheck.train.LocalEngine;
+import org.theorycheck.core.experiment.ConfigException;
+import org.theorycheck.core.engine.Engine;
+import org.theorycheck.core.engine.EngineProvider;
+import org.theorycheck.core.engine.LocalEngine;
 import picocli.CommandLine.Option;
 
 import java.util.ServiceLoader;

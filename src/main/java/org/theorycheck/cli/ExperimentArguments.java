@@ -1,7 +1,7 @@
 package org.theorycheck.cli;
 
-import org.theorycheck.config.ExperimentFile;
-import org.theorycheck.config.ExperimentSource;
+import org.theorycheck.core.experiment.ExperimentFile;
+import org.theorycheck.core.experiment.ExperimentSource;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package org.theorycheck.cli;
 
-import org.theorycheck.report.figures.Budget;
-import org.theorycheck.report.figures.FigureRecipe;
-import org.theorycheck.report.figures.FigureRecipes;
-import org.theorycheck.report.figures.FigureResult;
-import org.theorycheck.train.Engine;
+import org.theorycheck.core.report.Budget;
+import org.theorycheck.core.report.FigureRecipe;
+import org.theorycheck.theories.scansnap.figures.FigureRecipes;
+import org.theorycheck.core.report.FigureResult;
+import org.theorycheck.core.engine.Engine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

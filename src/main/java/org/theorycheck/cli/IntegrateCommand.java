@@ -1,12 +1,12 @@
 package org.theorycheck.cli;
 
-import org.theorycheck.config.ConfigException;
-import org.theorycheck.config.ExperimentConfig;
-import org.theorycheck.model.Trajectory;
-import org.theorycheck.report.TrajectoryCsv;
-import org.theorycheck.theory.Rung;
-import org.theorycheck.theory.Rungs;
-import org.theorycheck.theory.scansnap.SnapTime;
+import org.theorycheck.core.experiment.ConfigException;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.model.Trajectory;
+import org.theorycheck.theories.scansnap.report.TrajectoryCsv;
+import org.theorycheck.core.ladder.Rung;
+import org.theorycheck.theories.scansnap.rungs.Rungs;
+import org.theorycheck.theories.scansnap.rungs.SnapTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

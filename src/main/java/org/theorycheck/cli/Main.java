@@ -1,8 +1,8 @@
 package org.theorycheck.cli;
 
-import org.theorycheck.config.ConfigException;
-import org.theorycheck.train.DivergenceException;
-import org.theorycheck.transformer.EngineUnavailableException;
+import org.theorycheck.core.experiment.ConfigException;
+import org.theorycheck.core.ladder.DivergenceException;
+import org.theorycheck.core.engine.EngineUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,16 +1,16 @@
 package org.theorycheck.cli;
 
-import org.theorycheck.config.ConfigException;
-import org.theorycheck.config.ExperimentFile;
-import org.theorycheck.report.AttentionHeatmap;
-import org.theorycheck.report.AttentionTable;
-import org.theorycheck.report.CsvTable;
-import org.theorycheck.report.Figure;
-import org.theorycheck.report.Overlay;
-import org.theorycheck.report.RecallCurves;
-import org.theorycheck.report.KeyLabels;
-import org.theorycheck.report.SweepPanels;
-import org.theorycheck.report.TraceSeries;
+import org.theorycheck.core.experiment.ConfigException;
+import org.theorycheck.core.experiment.ExperimentFile;
+import org.theorycheck.theories.scansnap.report.AttentionHeatmap;
+import org.theorycheck.theories.scansnap.report.AttentionTable;
+import org.theorycheck.core.report.CsvTable;
+import org.theorycheck.core.report.Figure;
+import org.theorycheck.theories.scansnap.report.Overlay;
+import org.theorycheck.theories.scansnap.report.RecallCurves;
+import org.theorycheck.core.report.KeyLabels;
+import org.theorycheck.core.report.SweepPanels;
+import org.theorycheck.theories.scansnap.report.TraceSeries;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,16 +1,16 @@
 package org.theorycheck.cli;
 
-import org.theorycheck.report.HtmlReport;
-import org.theorycheck.report.figures.Budget;
-import org.theorycheck.report.figures.FigureRecipe;
-import org.theorycheck.report.figures.FigureRecipes;
-import org.theorycheck.report.figures.FigureResult;
-import org.theorycheck.report.figures.ReportPage;
-import org.theorycheck.train.Engine;
-import org.theorycheck.verify.CheckResult;
-import org.theorycheck.verify.Claim;
-import org.theorycheck.verify.ClaimFiles;
-import org.theorycheck.verify.scansnap.ScanSnapQuantities;
+import org.theorycheck.core.report.HtmlReport;
+import org.theorycheck.core.report.Budget;
+import org.theorycheck.core.report.FigureRecipe;
+import org.theorycheck.theories.scansnap.figures.FigureRecipes;
+import org.theorycheck.core.report.FigureResult;
+import org.theorycheck.core.report.ReportPage;
+import org.theorycheck.core.engine.Engine;
+import org.theorycheck.core.claims.CheckResult;
+import org.theorycheck.core.claims.Claim;
+import org.theorycheck.core.claims.ClaimFiles;
+import org.theorycheck.theories.scansnap.quantities.ScanSnapQuantities;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;

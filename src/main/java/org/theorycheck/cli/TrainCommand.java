@@ -1,16 +1,16 @@
 package org.theorycheck.cli;
 
-import org.theorycheck.config.ExperimentConfig;
-import org.theorycheck.data.text.CacheDirectory;
-import org.theorycheck.data.text.CorpusReader;
-import org.theorycheck.data.text.TextCorpus;
-import org.theorycheck.model.Trajectory;
-import org.theorycheck.report.TextTraceCsv;
-import org.theorycheck.report.TrajectoryCsv;
-import org.theorycheck.train.SgdRun;
-import org.theorycheck.transformer.SyntheticClassesRun;
-import org.theorycheck.transformer.TextCheckpoint;
-import org.theorycheck.transformer.TextRun;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.core.io.CacheDirectory;
+import org.theorycheck.theories.scansnap.text.CorpusReader;
+import org.theorycheck.theories.scansnap.text.TextCorpus;
+import org.theorycheck.theories.scansnap.model.Trajectory;
+import org.theorycheck.theories.scansnap.report.TextTraceCsv;
+import org.theorycheck.theories.scansnap.report.TrajectoryCsv;
+import org.theorycheck.theories.scansnap.train.SgdRun;
+import org.theorycheck.theories.scansnap.torch.SyntheticClassesRun;
+import org.theorycheck.theories.scansnap.torch.TextCheckpoint;
+import org.theorycheck.theories.scansnap.torch.TextRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;

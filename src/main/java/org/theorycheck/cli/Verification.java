@@ -1,10 +1,10 @@
 package org.theorycheck.cli;
 
-import org.theorycheck.train.Engine;
-import org.theorycheck.verify.CheckResult;
-import org.theorycheck.verify.Claim;
-import org.theorycheck.verify.ClaimFiles;
-import org.theorycheck.verify.ClaimRunner;
+import org.theorycheck.core.engine.Engine;
+import org.theorycheck.core.claims.CheckResult;
+import org.theorycheck.core.claims.Claim;
+import org.theorycheck.core.claims.ClaimFiles;
+import org.theorycheck.core.claims.ClaimRunner;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,13 +1,13 @@
 package org.theorycheck.cli;
 
-import org.theorycheck.report.VerdictTable;
-import org.theorycheck.verify.CheckResult;
-import org.theorycheck.verify.Claim;
-import org.theorycheck.verify.ClaimFiles;
-import org.theorycheck.verify.Parameter;
-import org.theorycheck.verify.Quantities;
-import org.theorycheck.verify.Quantity;
-import org.theorycheck.verify.scansnap.ScanSnapQuantities;
+import org.theorycheck.core.report.VerdictTable;
+import org.theorycheck.core.claims.CheckResult;
+import org.theorycheck.core.claims.Claim;
+import org.theorycheck.core.claims.ClaimFiles;
+import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.core.claims.Quantities;
+import org.theorycheck.core.claims.Quantity;
+import org.theorycheck.theories.scansnap.quantities.ScanSnapQuantities;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

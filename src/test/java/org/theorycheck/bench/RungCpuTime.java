@@ -1,9 +1,9 @@
 package org.theorycheck.bench;
 
-import org.theorycheck.config.ExperimentConfig;
-import org.theorycheck.config.ExperimentFile;
-import org.theorycheck.theory.Rung;
-import org.theorycheck.theory.Rungs;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.core.experiment.ExperimentFile;
+import org.theorycheck.core.ladder.Rung;
+import org.theorycheck.theories.scansnap.rungs.Rungs;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -14,10 +14,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.theorycheck.config.ExperimentConfig;
-import org.theorycheck.config.ExperimentFile;
-import org.theorycheck.model.Trajectory;
-import org.theorycheck.train.SgdRun;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.core.experiment.ExperimentFile;
+import org.theorycheck.theories.scansnap.model.Trajectory;
+import org.theorycheck.theories.scansnap.train.SgdRun;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,8 @@
 package org.theorycheck.bench;
 
-import org.theorycheck.config.ExperimentConfig;
-import org.theorycheck.config.ExperimentFile;
-import org.theorycheck.train.SgdRun;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.core.experiment.ExperimentFile;
+import org.theorycheck.theories.scansnap.train.SgdRun;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

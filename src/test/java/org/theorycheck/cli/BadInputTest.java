@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.theorycheck.TestExperiments;
+import org.theorycheck.theories.scansnap.TestExperiments;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,12 +2,12 @@ package org.theorycheck.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.theorycheck.config.ExperimentConfig;
-import org.theorycheck.config.ExperimentFile;
-import org.theorycheck.data.text.CorpusReader;
-import org.theorycheck.data.text.TextCorpus;
-import org.theorycheck.transformer.TextCheckpoint;
-import org.theorycheck.transformer.TextRun;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.core.experiment.ExperimentFile;
+import org.theorycheck.theories.scansnap.text.CorpusReader;
+import org.theorycheck.theories.scansnap.text.TextCorpus;
+import org.theorycheck.theories.scansnap.torch.TextCheckpoint;
+import org.theorycheck.theories.scansnap.torch.TextRun;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,9 +4,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
-import org.theorycheck.config.ConfigException;
-import org.theorycheck.config.ExperimentFile;
-import org.theorycheck.train.SweepPlan;
+import org.theorycheck.core.experiment.ConfigException;
+import org.theorycheck.core.experiment.ExperimentFile;
+import org.theorycheck.core.sweep.SweepPlan;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package org.theorycheck.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.theorycheck.TestExperiments;
-import org.theorycheck.config.ExperimentFile;
-import org.theorycheck.train.SweepPlan;
+import org.theorycheck.theories.scansnap.TestExperiments;
+import org.theorycheck.core.experiment.ExperimentFile;
+import org.theorycheck.core.sweep.SweepPlan;
 
 import java.io.IOException;
 import java.nio.file.Files;

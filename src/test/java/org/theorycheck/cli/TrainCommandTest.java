@@ -2,7 +2,7 @@ package org.theorycheck.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.theorycheck.TestExperiments;
+import org.theorycheck.theories.scansnap.TestExperiments;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import org.apache.spark.SparkException;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
-import org.theorycheck.train.Engine;
+import org.theorycheck.core.engine.Engine;
 import scala.Function2;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;

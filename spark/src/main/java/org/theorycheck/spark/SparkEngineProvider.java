@@ -1,7 +1,7 @@
 package org.theorycheck.spark;
 
-import org.theorycheck.train.Engine;
-import org.theorycheck.train.EngineProvider;
+import org.theorycheck.core.engine.Engine;
+import org.theorycheck.core.engine.EngineProvider;
 
 /** Makes {@code --engine spark} available wherever this jar is on the class path. */
 public final class SparkEngineProvider implements EngineProvider {

@@ -1,0 +1,190 @@
+package org.theorycheck.core.experiment;
+
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.experiment.ExperimentSchema;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An experiment file as written: every value under its dotted key, with the line it came from, so that
+ * any later error can point at the line. Overrides from the command line replace or add entries; the
+ * typed, validated view is {@link #resolve()}.
+ *
+ * <p>Nested mappings are flattened ({@code train: {batch: 8}} is the key {@code train.batch}); the
+ * {@code sweep} mapping's keys are themselves dotted keys, so its entries are {@code sweep.<key>}.
+ */
+public final class ExperimentFile {
+
+    public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    public static final String SWEEP_PREFIX = "sweep.";
+    /** Keys that exclude each other: an override of one replaces the other. */
+    private static final Map<String, String> RIVALS =
+            Map.of("train.eta_y", "train.eta_ratio", "train.eta_ratio", "train.eta_y");
+
+    /** A raw value and where it came from: a line of the file, or an override (line 0). */
+    public record Entry(JsonNode value, int line, String origin) {}
+
+    private final String source;
+    private final Map<String, Entry> entries;
+
+    private ExperimentFile(String source, Map<String, Entry> entries) {
+        this.source = source;
+        this.entries = entries;
+    }
+
+    /** Reads and flattens a YAML file; syntax errors become a {@link ConfigException} with the line. */
+    public static ExperimentFile read(Path path) {
+        return ExperimentSource.read(path, List.of()).file();
+    }
+
+    /** Parses YAML text; {@code source} names it in messages. */
+    public static ExperimentFile parse(String source, String text) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        try (JsonParser p = YAML.getFactory().createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new ConfigException(source, 0, "", "the file is empty; an experiment is a YAML mapping");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new ConfigException(source, line(p), "", "the top level must be a mapping of keys to values");
+            }
+            readMapping(p, source, "", entries);
+        } catch (JsonProcessingException e) {
+            throw syntaxError(source, "", e);
+        } catch (IOException e) {
+            throw new ConfigException(source, 0, "", "cannot read: " + e.getMessage());
+        }
+        return new ExperimentFile(source, entries);
+    }
+
+    private static void readMapping(JsonParser p, String source, String prefix, Map<String, Entry> out)
+            throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = prefix + p.currentName();
+            int line = line(p);
+            JsonToken t = p.nextToken();
+            if (out.containsKey(key)) {
+                throw new ConfigException(source, line, key, "appears twice (first on line " + out.get(key).line() + ")");
+            }
+            if (t == JsonToken.START_OBJECT && !key.startsWith(SWEEP_PREFIX)) {
+                readMapping(p, source, key + ".", out);
+            } else {
+                JsonNode value;
+                try {
+                    value = p.readValueAsTree();
+                } catch (JsonProcessingException e) {
+                    throw syntaxError(source, key, e);
+                }
+                out.put(key, new Entry(value, line, "line " + line));
+            }
+        }
+    }
+
+    /**
+     * A YAML syntax error as one line: the parser's own message spans several lines (it echoes the
+     * source with a caret), which would break the one-message contract of bad input.
+     */
+    private static ConfigException syntaxError(String source, String key, JsonProcessingException e) {
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        String problem;
+        if (e.getCause() instanceof MarkedYAMLException m) {
+            StringBuilder sb = new StringBuilder();
+            if (m.getContext() != null) {
+                sb.append(m.getContext().strip());
+                if (m.getContextMark() != null) {
+                    sb.append(" (line ").append(m.getContextMark().getLine() + 1).append(')');
+                }
+                sb.append(": ");
+            }
+            sb.append(m.getProblem() == null ? "syntax error" : m.getProblem().strip());
+            if (m.getProblemMark() != null) {
+                line = m.getProblemMark().getLine() + 1;
+                sb.append(" (line ").append(line).append(", column ").append(m.getProblemMark().getColumn() + 1).append(')');
+            }
+            problem = sb.toString();
+        } else {
+            String original = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
+            problem = original.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("syntax error");
+        }
+        return new ConfigException(source, line, key, "not valid YAML: " + problem.replaceAll("\\s+", " "));
+    }
+
+    private static int line(JsonParser p) {
+        return p.currentTokenLocation().getLineNr();
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /**
+     * Applies {@code key=value} overrides. A scalar value fixes the key (and removes it from the sweep
+     * grid); a list {@code key=[a,b]} sweeps it; {@code seeds=1..3} or {@code seeds=[1,5]} sets the
+     * seeds. An override that names no key is an error.
+     */
+    public ExperimentFile withOverrides(List<String> overrides) {
+        Map<String, Entry> copy = new LinkedHashMap<>(entries);
+        for (String override : overrides) {
+            int eq = override.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigException(source, 0, override,
+                        "an override is key=value, key=[a,b,...] or seeds=1..3; got '" + override + "'");
+            }
+            String key = override.substring(0, eq).trim();
+            String text = override.substring(eq + 1).trim();
+            String origin = "override " + override;
+            if (!ExperimentSchema.isKey(key)) {
+                throw new ConfigException(source, 0, key, "the override '" + override + "' names no key; "
+                        + "allowed keys: " + String.join(", ", ExperimentSchema.keys()));
+            }
+            JsonNode value;
+            try {
+                value = text.isEmpty() ? YAML.getNodeFactory().textNode("") : YAML.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new ConfigException(source, 0, key, "cannot read the value of override '" + override + "'");
+            }
+            String rival = RIVALS.get(key);
+            if (rival != null) {
+                copy.remove(rival);
+                copy.remove(SWEEP_PREFIX + rival);
+            }
+            if (value.isArray() && ExperimentSchema.isSweepable(key)) {
+                copy.put(SWEEP_PREFIX + key, new Entry(value, 0, origin));
+            } else {
+                copy.remove(SWEEP_PREFIX + key);
+                copy.put(key, new Entry(value, 0, origin));
+            }
+        }
+        return new ExperimentFile(source, copy);
+    }
+
+    /** The validated configuration; sweep axes stay as axes. */
+    public ExperimentConfig resolve() {
+        return ExperimentSchema.bind(this, Map.of());
+    }
+
+    /** The validated configuration of one grid cell: {@code values} fix the swept keys (raw text). */
+    public ExperimentConfig resolveCell(Map<String, String> values) {
+        return ExperimentSchema.bind(this, values);
+    }
+
+    public Map<String, Entry> entries() {
+        return entries;
+    }
+
+    public List<String> keys() {
+        return new ArrayList<>(entries.keySet());
+    }
+}

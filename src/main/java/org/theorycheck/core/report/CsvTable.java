@@ -1,0 +1,155 @@
+package org.theorycheck.core.report;
+
+import org.theorycheck.core.experiment.ConfigException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A CSV file read back for plotting (trace.csv, attention.csv, summary.csv, …). Every failed lookup —
+ * a missing file, a missing column, a field that is not a number — throws a {@link ConfigException}
+ * naming the file, the line (1 is the header) and the column, so a command can exit with code 2
+ * before writing anything. Fields may be quoted as {@link Csv#field(String)} writes them.
+ */
+public final class CsvTable {
+
+    private final String source;
+    private final List<String> header;
+    private final List<List<String>> rows;
+
+    private CsvTable(String source, List<String> header, List<List<String>> rows) {
+        this.source = source;
+        this.header = List.copyOf(header);
+        this.rows = List.copyOf(rows);
+    }
+
+    public static CsvTable read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), 0, "", "no such file");
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), 0, "", "cannot read: " + e.getMessage());
+        }
+        return parse(file.toString(), text);
+    }
+
+    /** Parses CSV text; {@code source} names it in error messages. */
+    public static CsvTable parse(String source, String text) {
+        List<List<String>> lines = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean lineHasContent = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    field.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+                lineHasContent = true;
+            } else if (ch == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+                lineHasContent = true;
+            } else if (ch == '\n' || ch == '\r') {
+                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                if (lineHasContent || field.length() > 0) {
+                    fields.add(field.toString());
+                    lines.add(fields);
+                }
+                fields = new ArrayList<>();
+                field.setLength(0);
+                lineHasContent = false;
+            } else {
+                field.append(ch);
+                lineHasContent = true;
+            }
+        }
+        if (lineHasContent || field.length() > 0) {
+            fields.add(field.toString());
+            lines.add(fields);
+        }
+        if (lines.isEmpty()) {
+            throw new ConfigException(source, 0, "", "the file is empty; expected a CSV header line");
+        }
+        List<String> header = lines.get(0);
+        for (int r = 1; r < lines.size(); r++) {
+            if (lines.get(r).size() != header.size()) {
+                throw new ConfigException(source, r + 1, "", "has " + lines.get(r).size() + " fields, the header has "
+                        + header.size());
+            }
+        }
+        return new CsvTable(source, header, lines.subList(1, lines.size()));
+    }
+
+    /** The file name (or other source label) used in messages. */
+    public String source() {
+        return source;
+    }
+
+    public List<String> header() {
+        return header;
+    }
+
+    public boolean hasColumn(String name) {
+        return header.contains(name);
+    }
+
+    /** The number of data rows (the header excluded). */
+    public int rows() {
+        return rows.size();
+    }
+
+    /** The index of column {@code name}; a {@link ConfigException} naming the file and the column if absent. */
+    public int column(String name) {
+        int index = header.indexOf(name);
+        if (index < 0) {
+            throw new ConfigException(source, 1, name, "no such column; the columns are " + String.join(", ", header));
+        }
+        return index;
+    }
+
+    public String text(int row, int column) {
+        return rows.get(row).get(column);
+    }
+
+    /** A numeric field; {@code NaN}, {@code Infinity} and their signed forms are accepted as written by Java. */
+    public double number(int row, int column) {
+        String s = rows.get(row).get(column).trim();
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(source, row + 2, header.get(column), "'" + s + "' is not a number");
+        }
+    }
+
+    /** The whole column as numbers. */
+    public double[] numbers(String name) {
+        int c = column(name);
+        double[] out = new double[rows.size()];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = number(r, c);
+        }
+        return out;
+    }
+
+    /** The 1-based line number of data row {@code row}, for messages. */
+    public int line(int row) {
+        return row + 2;
+    }
+}

@@ -1,0 +1,122 @@
+package org.theorycheck.core.sweep;
+
+import org.theorycheck.core.engine.Engine;
+import org.theorycheck.core.experiment.ConfigException;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.core.experiment.ExperimentSource;
+import org.theorycheck.theories.scansnap.model.Trajectory;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs the runs of a {@link SweepPlan} on an {@link Engine}, one run per task (each run single-threaded
+ * with its own random stream, so results do not depend on the engine or its parallelism), skipping the
+ * runs its {@link SweepJournal} already holds and journaling each run as it comes back, so a killed
+ * sweep resumes where it stopped. A task carries its experiment's text, so it runs where the file is not.
+ */
+public final class Sweep {
+
+    private Sweep() {}
+
+    /**
+     * How one run of a cell is computed, reduced to its {@link SweepPlan#observables()}: SGD on the YZ
+     * model, another rung, or the transformer on a corpus, as the caller supplies. Serializable, because a
+     * task that carries it may run on another machine.
+     */
+    @FunctionalInterface
+    public interface Runner extends Serializable {
+        double[] run(ExperimentConfig config, long seed);
+    }
+
+    /** The observables of a trajectory on the synthetic classes: final distinct-token entropy, last loss. */
+    public static double[] observables(Trajectory t) {
+        return new double[] {t.distinctEntropy(t.size() - 1), t.last().loss()};
+    }
+
+    /** What one task needs besides the experiment: the run's cell (index and swept values) and seed. */
+    record RunInput(int cell, Map<String, String> values, long seed) implements Serializable {}
+
+    /** One run, set up from the experiment's text on whichever machine runs it. */
+    record RunTask(ExperimentSource source, Runner runner) implements Engine.Task<RunInput, RunResult> {
+        @Override
+        public RunResult apply(RunInput in) {
+            return new RunResult(in.cell(), in.seed(), runner.run(source.file().resolveCell(in.values()), in.seed()));
+        }
+    }
+
+    /**
+     * Runs what the journal lacks of {@code runs} and returns their results in plan order.
+     *
+     * @param source   the experiment the plan was made from ({@code SweepPlan.of(source.file())})
+     * @param runs     the runs to do: all of the plan's, or one shard's
+     * @param runner   computes one run
+     * @param onFinish called with the number of {@code runs} finished so far (including resumed ones)
+     */
+    public static List<RunResult> run(ExperimentSource source, SweepPlan plan, List<SweepPlan.Run> runs,
+                                      SweepJournal journal, Engine engine, Runner runner,
+                                      IntConsumer onFinish) throws InterruptedException {
+        Map<SweepPlan.Run, RunResult> done = journal.completed();
+        List<RunResult> results = new ArrayList<>();
+        List<RunInput> todo = new ArrayList<>();
+        for (SweepPlan.Run r : runs) {
+            RunResult d = done.get(r);
+            if (d != null) {
+                results.add(d);
+            } else {
+                todo.add(new RunInput(r.cell(), plan.cells().get(r.cell()).values(), r.seed()));
+            }
+        }
+        int[] finished = {results.size()};
+        onFinish.accept(finished[0]);
+        engine.run(todo, new RunTask(source, runner), (index, result) -> {
+            journal.record(result);
+            results.add(result);
+            onFinish.accept(++finished[0]);
+        });
+        return inPlanOrder(plan, results);
+    }
+
+    /**
+     * Combines the journals of a sweep's shards into the results of the whole plan, in plan order.
+     *
+     * @throws ConfigException if a run is in none of them (a shard has not finished) or two journals
+     *                         disagree about a run (they are not of the same experiment)
+     */
+    public static List<RunResult> merge(SweepPlan plan, List<SweepJournal> shards, List<String> names) {
+        Map<SweepPlan.Run, RunResult> all = new HashMap<>();
+        for (int s = 0; s < shards.size(); s++) {
+            for (Map.Entry<SweepPlan.Run, RunResult> e : shards.get(s).completed().entrySet()) {
+                RunResult before = all.putIfAbsent(e.getKey(), e.getValue());
+                if (before != null && !before.equals(e.getValue())) {
+                    throw new ConfigException(names.get(s), 0, "--merge", "run " + describe(plan, e.getKey())
+                            + " differs from the same run in another journal; the shards are not of the same experiment");
+                }
+            }
+        }
+        List<SweepPlan.Run> missing = plan.runs().stream().filter(r -> !all.containsKey(r)).toList();
+        if (!missing.isEmpty()) {
+            throw new ConfigException(String.join(" ", names), 0, "--merge", missing.size() + " of " + plan.runs().size()
+                    + " runs are in no journal (the first: " + describe(plan, missing.get(0))
+                    + "); finish or resume the shard that holds them first");
+        }
+        return inPlanOrder(plan, new ArrayList<>(all.values()));
+    }
+
+    private static String describe(SweepPlan plan, SweepPlan.Run run) {
+        StringBuilder sb = new StringBuilder();
+        plan.cells().get(run.cell()).values().forEach((k, v) -> sb.append(k).append('=').append(v).append(' '));
+        return sb.append("seed ").append(run.seed()).toString();
+    }
+
+    private static List<RunResult> inPlanOrder(SweepPlan plan, List<RunResult> results) {
+        List<Long> seeds = plan.base().seeds();
+        results.sort(Comparator.comparingInt(RunResult::cell).thenComparingInt(r -> seeds.indexOf(r.seed())));
+        return results;
+    }
+}

@@ -1,0 +1,70 @@
+package org.theorycheck.theories.scansnap.experiment;
+
+import org.theorycheck.core.experiment.ConfigException;
+import java.util.List;
+
+/**
+ * One fully resolved, validated experiment: what a single run needs, plus the seeds and the sweep
+ * grid it was declared with.
+ *
+ * @param name   experiment name
+ * @param source where it was read from (for messages)
+ * @param data   the synthetic family
+ * @param model  the model variant
+ * @param train  optimiser and schedule
+ * @param seeds  seeds, in the order given
+ * @param sweep  the grid axes still to sweep (empty for a single configuration)
+ * @param rung   what {@code train} and {@code sweep} run: sgd (the YZ model) or transformer
+ * @param transformer the transformer section (null unless the rung is transformer)
+ * @param corpus the real-text corpus that replaces the synthetic family (null unless the file has a
+ *               {@code corpus:} section; {@code data} then holds defaults that nothing may use)
+ */
+public record ExperimentConfig(String name, String source, DataSpec data, ModelSpec model, TrainSpec train,
+                               List<Long> seeds, List<SweepAxis> sweep, String rung, TransformerSpec transformer,
+                               CorpusSpec corpus) {
+
+    public ExperimentConfig {
+        seeds = List.copyOf(seeds);
+        sweep = List.copyOf(sweep);
+    }
+
+    /** An experiment of the YZ model (rung sgd). */
+    public ExperimentConfig(String name, String source, DataSpec data, ModelSpec model, TrainSpec train,
+                            List<Long> seeds, List<SweepAxis> sweep) {
+        this(name, source, data, model, train, seeds, sweep, "sgd", null, null);
+    }
+
+    /**
+     * Fails unless no key is still swept: commands that run one configuration call this.
+     *
+     * @param refusal how the message starts, e.g. "train runs one configuration"
+     * @param advice  what to add after "fix it with KEY=VALUE", e.g. " or use sweep" (may be empty)
+     */
+    public void requireSingleConfiguration(String refusal, String advice) {
+        if (!sweep.isEmpty()) {
+            SweepAxis axis = sweep.get(0);
+            throw new ConfigException(source, 0, axis.key(), refusal + " but " + axis.key() + " is swept " + axis.values()
+                    + "; fix it with " + axis.key() + "=VALUE" + advice);
+        }
+    }
+
+    /**
+     * Fails if the experiment reads a corpus: commands that run on the synthetic sequence classes call
+     * this, so that a corpus experiment is never trained on the defaults of {@code data:}.
+     *
+     * @param command the command that refuses, e.g. "train"
+     */
+    public void requireSynthetic(String command) {
+        if (corpus != null) {
+            throw new ConfigException(source, 0, "corpus.name", command + " runs on the synthetic sequence classes "
+                    + "(data:), but this experiment reads the " + corpus.name().key() + " corpus");
+        }
+    }
+
+    /** One axis of a sweep grid: a dotted key and the raw values it takes, in order. */
+    public record SweepAxis(String key, List<String> values) {
+        public SweepAxis {
+            values = List.copyOf(values);
+        }
+    }
+}

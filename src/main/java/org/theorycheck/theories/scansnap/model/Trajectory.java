@@ -1,0 +1,161 @@
+package org.theorycheck.theories.scansnap.model;
+
+import org.theorycheck.theories.scansnap.experiment.ModelSpec;
+import org.theorycheck.theories.scansnap.data.SequenceClasses;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one trajectory type of every rung of the ladder (SGD, expected-gradient map, gradient flow,
+ * reduced dynamics, closed forms). Time is always measured in SGD steps: state "at step s" is the state
+ * after s optimiser updates, and an ODE rung reports its state at time t = s.
+ *
+ * <p>Each snapshot stores, per class n, the attention logits z_{ψ(n),·} of its query token (the only
+ * part of Z the theory speaks about); the observables of paper §5 (c_n, distinct-token entropy, growth
+ * factors χ_l) are computed from them with the true P(l|n). Rungs may add named scalar series (γ, B_n,
+ * …) as extras.
+ */
+public final class Trajectory implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * The state at one time.
+     *
+     * @param step            time in SGD steps
+     * @param loss            training loss at that time (nats; NaN where a rung has none)
+     * @param zRows           per class n, a copy of z_{ψ(n),·} (length M)
+     * @param decoderResidual per class n, ‖e_n − α_n‖₂ with α_n = softmax(Yᵀ f_n) (NaN where a rung has no Y)
+     * @param extras          rung-specific named scalars at that time
+     * @param measuredAttention per class n, the attention a model actually paid to each token l (length M),
+     *                          where a rung measures it on samples (the transformer); null elsewhere
+     */
+    public record Snapshot(double step, double loss, double[][] zRows, double[] decoderResidual,
+                           Map<String, Double> extras, double[][] measuredAttention) implements Serializable {
+        public Snapshot {
+            extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+        }
+
+        /** A snapshot of a rung that computes its attention from Z only. */
+        public Snapshot(double step, double loss, double[][] zRows, double[] decoderResidual, Map<String, Double> extras) {
+            this(step, loss, zRows, decoderResidual, extras, null);
+        }
+    }
+
+    /** A time in steps as text: an integer when it is one, so SGD and ODE rungs print the same labels. */
+    public static String stepLabel(double step) {
+        return step == Math.rint(step) && Math.abs(step) < 1e15 ? Long.toString((long) step) : Double.toString(step);
+    }
+
+    /**
+     * Observes Y and Z (held as rows, {@code y[l]} is row l): the query rows of Z per class and the decoder
+     * residuals, at time {@code step}.
+     */
+    public static Snapshot observe(double step, double loss, double[][] y, double[][] z, ModelSpec spec,
+                                   SequenceClasses classes, Map<String, Double> extras) {
+        int k = classes.classes();
+        double[][] rows = new double[k][];
+        double[] residual = new double[k];
+        for (int n = 0; n < k; n++) {
+            rows[n] = z[classes.queryToken(n)].clone();
+            residual[n] = LongSequenceLimit.decoderResidual(classes, n, y, rows[n], spec);
+        }
+        return new Snapshot(step, loss, rows, residual, extras);
+    }
+
+    private final String rung;
+    private final SequenceClasses classes;
+    private final List<Snapshot> snapshots;
+
+    public Trajectory(String rung, SequenceClasses classes, List<Snapshot> snapshots) {
+        this.rung = rung;
+        this.classes = classes;
+        this.snapshots = List.copyOf(snapshots);
+    }
+
+    /** Whether the snapshots carry measured attention (see {@link Snapshot#measuredAttention()}). */
+    public boolean hasMeasuredAttention() {
+        return !snapshots.isEmpty() && snapshots.get(0).measuredAttention() != null;
+    }
+
+    /** The ladder rung that produced it: transformer, sgd, map, flow, reduced or closed. */
+    public String rung() {
+        return rung;
+    }
+
+    public SequenceClasses classes() {
+        return classes;
+    }
+
+    public List<Snapshot> snapshots() {
+        return snapshots;
+    }
+
+    public int size() {
+        return snapshots.size();
+    }
+
+    public Snapshot at(int index) {
+        return snapshots.get(index);
+    }
+
+    public Snapshot last() {
+        return snapshots.get(snapshots.size() - 1);
+    }
+
+    /** The recorded times (SGD steps). */
+    public double[] steps() {
+        return snapshots.stream().mapToDouble(Snapshot::step).toArray();
+    }
+
+    /** z_{ψ(n),l} at snapshot {@code index}. */
+    public double z(int index, int n, int l) {
+        return snapshots.get(index).zRows()[n][l];
+    }
+
+    /** The series z_{ψ(n),l}(t) over all snapshots. */
+    public double[] zSeries(int n, int l) {
+        return snapshots.stream().mapToDouble(s -> s.zRows()[n][l]).toArray();
+    }
+
+    /** c_{·|n} at snapshot {@code index} (Eqn. 5). */
+    public double[] attention(int index, int n) {
+        return LongSequenceLimit.attention(classes, n, snapshots.get(index).zRows()[n]);
+    }
+
+    /** Mean over classes of the distinct-token entropy at snapshot {@code index} (nats). */
+    public double distinctEntropy(int index) {
+        double sum = 0;
+        for (int n = 0; n < classes.classes(); n++) {
+            sum += LongSequenceLimit.distinctEntropy(classes, n, snapshots.get(index).zRows()[n]);
+        }
+        return sum / classes.classes();
+    }
+
+    /** Growth factor χ_l(t) = exp(2(z_ml(t) − z_ml(0))) of Theorem 3, at snapshot {@code index}. */
+    public double growthFactor(int index, int n, int l) {
+        return Math.exp(2 * (z(index, n, l) - z(0, n, l)));
+    }
+
+    /** A named extra series, NaN where a snapshot lacks it. */
+    public double[] extraSeries(String name) {
+        return snapshots.stream().mapToDouble(s -> s.extras().getOrDefault(name, Double.NaN)).toArray();
+    }
+
+    /** The names of the extra series, in first-seen order. */
+    public List<String> extraNames() {
+        List<String> names = new ArrayList<>();
+        for (Snapshot s : snapshots) {
+            for (String k : s.extras().keySet()) {
+                if (!names.contains(k)) {
+                    names.add(k);
+                }
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,73 @@
+package org.theorycheck.theories.scansnap.quantities;
+
+import org.theorycheck.theories.scansnap.model.Trajectory;
+import org.theorycheck.theories.scansnap.rungs.ContinuousTime;
+import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Measurement;
+import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.core.claims.Quantity;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Corollary 1: ‖e_n − α_n‖ ≤ ε after O(K/(ε η_Y) · log(M/ε)) steps. The O's constant is not given, so
+ * this reads it as 1: bound = K/(ε η_Y) ln(M/ε), with η_Y the continuous-time rate η_Y/(1−μ) of
+ * {@link ContinuousTime} (momentum speeds the decoder up). Measured: the first recorded step at which
+ * every class has ‖e_n − α_n‖ ≤ ε (α_n at T → ∞). Deviation: max(0, steps/bound − 1), infinite if ε is
+ * never reached. One replicate per seed.
+ */
+final class DecoderConvergence implements Quantity {
+
+    @Override
+    public String name() {
+        return "decoder_convergence";
+    }
+
+    @Override
+    public String description() {
+        return "max(0, first step with max_n |e_n - alpha_n| <= epsilon, divided by K/(eps eta_Y) ln(M/eps), minus 1)";
+    }
+
+    @Override
+    public Set<String> rungs() {
+        return Set.of("sgd", "map", "flow");
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(Parameter.number("epsilon", 0.1, Parameter.POSITIVE, 1));
+    }
+
+    @Override
+    public Measurement measure(CheckContext context) {
+        double epsilon = context.number("epsilon");
+        int k = context.config().data().classes();
+        int m = context.config().data().vocabulary();
+        double eta = ContinuousTime.etaY(context.config().train(), context.config().source());
+        double bound = k / (epsilon * eta) * Math.log(m / epsilon);
+        List<Trajectory> runs = context.trajectories();
+        double[] dev = new double[runs.size()];
+        double slowest = 0;
+        String worst = "";
+        for (int s = 0; s < runs.size(); s++) {
+            Trajectory t = runs.get(s);
+            double reached = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < t.size(); i++) {
+                if (Stats.max(t.at(i).decoderResidual()) <= epsilon) {
+                    reached = t.at(i).step();
+                    break;
+                }
+            }
+            dev[s] = Math.max(0, reached / bound - 1);
+            if (reached >= slowest) {
+                slowest = reached;
+                worst = "seed " + context.seeds().get(s) + ": " + (Double.isInfinite(reached)
+                        ? "never reached eps = " + Fmt.n(epsilon) + " in " + Trajectory.stepLabel(t.last().step()) + " steps (final max residual "
+                        + Fmt.n(Stats.max(t.last().decoderResidual())) + ")" : "reached at step " + Trajectory.stepLabel(reached));
+            }
+        }
+        return new Measurement(slowest, "eps = " + Fmt.n(epsilon) + " reached by step " + (Double.isInfinite(slowest) ? "never"
+                : Trajectory.stepLabel(slowest)) + "; bound " + Fmt.n(bound) + " steps" + Fmt.seeds(runs.size()), dev, worst);
+    }
+}

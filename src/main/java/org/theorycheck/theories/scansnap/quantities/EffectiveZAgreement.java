@@ -1,0 +1,97 @@
+package org.theorycheck.theories.scansnap.quantities;
+
+import org.theorycheck.theories.scansnap.data.SequenceClasses;
+import org.theorycheck.theories.scansnap.model.Trajectory;
+import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Measurement;
+import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.core.claims.Quantity;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The reparametrization question of paper §1.1 asked directly: does a real transformer's effective Z
+ * (its first-layer logits between tokens) end where the YZ model's free Z ends, on the same classes,
+ * rates and seed? {@code aspect: order}: deviation 1 − the mean over classes of the Spearman correlation,
+ * over the distinct tokens of n, between the two final rows z_{ψ(n),·} (0: the same order).
+ * {@code aspect: magnitude}: deviation |ln(s_T / s_YZ)| with s the standard deviation of the final
+ * distinct-token logits of a class, averaged over classes (0: the same spread; ln 2 ≈ 0.69: a factor 2).
+ * One replicate per seed.
+ */
+final class EffectiveZAgreement implements Quantity {
+
+    @Override
+    public String name() {
+        return "effective_z_agreement";
+    }
+
+    @Override
+    public String description() {
+        return "final distinct-token logits of the transformer against the YZ model's: 1 - Spearman (order) or |ln spread ratio| (magnitude)";
+    }
+
+    @Override
+    public Set<String> rungs() {
+        return Set.of("transformer");
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(Parameter.choice("reference", "sgd", "sgd", "map"),
+                Parameter.choice("aspect", "order", "order", "magnitude"));
+    }
+
+    @Override
+    public Measurement measure(CheckContext context) {
+        String reference = context.text("reference");
+        boolean order = context.text("aspect").equals("order");
+        List<Long> seeds = context.seeds();
+        double[] dev = new double[seeds.size()];
+        double[] headline = new double[seeds.size()];
+        String worst = "";
+        double worstDev = -1;
+        for (int s = 0; s < seeds.size(); s++) {
+            Trajectory t = context.trajectory(seeds.get(s));
+            Trajectory yz = context.trajectory(context.rung(reference), context.config(), seeds.get(s));
+            SequenceClasses classes = t.classes();
+            double sum = 0;
+            for (int n = 0; n < classes.classes(); n++) {
+                int[] distinct = classes.distinctTokens(n);
+                double[] a = new double[distinct.length];
+                double[] b = new double[distinct.length];
+                for (int i = 0; i < distinct.length; i++) {
+                    a[i] = t.z(t.size() - 1, n, distinct[i]);
+                    b[i] = yz.z(yz.size() - 1, n, distinct[i]);
+                }
+                double value = order ? Stats.spearman(a, b) : Math.log(spread(a) / spread(b));
+                double d = order ? 1 - value : Math.abs(value);
+                if (d > worstDev) {
+                    worstDev = d;
+                    worst = "seed " + seeds.get(s) + ", class " + n + ": " + (order ? "Spearman " + Fmt.n(value)
+                            : "spread " + Fmt.n(spread(a)) + " (transformer) vs " + Fmt.n(spread(b)) + " (" + reference + ")");
+                }
+                sum += value;
+            }
+            double mean = sum / classes.classes();
+            headline[s] = order ? mean : Math.exp(mean);
+            dev[s] = order ? 1 - mean : Math.abs(mean);
+        }
+        String text = order
+                ? "mean Spearman(z transformer, z " + reference + ") " + Fmt.n(Stats.mean(headline))
+                : "spread ratio transformer/" + reference + " " + Fmt.n(Stats.mean(headline));
+        return new Measurement(Stats.mean(headline), text + Fmt.seeds(seeds.size()), dev, worst);
+    }
+
+    private static double spread(double[] x) {
+        double mean = 0;
+        for (double v : x) {
+            mean += v / x.length;
+        }
+        double sq = 0;
+        for (double v : x) {
+            sq += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(sq / x.length);
+    }
+}

@@ -1,0 +1,71 @@
+package org.theorycheck.theories.scansnap.quantities;
+
+import org.theorycheck.theories.scansnap.data.SequenceClasses;
+import org.theorycheck.theories.scansnap.model.Trajectory;
+import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Measurement;
+import org.theorycheck.core.claims.Quantity;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Theorem 3's frequency bias: at the last step, the distinct tokens of each class are ordered by
+ * P(l|n) in their logits z_{ψ(n),l} (and so in c_{l|n} = P e^z / Σ). Measured: the smallest, over
+ * classes, Spearman correlation between P(l|n) and z; deviation 1 − that correlation (0 = perfect
+ * order). One replicate per seed.
+ */
+final class FrequencyOrder implements Quantity {
+
+    @Override
+    public String name() {
+        return "frequency_order";
+    }
+
+    @Override
+    public String description() {
+        return "1 - min over classes of Spearman(P(l|n), z_ml) on the distinct tokens at the last step";
+    }
+
+    @Override
+    public Set<String> rungs() {
+        return ScanSnapQuantities.TRAJECTORY_RUNGS;
+    }
+
+    @Override
+    public Measurement measure(CheckContext context) {
+        List<Trajectory> runs = context.trajectories();
+        double[] dev = new double[runs.size()];
+        double[] rho = new double[runs.size()];
+        String worst = "";
+        double worstRho = 2;
+        for (int s = 0; s < runs.size(); s++) {
+            Trajectory t = runs.get(s);
+            SequenceClasses classes = t.classes();
+            int last = t.size() - 1;
+            double min = 1;
+            for (int n = 0; n < classes.classes(); n++) {
+                int[] distinct = classes.distinctTokens(n);
+                double[] p = new double[distinct.length];
+                double[] z = new double[distinct.length];
+                for (int i = 0; i < distinct.length; i++) {
+                    p[i] = classes.probability(n, distinct[i]);
+                    z[i] = t.z(last, n, distinct[i]);
+                }
+                double r = Stats.spearman(p, z);
+                if (r < min) {
+                    min = r;
+                }
+                if (r < worstRho) {
+                    worstRho = r;
+                    worst = "seed " + context.seeds().get(s) + ", class " + n + ": Spearman " + Fmt.n(r) + " at step "
+                            + Trajectory.stepLabel(t.at(last).step());
+                }
+            }
+            rho[s] = min;
+            dev[s] = 1 - min;
+        }
+        return new Measurement(Stats.mean(rho), "min Spearman(P, z) " + Fmt.n(Stats.min(rho)) + ", mean "
+                + Fmt.n(Stats.mean(rho)) + Fmt.seeds(runs.size()), dev, worst);
+    }
+}

@@ -1,0 +1,68 @@
+package org.theorycheck.theories.scansnap.quantities;
+
+import org.theorycheck.theories.scansnap.model.RowSums;
+import org.theorycheck.theories.scansnap.model.Trajectory;
+import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Measurement;
+import org.theorycheck.core.claims.Quantity;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Lemma 1's invariant: every row sum of Y and Z is constant in time. Deviation: the largest absolute
+ * drift of a row sum from its value at step 0, over all recorded steps (Y and all of Z where the rung
+ * has them — the row_sum_drift extras — and the query rows of Z on every rung). One replicate per seed.
+ */
+final class RowSumDrift implements Quantity {
+
+    @Override
+    public String name() {
+        return "row_sum_drift";
+    }
+
+    @Override
+    public String description() {
+        return "largest |row sum(t) - row sum(0)| of Y and Z over the run (Lemma 1 says 0)";
+    }
+
+    @Override
+    public Set<String> rungs() {
+        return ScanSnapQuantities.TRAJECTORY_RUNGS;
+    }
+
+    @Override
+    public Measurement measure(CheckContext context) {
+        List<Trajectory> runs = context.trajectories();
+        double[] dev = new double[runs.size()];
+        String worst = "";
+        double worstValue = -1;
+        for (int s = 0; s < runs.size(); s++) {
+            Trajectory t = runs.get(s);
+            for (int i = 0; i < t.size(); i++) {
+                Trajectory.Snapshot snap = t.at(i);
+                double d = Math.max(snap.extras().getOrDefault(RowSums.DRIFT_Y, 0.0),
+                        snap.extras().getOrDefault(RowSums.DRIFT_Z, 0.0));
+                for (int n = 0; n < t.classes().classes(); n++) {
+                    double sum0 = 0;
+                    double sum = 0;
+                    for (int l = 0; l < t.classes().vocabulary(); l++) {
+                        sum0 += t.z(0, n, l);
+                        sum += t.z(i, n, l);
+                    }
+                    d = Math.max(d, Math.abs(sum - sum0));
+                }
+                if (Double.isNaN(d)) {
+                    d = Double.POSITIVE_INFINITY;
+                }
+                dev[s] = Math.max(dev[s], d);
+                if (d > worstValue) {
+                    worstValue = d;
+                    worst = "seed " + context.seeds().get(s) + ", step " + Trajectory.stepLabel(snap.step()) + ": drift " + Fmt.n(d);
+                }
+            }
+        }
+        double max = Stats.max(dev);
+        return new Measurement(max, "max row-sum drift " + Fmt.n(max) + Fmt.seeds(runs.size()), dev, worst);
+    }
+}

@@ -1,0 +1,20 @@
+package org.theorycheck.theories.scansnap;
+
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.core.experiment.ExperimentFile;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Experiment configurations for tests: the project's own experiment files, with overrides. */
+public final class TestExperiments {
+
+    private TestExperiments() {}
+
+    /** experiments/syn-small.yaml (paper Fig. 4, left), resolved. */
+    public static final Path SYN_SMALL = Path.of("experiments", "syn-small.yaml");
+
+    public static ExperimentConfig synSmall(String... overrides) {
+        return ExperimentFile.read(SYN_SMALL).withOverrides(List.of(overrides)).resolve();
+    }
+}

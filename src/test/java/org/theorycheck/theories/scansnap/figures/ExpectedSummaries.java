@@ -1,0 +1,55 @@
+package org.theorycheck.theories.scansnap.figures;
+
+import org.theorycheck.core.report.Budget;
+import org.theorycheck.core.report.FigureRecipe;
+import org.theorycheck.core.report.FigureResult;
+import org.theorycheck.core.report.SummaryRow;
+import org.theorycheck.core.report.CsvTable;
+import org.theorycheck.core.engine.Engine;
+import org.theorycheck.core.engine.ShippingEngine;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Compares a freshly computed figure with its checked-in summary, experiments/expected/NAME.csv:
+ * deterministic numbers to {@link SummaryRow#EXACT_RELATIVE}, seed means within
+ * {@link SummaryRow#SEEDS_STANDARD_ERRORS} standard errors of the stored mean.
+ *
+ * <p>The expected files are written by the tool itself, from real runs at the quick budget:
+ * <pre>
+ *   mvn -q -DskipTests package
+ *   java -jar target/theorycheck.jar figure all --expected experiments/expected --out out/figures
+ * </pre>
+ * Regenerating them must be a deliberate act, reviewed in the diff: a change in these files is a change
+ * in what the figures show. A test that fails here means the figure changed; find out why before
+ * regenerating.
+ */
+final class ExpectedSummaries {
+
+    static final Path DIR = Path.of("experiments", "expected");
+
+    private ExpectedSummaries() {}
+
+    /** Fails, naming the figure and every disagreeing number, unless {@code fresh} matches the stored summary. */
+    static void assertMatches(FigureResult fresh) {
+        Map<String, SummaryRow> stored = SummaryRow.read(CsvTable.read(DIR.resolve(fresh.name() + ".csv")));
+        assertThat(fresh.summary()).as("%s computes summary numbers", fresh.name()).isNotEmpty();
+        List<String> problems = SummaryRow.compare(stored, fresh.summary());
+        assertThat(problems).as("%s: recomputed numbers against %s", fresh.name(), DIR.resolve(fresh.name() + ".csv"))
+                .isEmpty();
+    }
+
+    /**
+     * Computes a recipe at the quick budget, quietly, each of its runs shipped as bytes as to another
+     * machine: a figure whose tasks could not run on a cluster fails here.
+     */
+    static FigureResult quick(FigureRecipe recipe) {
+        try (Engine engine = new ShippingEngine(Runtime.getRuntime().availableProcessors(), () -> { })) {
+            return recipe.compute(Budget.QUICK, engine, line -> { });
+        }
+    }
+}
