@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 reps=${REPS:-3}
 out=out/bench-engines
 rm -rf "$out"
-grid=experiments/fig6-syn-medium.yaml
+grid=experiments/scan-and-snap/fig6-syn-medium.yaml
 one="data.queries=1 train.eta_z=1 train.eta_ratio=1 seeds=1 train.steps=1"
 for rep in $(seq "$reps"); do
     for engine in local spark; do

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # One shard of a theorycheck sweep per task of a SLURM job array. From the project's directory:
 #
-#   sbatch --array=0-15 experiments/slurm-sweep.sh experiments/fig6-syn-medium.yaml [KEY=VALUE ...]
+#   sbatch --array=0-15 experiments/slurm-sweep.sh experiments/scan-and-snap/fig6-syn-medium.yaml [KEY=VALUE ...]
 #
 # Task I of the N = 16 runs every 16th run of the grid from the I-th and journals it in
 # out/<name>/shard-I-of-16/runs.journal.csv; a task that is killed or preempted resumes from its
 # journal when resubmitted (sbatch --array=I ...). When every task has finished:
 #
-#   java -jar target/theorycheck.jar sweep experiments/fig6-syn-medium.yaml [KEY=VALUE ...] \
+#   java -jar target/theorycheck.jar sweep experiments/scan-and-snap/fig6-syn-medium.yaml [KEY=VALUE ...] \
 #       --merge out/fig6-syn-medium/shard-*-of-16
 #
 # writes out/fig6-syn-medium/runs.csv and summary.csv, byte-identical to an unsharded sweep.

@@ -1,8 +1,9 @@
 package org.theorycheck.cli;
 
+import org.theorycheck.core.Theories;
+import org.theorycheck.core.experiment.ConfigException;
 import org.theorycheck.core.report.Budget;
 import org.theorycheck.core.report.FigureRecipe;
-import org.theorycheck.theories.scansnap.figures.FigureRecipes;
 import org.theorycheck.core.report.FigureResult;
 import org.theorycheck.core.engine.Engine;
 import picocli.CommandLine.Command;
@@ -15,24 +16,26 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "figure", mixinStandardHelpOptions = true,
-        description = {"Recomputes one of the paper's synthetic figures from scratch.",
-                "From SGD runs, rungs and closed forms; writes DIR/NAME.csv (the numbers drawn), DIR/NAME.png",
-                "and DIR/NAME.svg.",
-                "NAME: fig3, fig4, fig5, fig6, fig8, fig9, fig11, fig12, ladder (theory beside SGD), or all.",
+        description = {"Recomputes figures of the theories' papers from scratch.",
+                "From the real networks' runs, the rungs and the closed forms; writes DIR/NAME.csv (the numbers drawn),",
+                "DIR/NAME.png and DIR/NAME.svg (NAME is <theory>/<name> where two theories have a figure of one name).",
                 "Every figure is computed before any file is written, so a failure leaves no partial output.",
                 "Its independent runs are tasks of the engine (--engine spark: Spark tasks); the files do not depend on it."},
         footer = {"%nExamples:", "  theorycheck figure fig3", "  theorycheck figure fig6 --full --out fig",
-                "  theorycheck figure ladder --experiment experiments/syn-small-fast-decoder.yaml",
-                "  theorycheck figure ladder --transformer-experiment my-transformer.yaml",
-                "  theorycheck figure all --expected experiments/expected   (regenerates the checked-in summaries)"})
+                "  theorycheck figure ladder --experiment experiments/<theory>/my-experiment.yaml",
+                "  theorycheck figure ladder --experiment ROLE=other-experiment.yaml",
+                "  theorycheck figure <theory>/all --expected experiments/<theory>/expected   (regenerates the checked-in summaries)"})
 final class FigureCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The figure, several separated by commas (fig7,fig7-freeze share their runs), or all.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "The figure, several separated by commas (they share their "
+            + "runs where they can), all, or <theory>/all.")
     String name;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/figures).")
@@ -42,14 +45,10 @@ final class FigureCommand implements Callable<Integer> {
             + "instead of the quick budget's seeds 1..3.")
     boolean full;
 
-    @Option(names = "--experiment", paramLabel = "FILE",
-            description = "The experiment the ladder figure is drawn for (default: experiments/syn-small.yaml).")
-    String experiment;
-
-    @Option(names = "--transformer-experiment", paramLabel = "FILE",
-            description = "The transformer experiment of the ladder figure's second row, on the same data: as --experiment "
-                    + "(default: experiments/syn-small-transformer.yaml if --experiment is left out, no second row otherwise).")
-    String transformerExperiment;
+    @Option(names = "--experiment", paramLabel = "[ROLE=]FILE",
+            description = "An experiment of yours that a figure is drawn for: FILE for its main experiment, ROLE=FILE for "
+                    + "another role the figure names in its description.")
+    List<String> experiments = new ArrayList<>();
 
     @Option(names = "--expected", paramLabel = "DIR",
             description = "Also write each figure's summary numbers as DIR/NAME.csv, the files the figure tests compare with.")
@@ -66,25 +65,42 @@ final class FigureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<FigureRecipe> recipes = FigureRecipes.select(name, experiment, transformerExperiment);
+        List<FigureCatalogue.Entry> chosen = FigureCatalogue.of(Theories.discovered()).select(name, roles(experiments));
         Budget budget = full ? Budget.FULL : Budget.QUICK;
         PrintWriter err = spec.commandLine().getErr();
         List<FigureResult> results = new ArrayList<>();
         try (Engine engine = engineOptions.open(threads)) {
-            for (FigureRecipe r : recipes) {
-                results.add(Figures.compute(r, budget, engine, err));
+            for (FigureCatalogue.Entry e : chosen) {
+                results.add(Figures.compute(e.recipe(), budget, engine, err));
             }
         }
-        for (FigureResult r : results) {
-            r.save(out);
+        for (int i = 0; i < results.size(); i++) {
+            FigureResult r = results.get(i);
+            FigureCatalogue.Entry e = chosen.get(i);
+            Path dir = e.shared() ? out.resolve(e.theory().id()) : out;
+            r.save(dir);
             if (expected != null) {
-                r.saveSummary(expected);
+                r.saveSummary(e.shared() ? expected.resolve(e.theory().id()) : expected);
             }
-            spec.commandLine().getOut().println("wrote " + out.resolve(r.name()) + ".{csv,png,svg}"
-                    + (expected != null ? " and " + expected.resolve(r.name() + ".csv") : ""));
+            spec.commandLine().getOut().println("wrote " + dir.resolve(r.name()) + ".{csv,png,svg}"
+                    + (expected != null ? " and " + expected.resolve(e.name() + ".csv") : ""));
         }
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** {@code [ROLE=]FILE} values by role ({@code ""} for none). */
+    static Map<String, String> roles(List<String> values) {
+        Map<String, String> byRole = new LinkedHashMap<>();
+        for (String v : values) {
+            int eq = v.indexOf('=');
+            String role = eq < 0 ? "" : v.substring(0, eq);
+            String file = eq < 0 ? v : v.substring(eq + 1);
+            if (byRole.put(role, file) != null) {
+                throw new ConfigException("--experiment", 0, role.isEmpty() ? "FILE" : role, "given twice");
+            }
+        }
+        return byRole;
     }
 
     /** Computing one figure with its progress and time on standard error; shared with the report command. */

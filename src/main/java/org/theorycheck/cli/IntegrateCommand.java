@@ -1,62 +1,67 @@
 package org.theorycheck.cli;
 
-import org.theorycheck.core.experiment.ConfigException;
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
-import org.theorycheck.theories.scansnap.model.Trajectory;
-import org.theorycheck.theories.scansnap.report.TrajectoryCsv;
+import org.theorycheck.core.Theory;
+import org.theorycheck.core.command.ExperimentArguments;
+import org.theorycheck.core.command.TerminalProgress;
+import org.theorycheck.core.experiment.Experiment;
 import org.theorycheck.core.ladder.Rung;
-import org.theorycheck.theories.scansnap.rungs.Rungs;
-import org.theorycheck.theories.scansnap.rungs.SnapTime;
+import org.theorycheck.core.ladder.Trace;
+import org.theorycheck.core.ladder.TraceCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "integrate", mixinStandardHelpOptions = true,
-        description = {"Computes one rung of the ladder of approximations for the experiment.",
-                "Writes DIR/trace.csv and DIR/attention.csv with the same columns as train, so any two rungs",
-                "(or a rung and SGD) can be compared directly, and prints the snap times it finds.",
-                "Time is in SGD steps on every rung."})
+        description = {"Computes one rung of the experiment's ladder of approximations.",
+                "Writes DIR/trace.csv and the trace's tables with the same columns as train, so any two rungs",
+                "(or a rung and SGD) can be compared directly, and prints what the theory finds on the way (Scan and",
+                "Snap: the snap times). Time is in the top rung's steps on every rung."})
 final class IntegrateCommand implements Callable<Integer> {
 
     @Mixin
     ExperimentArguments experiment;
 
     @Option(names = "--rung", required = true, paramLabel = "RUNG",
-            description = "map (expected-gradient map), flow (gradient flow), reduced (Eqn. 10), closed (Appendix F), sgd, or transformer (needs the experiment's transformer section).")
+            description = "A rung of the experiment's theory (verify --list shows each theory's ladder).")
     String rung;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<name>-<rung>).")
     Path out;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
-        ExperimentConfig config = experiment.load().resolve();
-        Rung selected = Rungs.byName(rung).orElseThrow(() -> new ConfigException(config.source(), 0, "--rung",
-                "unknown rung '" + rung + "'; allowed: " + String.join(", ", Rungs.names())));
+        return integrate(experiment.theory());
+    }
+
+    private <E extends Experiment, T extends Trace> int integrate(Theory<E, T> theory) {
+        E config = experiment.load(theory.experiments()).resolve();
+        Rung<E, T> selected = Ladders.rung(theory, rung, config.source(), "--rung");
         config.requireSingleConfiguration("integrate computes one configuration", "");
-        config.requireSynthetic("integrate");
+        selected.requireApplicable(config);
         long seed = config.seeds().get(0);
         Path dir = out != null ? out : Path.of("out", config.name() + "-" + rung);
         long start = System.nanoTime();
-        Trajectory trajectory;
-        try (TerminalProgress bar = TerminalProgress.of(config.name() + " " + rung, config.train().steps(), " steps")) {
-            trajectory = selected.run(config, seed, t -> bar.stepTo((long) t));
+        T trace;
+        try (TerminalProgress bar = TerminalProgress.of(config.name() + " " + rung, config.steps(), " steps")) {
+            trace = selected.run(config, seed, t -> bar.stepTo((long) t));
         }
-        TrajectoryCsv.write(trajectory, dir);
-        spec.commandLine().getOut().printf("%s, rung %s: t = 0..%s in %.2f s, final distinct-token entropy %.4f nats -> %s%n",
-                config.name(), rung, trajectory.last().step(), (System.nanoTime() - start) / 1e9,
-                trajectory.distinctEntropy(trajectory.size() - 1), dir);
-        for (SnapTime.SnapEstimate e : SnapTime.estimates(trajectory, config)) {
-            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "  snap time %8.3f steps by %s (paper: t0 = 2K ln M/eta_Y = %.3f)%n",
-                    e.measured(), e.method(), e.predicted());
-        }
-        spec.commandLine().getOut().flush();
+        TraceCsv.write(trace, dir);
+        PrintWriter stdout = spec.commandLine().getOut();
+        double[] steps = trace.steps();
+        stdout.printf(Locale.ROOT, "%s, rung %s: t = 0..%s in %.2f s -> %s%n", config.name(), rung,
+                TraceCsv.step(steps[steps.length - 1]), (System.nanoTime() - start) / 1e9, dir);
+        theory.describe(config, trace).forEach(line -> stdout.println("  " + line));
+        stdout.flush();
         return 0;
     }
 }

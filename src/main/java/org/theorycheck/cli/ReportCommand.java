@@ -1,16 +1,15 @@
 package org.theorycheck.cli;
 
+import org.theorycheck.core.Theories;
+import org.theorycheck.core.Theory;
 import org.theorycheck.core.report.HtmlReport;
 import org.theorycheck.core.report.Budget;
-import org.theorycheck.core.report.FigureRecipe;
-import org.theorycheck.theories.scansnap.figures.FigureRecipes;
 import org.theorycheck.core.report.FigureResult;
 import org.theorycheck.core.report.ReportPage;
 import org.theorycheck.core.engine.Engine;
 import org.theorycheck.core.claims.CheckResult;
 import org.theorycheck.core.claims.Claim;
 import org.theorycheck.core.claims.ClaimFiles;
-import org.theorycheck.theories.scansnap.quantities.ScanSnapQuantities;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -20,13 +19,15 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Writes one self-contained HTML page with every claim's verdict and every figure.",
+        description = {"Writes one self-contained HTML page with every claim's verdict and every figure, a section per theory.",
                 "Runs every claim of theorems/ (as verify does) and every figure (as figure all does). The page has",
                 "a summary, the verdict table, figures with what the paper claims and what was measured, each",
                 "claim's checks, and the commands and versions. Progress goes to standard error.",
@@ -53,16 +54,17 @@ final class ReportCommand implements Callable<Integer> {
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         Path theorems = Path.of("theorems");
-        List<FigureRecipe> recipes = FigureRecipes.all();
-        List<Claim> claims = ClaimFiles.load(List.of(theorems), ScanSnapQuantities.registry());
+        Theories theories = Theories.discovered();
+        FigureCatalogue catalogue = FigureCatalogue.of(theories);
+        List<Claim> claims = ClaimFiles.load(List.of(theorems), theories);
         List<CheckResult> results;
         Budget budget = full ? Budget.FULL : Budget.QUICK;
-        List<FigureResult> figures = new ArrayList<>();
+        Map<FigureCatalogue.Entry, FigureResult> figures = new LinkedHashMap<>();
         try (Engine engine = engineOptions.open(threads)) {
             err.println("verify: running the claims of " + theorems);
             err.flush();
             AtomicInteger done = new AtomicInteger();
-            results = Verification.run(claims, ScanSnapQuantities::registry, full, engine, r -> {
+            results = Verification.run(claims, theories, full, engine, r -> {
                 int d = done.incrementAndGet();
                 if (d % 10 == 0) {
                     synchronized (err) {
@@ -72,8 +74,8 @@ final class ReportCommand implements Callable<Integer> {
                 }
             });
             err.printf(Locale.ROOT, "verify: %d checks in %.1f s%n", results.size(), (System.nanoTime() - start) / 1e9);
-            for (FigureRecipe r : recipes) {
-                figures.add(FigureCommand.Figures.compute(r, budget, engine, err));
+            for (FigureCatalogue.Entry e : catalogue.all()) {
+                figures.put(e, FigureCommand.Figures.compute(e.recipe(), budget, engine, err));
             }
         }
         String flag = full ? " --full" : "";
@@ -82,7 +84,19 @@ final class ReportCommand implements Callable<Integer> {
                 + "java -jar target/theorycheck.jar verify" + flag + "\n"
                 + "java -jar target/theorycheck.jar figure all" + flag + " --out out/figures";
         double seconds = (System.nanoTime() - start) / 1e9;
-        HtmlReport page = ReportPage.build(results, figures, FigureRecipes.ladderExperiment(recipes), budget, commands, seconds);
+        Map<String, List<String>> ladders = Verification.ladders(theories);
+        List<ReportPage.Section> sections = new ArrayList<>();
+        for (Theory<?, ?> t : theories.all()) {
+            List<CheckResult> own = results.stream().filter(r -> r.claim().theory().equals(t.id())).toList();
+            List<FigureCatalogue.Entry> entries = catalogue.of(t);
+            if (own.isEmpty() && entries.isEmpty()) {
+                continue;
+            }
+            String ladderExperiment = entries.stream().map(e -> e.recipe().experiment()).filter(x -> x != null).findFirst().orElse(null);
+            sections.add(new ReportPage.Section(t.id(), t.title(), ladders.get(t.id()), own,
+                    entries.stream().map(figures::get).toList(), ladderExperiment));
+        }
+        HtmlReport page = ReportPage.build(sections, budget, commands, seconds);
         page.write(out);
         err.printf(Locale.ROOT, "report: %.1f s in all%n", seconds);
         spec.commandLine().getOut().println("wrote " + out);

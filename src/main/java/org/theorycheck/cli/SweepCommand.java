@@ -1,17 +1,21 @@
 package org.theorycheck.cli;
 
+import org.theorycheck.core.Theory;
+import org.theorycheck.core.command.ExperimentArguments;
+import org.theorycheck.core.command.TerminalProgress;
 import org.theorycheck.core.experiment.ConfigException;
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.core.experiment.Experiment;
+import org.theorycheck.core.experiment.ExperimentFile;
+import org.theorycheck.core.ladder.Rung;
+import org.theorycheck.core.ladder.Trace;
+import org.theorycheck.core.sweep.RungRunner;
 import org.theorycheck.core.experiment.ExperimentSource;
-import org.theorycheck.theories.scansnap.text.CorpusCache;
 import org.theorycheck.core.sweep.SweepCsv;
-import org.theorycheck.theories.scansnap.rungs.Rungs;
 import org.theorycheck.core.engine.Engine;
 import org.theorycheck.core.sweep.RunResult;
 import org.theorycheck.core.sweep.Sweep;
 import org.theorycheck.core.sweep.SweepJournal;
 import org.theorycheck.core.sweep.SweepPlan;
-import org.theorycheck.theories.scansnap.torch.TextRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -60,16 +64,22 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        return sweep(experiment.theory());
+    }
+
+    private <E extends Experiment, T extends Trace> int sweep(Theory<E, T> theory) throws InterruptedException {
         ExperimentSource source = experiment.source();
-        SweepPlan plan = SweepPlan.of(source.file());
+        ExperimentFile<E> file = source.file(theory.experiments());
+        E base = file.resolve();
+        SweepPlan<E> plan = SweepPlan.of(file, theory.observables().names(base));
         if (merge != null) {
             return merge(plan);
         }
-        RunOne runner = new RunOne();
-        if (plan.base().corpus() != null) {
-            for (SweepPlan.Cell cell : plan.cells()) {
-                runner.corpora.corpus(cell.config());
-            }
+        RungRunner<E, T> runner = new RungRunner<>(theory);
+        Rung<E, T> rung = Ladders.rung(theory, base.rung(), base.source(), "rung");
+        for (SweepPlan.Cell<E> cell : plan.cells()) {
+            rung.requireApplicable(cell.config());
+            runner.prepare(cell.config());
         }
         int[] part = shard == null ? new int[] {0, 1} : parseShard();
         List<SweepPlan.Run> runs = plan.shard(part[0], part[1]);
@@ -81,7 +91,7 @@ final class SweepCommand implements Callable<Integer> {
             List<RunResult> results;
             long resumed = runs.stream().filter(journal.completed()::containsKey).count();
             try (TerminalProgress bar = TerminalProgress.of(plan.base().name(), runs.size(), " runs")) {
-                results = Sweep.run(source, plan, runs, journal, engine, runner, bar::stepTo);
+                results = Sweep.run(theory.id(), source, plan, runs, journal, engine, runner, bar::stepTo);
             }
             String count = shard == null ? runs.size() + " runs" : plan.runs().size() + " runs, " + runs.size() + " in shard " + shard;
             if (shard == null) {
@@ -106,7 +116,7 @@ final class SweepCommand implements Callable<Integer> {
         throw new ConfigException("--shard", 0, "", "expected I/N with 0 <= I < N (e.g. 0/4 for the first of four shards); got '" + shard + "'");
     }
 
-    private int merge(SweepPlan plan) {
+    private int merge(SweepPlan<?> plan) {
         if (shard != null || threads != null || engineOptions.engine != EngineOptions.Kind.LOCAL || engineOptions.master != null) {
             throw new ConfigException("--merge", 0, "", "merging runs nothing; drop --shard, --threads, --engine and --master");
         }
@@ -121,24 +131,5 @@ final class SweepCommand implements Callable<Integer> {
         SweepCsv.write(plan, results, dir);
         spec.commandLine().getOut().printf("%s: %d runs merged from %d journals -> %s%n", plan.base().name(), results.size(), journals.size(), dir);
         return 0;
-    }
-
-    /**
-     * One run: on the rung the experiment names (rung: sgd or transformer), or, for an experiment with a
-     * corpus, the transformer trained on it. Each machine that runs tasks reads a corpus once (this one
-     * before any task starts, so that a missing corpus or batches that do not fit it stop the sweep first).
-     */
-    private static final class RunOne implements Sweep.Runner {
-        private static final long serialVersionUID = 1L;
-        private final CorpusCache corpora = new CorpusCache();
-
-        @Override
-        public double[] run(ExperimentConfig config, long seed) {
-            if (config.corpus() == null) {
-                return Sweep.observables(Rungs.byName(config.rung()).orElseThrow().run(config, seed));
-            }
-            List<TextRun.Record> records = TextRun.run(config, corpora.corpus(config), seed, step -> { });
-            return records.get(records.size() - 1).observables();
-        }
     }
 }

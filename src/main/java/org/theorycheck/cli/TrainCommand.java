@@ -1,38 +1,32 @@
 package org.theorycheck.cli;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
-import org.theorycheck.core.io.CacheDirectory;
-import org.theorycheck.theories.scansnap.text.CorpusReader;
-import org.theorycheck.theories.scansnap.text.TextCorpus;
-import org.theorycheck.theories.scansnap.model.Trajectory;
-import org.theorycheck.theories.scansnap.report.TextTraceCsv;
-import org.theorycheck.theories.scansnap.report.TrajectoryCsv;
-import org.theorycheck.theories.scansnap.train.SgdRun;
-import org.theorycheck.theories.scansnap.torch.SyntheticClassesRun;
-import org.theorycheck.theories.scansnap.torch.TextCheckpoint;
-import org.theorycheck.theories.scansnap.torch.TextRun;
+import org.theorycheck.core.Theory;
+import org.theorycheck.core.command.ExperimentArguments;
+import org.theorycheck.core.command.TerminalProgress;
+import org.theorycheck.core.experiment.Experiment;
+import org.theorycheck.core.ladder.Resumable;
+import org.theorycheck.core.ladder.Rung;
+import org.theorycheck.core.ladder.Trace;
+import org.theorycheck.core.ladder.TraceCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Trains the experiment's model once with real SGD (the first of its seeds; seeds=N picks another):",
-                "the YZ model, or with rung=transformer (rung: transformer in the file) the real transformer of its",
-                "transformer: section.",
-                "Writes DIR/trace.csv (step,loss,distinct_entropy,decoder_residual) and",
-                "DIR/attention.csv (step,next_token,token,role,p,z,c).",
-                "An experiment with a corpus: section trains the transformer as a language model on that text and",
-                "writes DIR/trace.csv (step,loss,val_perplexity,entropy_L...,change_L...) and",
-                "DIR/attention_maps.csv (step,query,key,p: layer 0 on the mapped training window).",
-                "A run on a corpus saves DIR/" + TextCheckpoint.FILE_NAME + " every train.checkpoint_every iterations",
-                "(default 100; 0: none). Run the same command again after a kill: it resumes from there and",
-                "writes what an uninterrupted run writes. The checkpoint is deleted once the outputs are written."})
+        description = {"Runs the experiment once on its rung: usually the real network, trained with SGD.",
+                "The rung is the experiment's rung: key (rung=NAME overrides it), the seed its first (seeds=N picks another).",
+                "Writes DIR/trace.csv (step, then one column per series of the theory's trace) and one CSV file per",
+                "table of the trace (e.g. attention.csv).",
+                "A rung that keeps checkpoints (long runs of real networks) keeps them in DIR: run the same command",
+                "again after a kill and it resumes from there and writes what an uninterrupted run writes.",
+                "The checkpoint is deleted once the outputs are written."})
 final class TrainCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,51 +38,56 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: out/<name>).")
     Path out;
 
-    @Option(names = "--restart", description = "Delete a checkpoint in DIR and start from iteration 0 (runs on a corpus; "
-            + "other runs keep none).")
+    @Option(names = "--restart", description = "Delete a checkpoint in DIR and start from step 0 (rungs that keep "
+            + "checkpoints; the others keep none).")
     boolean restart;
 
     @Override
     public Integer call() {
-        ExperimentConfig config = experiment.load().resolve();
+        return train(experiment.theory());
+    }
+
+    private <E extends Experiment, T extends Trace> int train(Theory<E, T> theory) {
+        E config = experiment.load(theory.experiments()).resolve();
         config.requireSingleConfiguration("train runs one configuration", " or use sweep");
+        Rung<E, T> rung = Ladders.rung(theory, config.rung(), config.source(), "rung");
+        rung.requireApplicable(config);
         long seed = config.seeds().get(0);
         Path dir = out != null ? out : Path.of("out", config.name());
-        long start = System.nanoTime();
-        if (config.corpus() != null) {
-            TextCorpus corpus = CorpusReader.load(config.corpus(), CacheDirectory.root(), config.source());
-            Path checkpoint = TextCheckpoint.file(dir);
+        PrintWriter stdout = spec.commandLine().getOut();
+        Resumable<E, T> resumable = resumable(rung);
+        long from = 0;
+        if (resumable != null) {
             if (restart) {
-                TextCheckpoint.delete(checkpoint);
+                resumable.discardCheckpoint(dir);
             }
-            TextCheckpoint resume = TextCheckpoint.read(checkpoint, config, corpus, seed);
-            int from = resume == null ? 0 : resume.iteration();
-            if (resume != null) {
-                spec.commandLine().getOut().printf("%s seed %d: resuming from the checkpoint at iteration %d of %d (%s)%n",
-                        config.name(), seed, from, config.train().steps(), checkpoint);
+            from = resumable.resumesFrom(config, seed, dir);
+            if (from > 0) {
+                stdout.printf(Locale.ROOT, "%s seed %d: resuming from the checkpoint at step %d of %d in %s%n", config.name(),
+                        seed, from, config.steps(), dir);
+                stdout.flush();
             }
-            List<TextRun.Record> records;
-            try (TerminalProgress bar = TerminalProgress.of(config.name(), config.train().steps(), " iterations", from)) {
-                records = TextRun.run(config, corpus, seed, checkpoint, resume, bar::stepTo);
-            }
-            TextTraceCsv.write(records, dir);
-            TextCheckpoint.delete(checkpoint);
-            TextRun.Record last = records.get(records.size() - 1);
-            spec.commandLine().getOut().printf("%s seed %d: %d iterations in %.1f s, final loss %.4g, validation perplexity "
-                            + "%.1f, layer-0 attention entropy %.3f nats -> %s%n", config.name(), seed, config.train().steps() - from,
-                    (System.nanoTime() - start) / 1e9, last.loss(), last.perplexity(), last.entropy()[0], dir);
-            return 0;
         }
-        Trajectory trajectory;
-        try (TerminalProgress bar = TerminalProgress.of(config.name(), config.train().steps(), " steps")) {
-            trajectory = config.transformer() != null ? SyntheticClassesRun.run(config, seed, bar::stepTo)
-                    : SgdRun.run(config, seed, bar::stepTo);
+        long start = System.nanoTime();
+        T trace;
+        try (TerminalProgress bar = TerminalProgress.of(config.name(), config.steps(), " steps", from)) {
+            trace = resumable != null ? resumable.run(config, seed, dir, t -> bar.stepTo((long) t))
+                    : rung.run(config, seed, t -> bar.stepTo((long) t));
         }
-        TrajectoryCsv.write(trajectory, dir);
-        Trajectory.Snapshot last = trajectory.last();
-        spec.commandLine().getOut().printf("%s seed %d: %d steps in %.2f s, final loss %.4g, distinct-token entropy %.4f nats -> %s%n",
-                config.name(), seed, config.train().steps(), (System.nanoTime() - start) / 1e9, last.loss(),
-                trajectory.distinctEntropy(trajectory.size() - 1), dir);
+        TraceCsv.write(trace, dir);
+        if (resumable != null) {
+            resumable.discardCheckpoint(dir);
+        }
+        stdout.printf(Locale.ROOT, "%s seed %d: %d steps of rung %s in %.2f s -> %s%n", config.name(), seed,
+                config.steps() - from, rung.name(), (System.nanoTime() - start) / 1e9, dir);
+        theory.describe(config, trace).forEach(line -> stdout.println("  " + line));
+        stdout.flush();
         return 0;
+    }
+
+    /** The rung as a {@link Resumable}, if it keeps checkpoints. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Experiment, T extends Trace> Resumable<E, T> resumable(Rung<E, T> rung) {
+        return rung instanceof Resumable<?, ?> r ? (Resumable<E, T>) r : null;
     }
 }

@@ -1,5 +1,7 @@
 package org.theorycheck.cli;
 
+import org.theorycheck.core.Theories;
+import org.theorycheck.core.Theory;
 import org.theorycheck.core.report.VerdictTable;
 import org.theorycheck.core.claims.CheckResult;
 import org.theorycheck.core.claims.Claim;
@@ -7,7 +9,6 @@ import org.theorycheck.core.claims.ClaimFiles;
 import org.theorycheck.core.claims.Parameter;
 import org.theorycheck.core.claims.Quantities;
 import org.theorycheck.core.claims.Quantity;
-import org.theorycheck.theories.scansnap.quantities.ScanSnapQuantities;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +21,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Runs claims (default: every file under theorems/) and prints the comparison table.",
+        description = {"Runs claims and prints the comparison table, grouped by theory.",
+                "Claims: the files and directories given, by default every file under theorems/ (theorems/<theory>/...).",
                 "Columns: claim, source, check, rung, measured, deviation (the number compared with the tolerance), tolerance,",
                 "evidence, verdict, expected, seconds. --format matrix: one row per claim, one column per rung.",
                 "Exits 0 iff every check got its expected verdict, 1 otherwise, 2 on a bad claim file."})
@@ -56,28 +58,33 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException, IOException {
         PrintWriter stdout = spec.commandLine().getOut();
+        Theories theories = Theories.discovered();
         if (list) {
-            Quantities quantities = ScanSnapQuantities.registry();
-            for (Quantity q : quantities.all()) {
-                stdout.printf("%-30s rungs %-30s %s%n", q.name(), String.join(",", q.rungs().stream().sorted().toList()), q.description());
-                for (Parameter p : q.parameters()) {
-                    stdout.printf("%-30s   param %s%n", "", p.describe());
+            for (Theory<?, ?> theory : theories.all()) {
+                stdout.printf("%s — %s; ladder: %s%n", theory.id(), theory.title(),
+                        String.join(", ", theory.ladder().stream().map(r -> r.name()).toList()));
+                Quantities<?, ?> quantities = Quantities.of(theory);
+                for (Quantity<?, ?> q : quantities.all()) {
+                    stdout.printf("%-30s rungs %-30s %s%n", q.name(), String.join(",", q.rungs().stream().sorted().toList()), q.description());
+                    for (Parameter p : q.parameters()) {
+                        stdout.printf("%-30s   param %s%n", "", p.describe());
+                    }
                 }
-            }
-            for (String id : quantities.symbolicIds()) {
-                stdout.printf("%-30s rung  symbolic%n", id);
+                for (String id : quantities.symbolicIds()) {
+                    stdout.printf("%-30s rung  symbolic%n", id);
+                }
             }
             stdout.flush();
             return 0;
         }
         if (dryRun) {
-            List<Claim> claims = ClaimFiles.load(paths, ScanSnapQuantities.registry());
+            List<Claim> claims = ClaimFiles.load(paths, theories);
             stdout.printf("%d claims, %d checks: valid%n", claims.size(), claims.stream().mapToInt(c -> c.checks().size()).sum());
             stdout.flush();
             return 0;
         }
-        List<CheckResult> results = Verification.run(paths, ScanSnapQuantities::registry, full, engineOptions, threads, r -> { });
-        String table = VerdictTable.render(results, format);
+        List<CheckResult> results = Verification.run(paths, theories, full, engineOptions, threads, r -> { });
+        String table = VerdictTable.render(results, format, Verification.ladders(theories));
         if (out != null) {
             Path parent = out.toAbsolutePath().getParent();
             Files.createDirectories(parent);

@@ -1,5 +1,6 @@
 package org.theorycheck.bench;
 
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.core.experiment.ExperimentFile;
 import org.theorycheck.core.ladder.Rung;
@@ -31,8 +32,8 @@ public final class RungCpuTime {
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 9;
         ExperimentConfig config = name.equals("reduced")
-                ? ExperimentFile.read(Path.of("experiments", "fig3-growth-factor.yaml")).withOverrides(List.of()).resolve()
-                : ExperimentFile.read(Path.of("experiments", "fig6-syn-medium.yaml")).withOverrides(
+                ? ScanSnapExperiments.read(Path.of("experiments", "scan-and-snap", "fig3-growth-factor.yaml")).withOverrides(List.of()).resolve()
+                : ScanSnapExperiments.read(Path.of("experiments", "scan-and-snap", "fig6-syn-medium.yaml")).withOverrides(
                         List.of("data.queries=10", "train.eta_z=1", "train.eta_ratio=1", "seeds=1")).resolve();
         Rung rung = Rungs.byName(name).orElseThrow(() -> new IllegalArgumentException("no rung " + name));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

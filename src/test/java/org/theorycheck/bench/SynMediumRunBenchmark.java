@@ -1,5 +1,6 @@
 package org.theorycheck.bench;
 
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One Syn-Medium run of the paper's Fig. 6 grid at its largest size, on one thread: Q = 10 (K = 20,
  * M = 240), 100 SGD steps (momentum 0.9) of batch 128 with T−1 = 127 contextual tokens, uniform
- * initialisation, as declared by experiments/fig6-syn-medium.yaml. The target is ≤ 100 ms per run,
+ * initialisation, as declared by experiments/scan-and-snap/fig6-syn-medium.yaml. The target is ≤ 100 ms per run,
  * so that the 640-run Fig. 6 sweep takes under a minute on a laptop.
  *
  * <p>Run from the project directory (not part of the test suite):
@@ -49,7 +50,7 @@ public class SynMediumRunBenchmark {
 
     @Setup
     public void setUp() {
-        config = ExperimentFile.read(Path.of("experiments", "fig6-syn-medium.yaml"))
+        config = ScanSnapExperiments.read(Path.of("experiments", "scan-and-snap", "fig6-syn-medium.yaml"))
                 .withOverrides(List.of("data.queries=10", "train.eta_z=1", "train.eta_ratio=1")).resolve();
         if (config.data().vocabulary() != 240 || !config.sweep().isEmpty()) {
             throw new IllegalStateException("expected a single Syn-Medium configuration with M = 240");

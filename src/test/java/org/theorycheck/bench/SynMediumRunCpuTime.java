@@ -1,5 +1,6 @@
 package org.theorycheck.bench;
 
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.core.experiment.ExperimentFile;
 import org.theorycheck.theories.scansnap.train.SgdRun;
@@ -31,7 +32,7 @@ public final class SynMediumRunCpuTime {
     public static void main(String[] args) {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        ExperimentConfig config = ExperimentFile.read(Path.of("experiments", "fig6-syn-medium.yaml"))
+        ExperimentConfig config = ScanSnapExperiments.read(Path.of("experiments", "scan-and-snap", "fig6-syn-medium.yaml"))
                 .withOverrides(List.of("data.queries=10", "train.eta_z=1", "train.eta_ratio=1")).resolve();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long seed = 0;

@@ -26,7 +26,7 @@ class BadInputTest {
     Path tmp;
 
     /**
-     * An edit of experiments/syn-small.yaml: the line starting with {@code find} (after indentation) is
+     * An edit of experiments/scan-and-snap/syn-small.yaml: the line starting with {@code find} (after indentation) is
      * replaced by {@code replacement} (several lines allowed); the error must name {@code key} on the
      * line where {@code expectLineOf} ends up.
      */
@@ -66,7 +66,7 @@ class BadInputTest {
     @MethodSource("fileErrors")
     void fileErrorNamesFileLineAndKey(Edit edit, String command) throws IOException {
         List<String> lines = edited(edit);
-        Path file = tmp.resolve("bad.yaml");
+        Path file = Files.createDirectories(tmp.resolve("experiments/scan-and-snap")).resolve("bad.yaml");
         Files.write(file, lines);
         int line = lineOf(lines, edit.expectLineOf());
         Path out = tmp.resolve("out");
@@ -123,11 +123,11 @@ class BadInputTest {
         Path out = tmp.resolve("out");
         for (List<String> command : List.of(List.of("train"), List.of("sweep"), List.of("integrate", "--rung=flow"))) {
             List<String> args = new java.util.ArrayList<>(command);
-            args.addAll(List.of("experiments/syn-small.yaml", "data.queries=100000", "--out", out.toString()));
+            args.addAll(List.of("experiments/scan-and-snap/syn-small.yaml", "data.queries=100000", "--out", out.toString()));
             Cli.Outcome o = Cli.run(args.toArray(String[]::new));
             assertThat(o.code()).as(command + ": " + o.err()).isEqualTo(Main.EXIT_BAD_INPUT);
             assertThat(o.errorLines()).singleElement().asString()
-                    .contains("experiments/syn-small.yaml: data.queries: ", "1200010 tokens", "at most 46340", "lower data.queries");
+                    .contains("experiments/scan-and-snap/syn-small.yaml: data.queries: ", "1200010 tokens", "at most 46340", "lower data.queries");
             assertThat(out).doesNotExist();
         }
     }

@@ -23,7 +23,7 @@ class ClaimParameterValidationTest {
     private Path edited(String bundled, String from, String to) throws IOException {
         String text = Files.readString(Path.of("theorems/scan-and-snap", bundled));
         assertThat(text).contains(from);
-        Path f = dir.resolve(bundled);
+        Path f = Files.createDirectories(dir.resolve("theorems/scan-and-snap")).resolve(bundled);
         Files.writeString(f, text.replaceFirst(java.util.regex.Pattern.quote(from), to));
         return f;
     }
@@ -103,7 +103,7 @@ class ClaimParameterValidationTest {
 
     @Test
     void anExpectedFailureMustSayWhy() throws IOException {
-        Path f = dir.resolve("remark1.yaml");
+        Path f = Files.createDirectories(dir.resolve("theorems/scan-and-snap")).resolve("remark1.yaml");
         String text = Files.readString(Path.of("theorems/scan-and-snap/remark1-correlated-decoder.yaml"));
         assertThat(text).contains("    why: >");
         Files.writeString(f, text.substring(0, text.indexOf("    why: >")));
@@ -124,12 +124,12 @@ class ClaimParameterValidationTest {
 
     @Test
     void aTextQuantityNeedsACorpusAndASyntheticOneRefusesIt() throws IOException {
-        rejected(edited("fig7-attention-freezes.yaml", "experiment: experiments/fig7-brown.yaml",
-                "experiment: experiments/syn-small-transformer.yaml"), lineOf("fig7-attention-freezes.yaml", "experiments/fig7-brown.yaml"),
+        rejected(edited("fig7-attention-freezes.yaml", "experiment: experiments/scan-and-snap/fig7-brown.yaml",
+                "experiment: experiments/scan-and-snap/syn-small-transformer.yaml"), lineOf("fig7-attention-freezes.yaml", "experiments/scan-and-snap/fig7-brown.yaml"),
                 "checks.experiment",
                 "attention_sparsity measures training on real text", "has no corpus: section");
-        rejected(edited("thm2a-distinct-gain.yaml", "experiment: experiments/syn-small-transformer.yaml",
-                "experiment: experiments/fig7-brown.yaml"), lineOf("thm2a-distinct-gain.yaml", "experiments/syn-small-transformer.yaml"),
+        rejected(edited("thm2a-distinct-gain.yaml", "experiment: experiments/scan-and-snap/syn-small-transformer.yaml",
+                "experiment: experiments/scan-and-snap/fig7-brown.yaml"), lineOf("thm2a-distinct-gain.yaml", "experiments/scan-and-snap/syn-small-transformer.yaml"),
                 "checks.experiment", "runs on the synthetic sequence classes", "reads the brown corpus");
     }
 

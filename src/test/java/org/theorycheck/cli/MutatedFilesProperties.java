@@ -1,5 +1,7 @@
 package org.theorycheck.cli;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -33,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MutatedFilesProperties {
 
     private static final Path THEOREMS = Path.of("theorems/scan-and-snap");
-    private static final Path EXPERIMENTS = Path.of("experiments");
+    private static final Path EXPERIMENTS = Path.of("experiments/scan-and-snap");
     /** Claims whose every check takes milliseconds, so their valid mutations run in full. */
     private static final List<String> QUICK_CLAIMS = List.of("lemma9-gamma-stages.yaml", "lemma7-discrete-vs-continuous.yaml");
     /** Values that a mutation writes in place of another: wrong types, out of range, misspelt, empty. */
@@ -108,7 +110,7 @@ class MutatedFilesProperties {
     }
 
     private static Path write(Path dir, Path original, String text) throws IOException {
-        Path f = dir.resolve(original.getFileName());
+        Path f = Files.createDirectories(dir.resolve(original.getParent())).resolve(original.getFileName());
         Files.writeString(f, text);
         return f;
     }
@@ -143,7 +145,7 @@ class MutatedFilesProperties {
             return;
         }
         assertThat(loaded.code()).as(loaded.err()).isZero();
-        assertThat(dir.toFile().list()).containsExactly(file.getFileName().toString());
+        assertThat(file.getParent().toFile().list()).containsExactly(file.getFileName().toString());
         LOADED.incrementAndGet();
         if (QUICK_CLAIMS.contains(original.getFileName().toString())) {
             Cli.Outcome run = Cli.run("verify", file.toString(), "--threads", "1", "--out", table.toString());
@@ -173,7 +175,7 @@ class MutatedFilesProperties {
         boolean onCorpus = false;
         boolean valid;
         try {
-            for (SweepPlan.Cell cell : SweepPlan.of(ExperimentFile.read(file)).cells()) {
+            for (SweepPlan.Cell<ExperimentConfig> cell : SweepPlan.of(ScanSnapExperiments.read(file)).cells()) {
                 if (cell.config().corpus() != null) {
                     onCorpus = true;
                 } else {

@@ -1,5 +1,7 @@
 package org.theorycheck.cli;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.theorycheck.theories.scansnap.TestExperiments;
@@ -35,7 +37,7 @@ class ShardedSweepTest {
 
     @Test
     void shardsPartitionThePlanInBalancedDisjointParts() {
-        SweepPlan plan = SweepPlan.of(ExperimentFile.read(TestExperiments.SYN_SMALL).withOverrides(
+        SweepPlan<ExperimentConfig> plan = SweepPlan.of(ScanSnapExperiments.read(TestExperiments.SYN_SMALL).withOverrides(
                 List.of("train.eta_z=[0.5,1,2]", "seeds=1..5")));
         Set<SweepPlan.Run> seen = new HashSet<>();
         for (int i = 0; i < 4; i++) {

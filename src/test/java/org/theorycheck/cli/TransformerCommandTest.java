@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TransformerCommandTest {
 
-    private static final String EXPERIMENT = "experiments/syn-small-transformer.yaml";
+    private static final String EXPERIMENT = "experiments/scan-and-snap/syn-small-transformer.yaml";
     /** Small enough for a unit test: a few steps, short contexts, a small batch. */
     private static final String[] SMALL = {"train.steps=6", "train.record_every=3", "data.context=15", "train.batch=16",
             "train.eta_z=0.1"};
@@ -84,7 +84,7 @@ class TransformerCommandTest {
     @Test
     void divergenceNamesStepAndTensor() {
         Path out = tmp.resolve("out");
-        // the paper's rate, at which this transformer diverges (experiments/syn-small-transformer.yaml)
+        // the paper's rate, at which this transformer diverges (experiments/scan-and-snap/syn-small-transformer.yaml)
         Cli.Outcome o = train(out, "train.eta_z=1", "data.context=127", "train.batch=128", "train.steps=30");
         assertThat(o.code()).as(o.err()).isEqualTo(Main.EXIT_DIVERGED);
         assertThat(o.errorLines()).singleElement().asString().containsPattern("diverged at step \\d+: \\S+");

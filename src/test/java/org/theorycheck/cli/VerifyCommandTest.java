@@ -19,7 +19,7 @@ class VerifyCommandTest {
             checks:
               - name: map
                 rung: map
-                experiment: experiments/syn-small.yaml
+                experiment: experiments/scan-and-snap/syn-small.yaml
                 overrides: [train.steps=20]
                 quantity: frequency_order
                 tolerance: 0.1
@@ -37,7 +37,7 @@ class VerifyCommandTest {
     }
 
     private Path claim(String text) throws IOException {
-        Path f = dir.resolve("claim.yaml");
+        Path f = Files.createDirectories(dir.resolve("theorems/scan-and-snap")).resolve("claim.yaml");
         Files.writeString(f, text);
         return f;
     }
@@ -77,7 +77,7 @@ class VerifyCommandTest {
                 checks:
                   - name: sgd
                     rung: sgd
-                    experiment: experiments/syn-small.yaml
+                    experiment: experiments/scan-and-snap/syn-small.yaml
                     overrides: [train.steps=20, seeds=1..2]
                     quantity: frequency_order
                     tolerance: 0.1
@@ -132,7 +132,7 @@ class VerifyCommandTest {
 
     @Test
     void aMissingExperimentFileIsNamed() throws IOException {
-        assertSchemaError(GOOD.replace("experiments/syn-small.yaml", "experiments/nope.yaml"), 7, "checks.experiment");
+        assertSchemaError(GOOD.replace("experiments/scan-and-snap/syn-small.yaml", "experiments/nope.yaml"), 7, "checks.experiment");
     }
 
     @Test

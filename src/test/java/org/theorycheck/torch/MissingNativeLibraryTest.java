@@ -45,7 +45,7 @@ class MissingNativeLibraryTest {
 
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", withoutNative, "org.theorycheck.cli.Main", "train",
-                Path.of("experiments", "syn-small-transformer.yaml").toAbsolutePath().toString(), "--out", out.toString());
+                Path.of("experiments", "scan-and-snap", "syn-small-transformer.yaml").toAbsolutePath().toString(), "--out", out.toString());
         builder.environment().put("ENGINE_CACHE_DIR", cache.resolve("engine").toString());
         builder.environment().put("DJL_CACHE_DIR", cache.resolve("djl").toString());
         builder.environment().put("XDG_CACHE_HOME", cache.resolve("xdg").toString());

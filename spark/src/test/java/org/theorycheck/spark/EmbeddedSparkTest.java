@@ -6,10 +6,9 @@ import org.theorycheck.cli.Main;
 import org.theorycheck.core.engine.Engine;
 import org.theorycheck.core.claims.CheckResult;
 import org.theorycheck.core.claims.Claim;
+import org.theorycheck.core.Theories;
 import org.theorycheck.core.claims.ClaimFiles;
 import org.theorycheck.core.claims.ClaimRunner;
-import org.theorycheck.core.claims.Quantities;
-import org.theorycheck.theories.scansnap.quantities.ScanSnapQuantities;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -33,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmbeddedSparkTest {
 
     /** 2 cells × 3 seeds of a 10-step Syn-Small (the core's sweep tests use the same grid). */
-    static final List<String> GRID = List.of("experiments/syn-small.yaml", "train.steps=10", "train.eta_z=[0.5,1]", "seeds=1..3");
+    static final List<String> GRID = List.of("experiments/scan-and-snap/syn-small.yaml", "train.steps=10", "train.eta_z=[0.5,1]", "seeds=1..3");
 
     @TempDir
     Path tmp;
@@ -110,13 +109,13 @@ class EmbeddedSparkTest {
     @Test
     void checksRunOnSparkAfterTheirFilesAreGone() throws Exception {
         Path experiment = tmp.resolve("experiment.yaml");
-        Files.copy(Path.of("experiments/syn-small.yaml"), experiment);
-        Path claim = tmp.resolve("claim.yaml");
+        Files.copy(Path.of("experiments/scan-and-snap/syn-small.yaml"), experiment);
+        Path claim = Files.createDirectories(tmp.resolve("theorems/scan-and-snap")).resolve("claim.yaml");
         Files.writeString(claim, Files.readString(Path.of("theorems/scan-and-snap/cor1-decoder-convergence.yaml"))
-                .replace("experiment: experiments/syn-small.yaml", "experiment: " + experiment));
-        Quantities quantities = ScanSnapQuantities.registry();
-        List<CheckResult> local = new ClaimRunner(quantities, false, 2).run(ClaimFiles.load(List.of(claim), quantities), r -> { });
-        List<Claim> claims = ClaimFiles.load(List.of(claim), quantities);
+                .replace("experiment: experiments/scan-and-snap/syn-small.yaml", "experiment: " + experiment));
+        Theories theories = Theories.discovered();
+        List<CheckResult> local = new ClaimRunner(theories, false, 2).run(ClaimFiles.load(List.of(claim), theories), r -> { });
+        List<Claim> claims = ClaimFiles.load(List.of(claim), theories);
         List<CheckResult> spark;
         try (SparkEngine engine = new SparkEngine(null, 2)) {
             Engine deletingFirst = new Engine() {
@@ -140,7 +139,7 @@ class EmbeddedSparkTest {
                 @Override
                 public void close() {}
             };
-            spark = new ClaimRunner(ScanSnapQuantities::registry, false, deletingFirst).run(claims, r -> { });
+            spark = new ClaimRunner(theories, false, deletingFirst).run(claims, r -> { });
         }
         assertThat(claim).doesNotExist();
         assertThat(spark).hasSameSizeAs(local).isNotEmpty();
@@ -183,7 +182,7 @@ class EmbeddedSparkTest {
 
     @Test
     void divergingRunStopsTheSparkSweepWithTheLocalMessageAndExitThree() {
-        List<String> grid = List.of("experiments/syn-small.yaml", "train.eta_z=[1,1e300]", "model.init=uniform", "seeds=2");
+        List<String> grid = List.of("experiments/scan-and-snap/syn-small.yaml", "train.eta_z=[1,1e300]", "model.init=uniform", "seeds=2");
         Cli.Outcome local = sweep(grid, tmp.resolve("local"), "--threads", "1");
         assertThat(local.code()).as(local.err()).isEqualTo(Main.EXIT_DIVERGED);
         Cli.Outcome spark = sweep(grid, tmp.resolve("spark"), "--engine", "spark", "--threads", "2");
@@ -196,7 +195,7 @@ class EmbeddedSparkTest {
     @Test
     void badConfigurationIsExitTwoBeforeSparkStarts() {
         Path out = tmp.resolve("bad");
-        Cli.Outcome o = sweep(List.of("experiments/syn-small.yaml", "train.eta_zz=[1,2]"), out, "--engine", "spark");
+        Cli.Outcome o = sweep(List.of("experiments/scan-and-snap/syn-small.yaml", "train.eta_zz=[1,2]"), out, "--engine", "spark");
         assertThat(o.code()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(o.errorLines()).singleElement().asString().contains("train.eta_zz", "names no key");
         assertThat(out).doesNotExist();

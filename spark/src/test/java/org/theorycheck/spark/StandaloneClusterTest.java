@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StandaloneClusterTest {
 
     /** 2 cells × 6 seeds of 2000 steps: about half a second a run, so that the kill lands mid-sweep. */
-    static final List<String> GRID = List.of("experiments/syn-small.yaml", "train.steps=2000", "train.eta_z=[0.5,1]", "seeds=1..6");
+    static final List<String> GRID = List.of("experiments/scan-and-snap/syn-small.yaml", "train.steps=2000", "train.eta_z=[0.5,1]", "seeds=1..6");
     static final int RUNS = 12;
 
     /** The test's class path as surefire gives it: jars, and this module's class directories. */

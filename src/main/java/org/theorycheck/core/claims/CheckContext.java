@@ -1,14 +1,12 @@
 package org.theorycheck.core.claims;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.core.experiment.Experiment;
 import org.theorycheck.core.experiment.ExperimentFile;
+import org.theorycheck.core.experiment.ExperimentSchema;
 import org.theorycheck.core.experiment.ExperimentSource;
-import org.theorycheck.theories.scansnap.experiment.ModelSpec;
-import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.core.ladder.Rung;
-import org.theorycheck.theories.scansnap.rungs.Rungs;
+import org.theorycheck.core.ladder.Trace;
 import org.theorycheck.core.sweep.SweepPlan;
-import org.theorycheck.theories.scansnap.torch.TextRun;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,30 +14,31 @@ import java.util.List;
 
 /**
  * Everything a {@link Quantity} may use to measure one check: its declaration, its experiment (with
- * the check's overrides and budget applied), its rung, its seeds and their trajectories, and typed
- * access to its parameters.
+ * the check's overrides and budget applied), its rung, its seeds and their traces, and typed access to
+ * its parameters.
+ *
+ * @param <E> the theory's experiment type
+ * @param <T> the theory's trace type
  */
-public final class CheckContext {
+public final class CheckContext<E extends Experiment, T extends Trace> {
 
     private final CheckSpec spec;
-    private final ExperimentFile experiment;
-    private final ExperimentConfig config;
-    private final RunCache cache;
+    private final ExperimentFile<E> experiment;
+    private final E config;
+    private final RunCache<E, T> cache;
 
     /**
      * @param source the check's experiment with its overrides, as text (null if it has none); it may run where the file is not
-     * @param text   whether the quantity measures training on real text (then the experiment reads a corpus)
+     * @param schema the theory's experiment schema
+     * @param full   whether to ignore the check's quick overrides
      */
-    CheckContext(CheckSpec spec, ExperimentSource source, boolean full, RunCache cache, boolean text) {
+    CheckContext(CheckSpec spec, ExperimentSource source, ExperimentSchema<E> schema, boolean full, RunCache<E, T> cache) {
         this.spec = spec;
         this.cache = cache;
         if (source != null) {
-            ExperimentFile file = source.file();
+            ExperimentFile<E> file = source.file(schema);
             this.experiment = full ? file : file.withOverrides(spec.quick());
             this.config = experiment.resolve();
-            if (!text) {
-                config.requireSynthetic("check " + spec.name());
-            }
         } else {
             this.experiment = null;
             this.config = null;
@@ -51,7 +50,7 @@ public final class CheckContext {
     }
 
     /** The check's experiment, resolved (sweep axes, if any, are still axes). */
-    public ExperimentConfig config() {
+    public E config() {
         if (config == null) {
             throw new IllegalStateException("check " + spec.name() + " has no experiment");
         }
@@ -59,12 +58,12 @@ public final class CheckContext {
     }
 
     /** The experiment with more overrides, e.g. one cell of a scan the quantity performs itself. */
-    public ExperimentConfig configWith(String... overrides) {
+    public E configWith(String... overrides) {
         return experiment.withOverrides(Arrays.asList(overrides)).resolve();
     }
 
     /** The experiment's sweep grid (cells × seeds), validated. */
-    public SweepPlan sweepPlan() {
+    public SweepPlan<E> sweepPlan() {
         if (experiment == null) {
             throw new IllegalStateException("check " + spec.name() + " has no experiment");
         }
@@ -72,46 +71,57 @@ public final class CheckContext {
     }
 
     /**
-     * The seeds that matter: all of the experiment's on SGD or with a random initialisation; on a
-     * deterministic rung from Z = Y = 0 only the first (every seed would give the same trajectory).
+     * The seeds that matter: all of the experiment's on a random rung; on a deterministic one only the
+     * first (every seed would give the same trace).
      */
     public List<Long> seeds() {
-        boolean random = spec.rung().equals("sgd") || spec.rung().equals("transformer") || config().model().init() != ModelSpec.Init.ZERO;
-        return random ? config().seeds() : config().seeds().subList(0, 1);
+        return rung().isRandom(config()) ? config().seeds() : config().seeds().subList(0, 1);
     }
 
     /** The check's rung. */
-    public Rung rung() {
+    public Rung<E, T> rung() {
         return rung(spec.rung());
     }
 
-    /** Another rung by name (for quantities that compare rungs). */
-    public Rung rung(String name) {
-        return Rungs.byName(name).orElseThrow(() -> new IllegalStateException("no rung " + name));
+    /** Another rung of the ladder by name (for quantities that compare rungs). */
+    public Rung<E, T> rung(String name) {
+        Rung<E, T> r = cache.rung(name);
+        if (r == null) {
+            throw new IllegalStateException("no rung " + name);
+        }
+        return r;
     }
 
-    /** The check rung's trajectory of the check's experiment with this seed. */
-    public Trajectory trajectory(long seed) {
+    /** The check rung's trace of the check's experiment with this seed. */
+    public T trace(long seed) {
         return cache.get(rung(), config(), seed);
     }
 
-    /** The trajectory of any rung and configuration (cached across checks). */
-    public Trajectory trajectory(Rung rung, ExperimentConfig config, long seed) {
+    /** The trace of any rung and experiment (cached across checks). */
+    public T trace(Rung<E, T> rung, E config, long seed) {
         return cache.get(rung, config, seed);
     }
 
-    /** The records of the transformer trained on a corpus experiment (this check's, or a cell of its grid) with this seed. */
-    public List<TextRun.Record> textRun(ExperimentConfig config, long seed) {
-        return cache.textRun(config, seed);
+    /** As {@link #trace(Rung, Experiment, long)}, as a theory's trace class it knows the rung to give. */
+    public <R extends T> R trace(Rung<E, T> rung, E config, long seed, Class<R> type) {
+        return as(type, trace(rung, config, seed), rung.name());
     }
 
-    /** One trajectory per seed, in seed order. */
-    public List<Trajectory> trajectories() {
-        List<Trajectory> out = new ArrayList<>();
+    /** One trace per seed of {@link #seeds()}, in seed order, each of the given class. */
+    public <R extends T> List<R> traces(Class<R> type) {
+        List<R> out = new ArrayList<>();
         for (long s : seeds()) {
-            out.add(trajectory(s));
+            out.add(as(type, trace(s), spec.rung()));
         }
         return out;
+    }
+
+    private <R extends T> R as(Class<R> type, T trace, String rung) {
+        if (!type.isInstance(trace)) {
+            throw new IllegalStateException("check " + spec.name() + ": rung " + rung + " gave a "
+                    + trace.getClass().getSimpleName() + " where the quantity reads a " + type.getSimpleName());
+        }
+        return type.cast(trace);
     }
 
     /** Whether the check sets the parameter or it has a default (parameters were validated at load). */

@@ -1,9 +1,12 @@
 package org.theorycheck.core.claims;
 
 import org.theorycheck.core.experiment.ConfigException;
+import org.theorycheck.core.Theories;
+import org.theorycheck.core.Theory;
+import org.theorycheck.core.experiment.Experiment;
 import org.theorycheck.core.experiment.ExperimentFile;
+import org.theorycheck.core.ladder.Trace;
 import org.theorycheck.core.ladder.Rung;
-import org.theorycheck.theories.scansnap.rungs.Rungs;
 import org.theorycheck.core.sweep.SweepPlan;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -32,7 +35,7 @@ import java.util.stream.Stream;
  */
 public final class ClaimFiles {
 
-    private static final Set<String> CLAIM_FIELDS = Set.of("id", "source", "statement", "assumptions", "checks");
+    private static final Set<String> CLAIM_FIELDS = Set.of("id", "theory", "source", "statement", "assumptions", "checks");
     private static final Set<String> CHECK_FIELDS = Set.of("name", "rung", "experiment", "overrides", "quick",
             "quantity", "params", "tolerance", "exact", "confidence", "expected", "why");
     /** The rung name of checks decided by symbolic computation. */
@@ -41,8 +44,12 @@ public final class ClaimFiles {
 
     private ClaimFiles() {}
 
-    /** Every {@code *.yaml} below the given files or directories, sorted by path, loaded and validated. */
-    public static List<Claim> load(List<Path> paths, Quantities quantities) {
+    /**
+     * Every {@code *.yaml} below the given files or directories, sorted by path, loaded and validated,
+     * each with its theory: the one its {@code theory} field names, else the one whose
+     * {@code theorems/<id>/} folder holds it.
+     */
+    public static List<Claim> load(List<Path> paths, Theories theories) {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
@@ -60,7 +67,7 @@ public final class ClaimFiles {
         List<Claim> claims = new ArrayList<>();
         Map<String, Path> ids = new LinkedHashMap<>();
         for (Path f : files) {
-            Claim c = read(f, quantities);
+            Claim c = read(f, theories);
             Path other = ids.putIfAbsent(c.id(), f);
             if (other != null) {
                 throw new ConfigException(f.toString(), 1, "id", "claim id '" + c.id() + "' is also used by " + other);
@@ -70,8 +77,8 @@ public final class ClaimFiles {
         return claims;
     }
 
-    /** Reads one claim file. */
-    public static Claim read(Path file, Quantities quantities) {
+    /** Reads one claim file of one of {@code theories}. */
+    public static Claim read(Path file, Theories theories) {
         String text;
         try {
             text = Files.readString(file);
@@ -89,6 +96,21 @@ public final class ClaimFiles {
             throw new ConfigException(file.toString(), root == null ? 0 : r.line(root), "", "a claim file is a YAML mapping");
         }
         Map<String, NodeTuple> fields = r.fields(map, CLAIM_FIELDS, "");
+        Theory<?, ?> theory;
+        if (fields.containsKey("theory")) {
+            Node at = fields.get("theory").getValueNode();
+            theory = theories.require(r.scalar(at, "theory").trim(), file.toString(), r.line(at), "theory");
+        } else {
+            theory = theories.ofFolder(file).orElseThrow(() -> new ConfigException(file.toString(), r.line(map), "theory",
+                    "which theory is this claim of? Put the file in theorems/<theory>/ or give it the field theory: <id>; "
+                            + "theories: " + String.join(", ", theories.ids())));
+        }
+        return read(file, map, fields, r, theory);
+    }
+
+    private static <E extends Experiment, T extends Trace> Claim read(Path file, MappingNode map, Map<String, NodeTuple> fields,
+                                                                      Reader r, Theory<E, T> theory) {
+        Quantities<E, T> quantities = Quantities.of(theory);
         String id = r.requiredText(fields, map, "id");
         String source = r.requiredText(fields, map, "source");
         String statement = r.requiredText(fields, map, "statement");
@@ -101,13 +123,13 @@ public final class ClaimFiles {
         List<CheckSpec> checks = new ArrayList<>();
         Set<String> names = new java.util.HashSet<>();
         for (Node n : seq.getValue()) {
-            CheckSpec c = r.check(n, quantities);
+            CheckSpec c = r.check(n, theory, quantities);
             if (!names.add(c.name())) {
                 throw new ConfigException(file.toString(), c.line(), "checks.name", "two checks are named '" + c.name() + "'");
             }
             checks.add(c);
         }
-        return new Claim(id, source, statement, assumptions, checks, file);
+        return new Claim(id, theory.id(), source, statement, assumptions, checks, file);
     }
 
     /** Reads typed fields from nodes, naming file, line and field on error. */
@@ -179,14 +201,14 @@ public final class ClaimFiles {
             }
         }
 
-        CheckSpec check(Node node, Quantities quantities) {
+        <E extends Experiment, T extends Trace> CheckSpec check(Node node, Theory<E, T> theory, Quantities<E, T> quantities) {
             if (!(node instanceof MappingNode map)) {
                 throw error(node, "checks", "each check is a mapping");
             }
             Map<String, NodeTuple> f = fields(map, CHECK_FIELDS, "checks.");
             String name = requiredText(f, map, "name");
             String rung = requiredText(f, map, "rung");
-            List<String> rungs = new ArrayList<>(Rungs.names());
+            List<String> rungs = new ArrayList<>(quantities.rungNames());
             rungs.add(0, SYMBOLIC);
             if (!rungs.contains(rung)) {
                 throw error(f.get("rung").getValueNode(), "checks.rung", "unknown rung '" + rung + "'; allowed: " + String.join(", ", rungs));
@@ -194,7 +216,7 @@ public final class ClaimFiles {
             String quantityName = requiredText(f, map, "quantity");
             Node qNode = f.get("quantity").getValueNode();
             Tolerance tolerance;
-            Quantity quantity = null;
+            Quantity<E, T> quantity = null;
             if (rung.equals(SYMBOLIC)) {
                 if (!quantities.symbolicIds().contains(quantityName)) {
                     throw error(qNode, "checks.quantity", "unknown symbolic check '" + quantityName + "'; known: "
@@ -221,11 +243,13 @@ public final class ClaimFiles {
                 if (!Files.isRegularFile(experiment)) {
                     throw error(e, "checks.experiment", "experiment file " + experiment + " does not exist (paths are relative to the working directory)");
                 }
-                ExperimentFile base = withOverrides(ExperimentFile.read(experiment), overrides, f.get("overrides"), e);
-                validateRun(base, quick.isEmpty() ? "" : " with --full", e, f.get("rung").getValueNode(), rung, quantity, params, written);
+                ExperimentFile<E> base = withOverrides(ExperimentFile.read(experiment, theory.experiments()), overrides,
+                        f.get("overrides"), e);
+                validateRun(base, quick.isEmpty() ? "" : " with --full", e, f.get("rung").getValueNode(), rung, quantities,
+                        quantity, params, written);
                 if (!quick.isEmpty()) {
                     validateRun(withOverrides(base, quick, f.get("quick"), e), " with the quick overrides", e,
-                            f.get("rung").getValueNode(), rung, quantity, params, written);
+                            f.get("rung").getValueNode(), rung, quantities, quantity, params, written);
                 }
             } else if (quantity != null && quantity.needsExperiment()) {
                 throw error(map, "checks.experiment", "quantity " + quantityName + " needs an experiment file");
@@ -257,7 +281,7 @@ public final class ClaimFiles {
          * The check's parameters, typed and validated against the quantity's declarations, with the
          * declared defaults filled in; {@code written} receives the node of each parameter set in the file.
          */
-        Map<String, Object> params(NodeTuple field, Node owner, Quantity quantity, String quantityName, Map<String, Node> written) {
+        Map<String, Object> params(NodeTuple field, Node owner, Quantity<?, ?> quantity, String quantityName, Map<String, Node> written) {
             List<Parameter> declared = quantity == null ? List.of() : quantity.parameters();
             Map<String, Parameter> byName = new LinkedHashMap<>();
             declared.forEach(p -> byName.put(p.name(), p));
@@ -316,31 +340,32 @@ public final class ClaimFiles {
          * every cell of its sweep grid, the rung's constraints on each cell, and the experiment keys the
          * parameters name.
          */
-        void validateRun(ExperimentFile file, String budget, Node experimentNode, Node rungNode, String rung,
-                         Quantity quantity, Map<String, Object> params, Map<String, Node> written) {
-            SweepPlan plan;
+        <E extends Experiment, T extends Trace> void validateRun(ExperimentFile<E> file, String budget, Node experimentNode,
+                Node rungNode, String rung, Quantities<E, T> quantities, Quantity<E, T> quantity, Map<String, Object> params,
+                Map<String, Node> written) {
+            SweepPlan<E> plan;
             try {
                 plan = SweepPlan.of(file);
             } catch (ConfigException ce) {
                 throw error(experimentNode, "checks.experiment", "the experiment" + budget + " is invalid: " + ce.getMessage());
             }
             if (!rung.equals(SYMBOLIC)) {
-                requireRunnable(rung, plan, budget, rungNode, "checks.rung");
+                requireRunnable(quantities.rung(rung), plan, budget, rungNode, "checks.rung");
             }
             if (quantity == null) {
                 return;
             }
-            boolean text = plan.base().corpus() != null;
-            if (quantity.readsText() != text) {
-                throw error(experimentNode, "checks.experiment", "quantity " + quantity.name() + (quantity.readsText()
-                        ? " measures training on real text, but the experiment" + budget + " has no corpus: section"
-                        : " runs on the synthetic sequence classes (data:), but the experiment" + budget + " reads the "
-                        + plan.base().corpus().name().key() + " corpus"));
+            try {
+                quantity.requireMeasurable(plan.base());
+            } catch (ConfigException ce) {
+                throw error(experimentNode, "checks.experiment", "quantity " + quantity.name() + " " + ce.problem()
+                        + (budget.isEmpty() ? "" : " (" + budget.trim() + ")"));
             }
             for (Parameter p : quantity.parameters()) {
                 Object v = params.get(p.name());
                 if (p.type() == Parameter.Type.RUNG && v != null) {
-                    requireRunnable((String) v, plan, budget, written.getOrDefault(p.name(), rungNode), "checks.params." + p.name());
+                    requireRunnable(quantities.rung((String) v), plan, budget, written.getOrDefault(p.name(), rungNode),
+                            "checks.params." + p.name());
                 }
                 if (p.type() == Parameter.Type.SWEPT_KEY && v != null && !plan.keys().contains((String) v)) {
                     Node at = written.getOrDefault(p.name(), experimentNode);
@@ -351,7 +376,8 @@ public final class ClaimFiles {
         }
 
         /** The experiment with a list of the check's overrides, an override that names no key reported at the list. */
-        ExperimentFile withOverrides(ExperimentFile file, List<String> overrides, NodeTuple field, Node experimentNode) {
+        <E extends Experiment> ExperimentFile<E> withOverrides(ExperimentFile<E> file, List<String> overrides, NodeTuple field,
+                                                               Node experimentNode) {
             try {
                 return file.withOverrides(overrides);
             } catch (ConfigException ce) {
@@ -361,13 +387,13 @@ public final class ClaimFiles {
         }
 
         /** The rung's constraints hold on every cell of the plan. */
-        void requireRunnable(String rung, SweepPlan plan, String budget, Node at, String field) {
-            Rung r = Rungs.byName(rung).orElseThrow();
-            for (SweepPlan.Cell cell : plan.cells()) {
+        <E extends Experiment, T extends Trace> void requireRunnable(Rung<E, T> rung, SweepPlan<E> plan, String budget, Node at,
+                                                                    String field) {
+            for (SweepPlan.Cell<E> cell : plan.cells()) {
                 try {
-                    r.requireApplicable(cell.config());
+                    rung.requireApplicable(cell.config());
                 } catch (ConfigException ce) {
-                    throw error(at, field, "rung " + rung + " cannot run the experiment" + budget
+                    throw error(at, field, "rung " + rung.name() + " cannot run the experiment" + budget
                             + (cell.values().isEmpty() ? "" : " (cell " + cell.values() + ")") + ": " + ce.getMessage());
                 }
             }

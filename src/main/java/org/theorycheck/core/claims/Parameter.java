@@ -1,6 +1,5 @@
 package org.theorycheck.core.claims;
 
-import org.theorycheck.theories.scansnap.rungs.Rungs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +35,7 @@ public record Parameter(String name, Type type, boolean list, Object fallback, b
         INTEGER,
         /** A finite number in [min, max]. */
         NUMBER,
-        /** A key that the check's experiment sweeps (its {@code sweep:} section), e.g. {@code train.eta_z}. */
+        /** A key that the check's experiment sweeps (its {@code sweep:} section), e.g. {@code train.rate}. */
         SWEPT_KEY,
         /** A rung of the ladder other than symbolic; it must be able to run the check's experiment. */
         RUNG,
@@ -100,9 +99,9 @@ public record Parameter(String name, Type type, boolean list, Object fallback, b
         return new Parameter(name, Type.SWEPT_KEY, false, fallback, false, List.of(), 0, 0);
     }
 
-    /** A rung of the ladder, e.g. the one a quantity compares the check's rung with. */
-    public static Parameter rung(String name, String fallback) {
-        return new Parameter(name, Type.RUNG, false, fallback, false, Rungs.names(), 0, 0);
+    /** A rung of the theory's ladder ({@code rungs}, top first), e.g. the one a quantity compares the check's rung with. */
+    public static Parameter rung(String name, String fallback, List<String> rungs) {
+        return new Parameter(name, Type.RUNG, false, fallback, false, rungs, 0, 0);
     }
 
     /** Free text. */

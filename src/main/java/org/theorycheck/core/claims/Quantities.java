@@ -1,27 +1,44 @@
 package org.theorycheck.core.claims;
 
+import org.theorycheck.core.Theory;
+import org.theorycheck.core.experiment.Experiment;
+import org.theorycheck.core.ladder.Rung;
+import org.theorycheck.core.ladder.Trace;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The quantities and symbolic checks that claim files can name. */
-public final class Quantities {
+/**
+ * What a theory's claim files can name: its quantities, its symbolic checks and the rungs of its ladder.
+ *
+ * @param <E> the theory's experiment type
+ * @param <T> the theory's trace type
+ */
+public final class Quantities<E extends Experiment, T extends Trace> {
 
-    private final Map<String, Quantity> byName = new LinkedHashMap<>();
+    private final Map<String, Quantity<E, T>> byName = new LinkedHashMap<>();
     private final SymbolicChecks symbolic;
+    private final List<Rung<E, T>> ladder;
 
-    public Quantities(List<Quantity> quantities, SymbolicChecks symbolic) {
-        for (Quantity q : quantities) {
+    private Quantities(List<Quantity<E, T>> quantities, SymbolicChecks symbolic, List<Rung<E, T>> ladder) {
+        for (Quantity<E, T> q : quantities) {
             if (byName.put(q.name(), q) != null) {
                 throw new IllegalArgumentException("two quantities are named " + q.name());
             }
         }
         this.symbolic = symbolic;
+        this.ladder = List.copyOf(ladder);
     }
 
-    public Optional<Quantity> find(String name) {
+    /** The theory's quantities, symbolic checks and a ladder of its rungs. */
+    public static <E extends Experiment, T extends Trace> Quantities<E, T> of(Theory<E, T> theory) {
+        return new Quantities<>(theory.quantities(), theory.symbolic(), theory.ladder());
+    }
+
+    public Optional<Quantity<E, T>> find(String name) {
         return Optional.ofNullable(byName.get(name));
     }
 
@@ -29,7 +46,7 @@ public final class Quantities {
         return new ArrayList<>(byName.keySet());
     }
 
-    public List<Quantity> all() {
+    public List<Quantity<E, T>> all() {
         return new ArrayList<>(byName.values());
     }
 
@@ -39,5 +56,16 @@ public final class Quantities {
 
     public SymbolicChecks symbolic() {
         return symbolic;
+    }
+
+    /** The names of the ladder's rungs, top first. */
+    public List<String> rungNames() {
+        return ladder.stream().map(Rung::name).toList();
+    }
+
+    /** The rung of this name. */
+    public Rung<E, T> rung(String name) {
+        return ladder.stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no rung " + name));
     }
 }

@@ -1,14 +1,20 @@
 package org.theorycheck.core.claims;
 
+import org.theorycheck.core.experiment.Experiment;
+import org.theorycheck.core.ladder.Trace;
+
 import java.util.List;
 import java.util.Set;
 
 /**
- * A measurable prediction: computes, from a check's context (its experiment, rung and seeds), a
- * {@link Measurement} whose deviations are 0 when the prediction is met exactly. One class per idea;
- * claim files name them.
+ * A measurable prediction of a theory: computes, from a check's context (its experiment, rung and
+ * seeds), a {@link Measurement} whose deviations are 0 when the prediction is met exactly. One class per
+ * idea; claim files name them.
+ *
+ * @param <E> the theory's experiment type
+ * @param <T> the theory's trace type
  */
-public interface Quantity {
+public interface Quantity<E extends Experiment, T extends Trace> {
 
     /** The name claim files use. */
     String name();
@@ -27,18 +33,18 @@ public interface Quantity {
         return List.of();
     }
 
-    /**
-     * Whether it measures training on real text: then its experiments must read a corpus
-     * ({@code corpus:}), otherwise they must not (checked when the claim file loads).
-     */
-    default boolean readsText() {
-        return false;
-    }
-
     /** Whether it needs an experiment file. */
     default boolean needsExperiment() {
         return true;
     }
 
-    Measurement measure(CheckContext context);
+    /**
+     * Throws a {@link org.theorycheck.core.experiment.ConfigException} whose problem says why the quantity
+     * cannot measure this experiment (e.g. it measures training on real text and the experiment has none).
+     * Claim files are checked with it when they load, for every budget of a check.
+     */
+    default void requireMeasurable(E experiment) {
+    }
+
+    Measurement measure(CheckContext<E, T> context);
 }

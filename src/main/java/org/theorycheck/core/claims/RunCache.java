@@ -1,47 +1,47 @@
 package org.theorycheck.core.claims;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
-import org.theorycheck.theories.scansnap.text.CorpusCache;
-import org.theorycheck.theories.scansnap.model.Trajectory;
+import org.theorycheck.core.Theory;
+import org.theorycheck.core.experiment.Experiment;
 import org.theorycheck.core.ladder.Rung;
-import org.theorycheck.theories.scansnap.torch.TextRun;
+import org.theorycheck.core.ladder.Trace;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Supplier;
 
 /**
- * Computes each run once per verification, however many checks use it: each (rung, configuration,
- * seed) trajectory on the synthetic classes, each (configuration, seed) training run on real text, and
- * each corpus those runs read. Thread-safe: the first caller computes, concurrent callers wait for its
- * result.
+ * Computes each run of a theory once per verification, however many checks use it: a run is keyed by
+ * its rung, its seed and its experiment's fingerprint. Holds one ladder of the theory, so a rung that
+ * reads something once (a corpus) reads it once per cache. Thread-safe: the first caller computes,
+ * concurrent callers wait for its result.
+ *
+ * @param <E> the theory's experiment type
+ * @param <T> the theory's trace type
  */
-public final class RunCache {
+public final class RunCache<E extends Experiment, T extends Trace> {
 
-    private final ConcurrentMap<String, CompletableFuture<Object>> entries = new ConcurrentHashMap<>();
-    private final CorpusCache corpora = new CorpusCache();
+    private final List<Rung<E, T>> ladder;
+    private final ConcurrentMap<String, CompletableFuture<T>> entries = new ConcurrentHashMap<>();
 
-    public Trajectory get(Rung rung, ExperimentConfig config, long seed) {
-        String key = rung.name() + "|" + seed + "|" + config.data() + "|" + config.model() + "|" + config.train() + "|" + config.transformer();
-        return (Trajectory) once(key, () -> rung.run(config, seed));
+    public RunCache(Theory<E, T> theory) {
+        this.ladder = List.copyOf(theory.ladder());
     }
 
-    /** The records of the transformer trained on the experiment's corpus with this seed ({@link TextRun}). */
-    @SuppressWarnings("unchecked")
-    public List<TextRun.Record> textRun(ExperimentConfig config, long seed) {
-        String key = "text|" + seed + "|" + config.corpus() + "|" + config.transformer() + "|" + config.train();
-        return (List<TextRun.Record>) once(key, () -> List.copyOf(TextRun.run(config, corpora.corpus(config), seed, step -> { })));
+    /** The rung of this cache's ladder with this name, or null. */
+    Rung<E, T> rung(String name) {
+        return ladder.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
     }
 
-    private Object once(String key, Supplier<Object> compute) {
-        CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> existing = entries.putIfAbsent(key, mine);
+    /** The trace of {@code rung} (one of this cache's ladder) for the experiment and seed, computed once. */
+    public T get(Rung<E, T> rung, E experiment, long seed) {
+        String key = rung.name() + "|" + seed + "|" + experiment.fingerprint();
+        CompletableFuture<T> mine = new CompletableFuture<>();
+        CompletableFuture<T> existing = entries.putIfAbsent(key, mine);
         if (existing == null) {
             try {
-                mine.complete(compute.get());
+                mine.complete(rung.run(experiment, seed));
             } catch (RuntimeException | Error e) {
                 mine.completeExceptionally(e);
             }

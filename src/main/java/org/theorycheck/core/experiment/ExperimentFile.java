@@ -1,7 +1,5 @@
 package org.theorycheck.core.experiment;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
-import org.theorycheck.theories.scansnap.experiment.ExperimentSchema;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -12,45 +10,56 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * An experiment file as written: every value under its dotted key, with the line it came from, so that
- * any later error can point at the line. Overrides from the command line replace or add entries; the
- * typed, validated view is {@link #resolve()}.
+ * An experiment file of one theory as written: every value under its dotted key, with the line it came
+ * from, so that any later error can point at the line. Overrides from the command line replace or add
+ * entries; the typed, validated view is {@link #resolve()}, made by the theory's {@link ExperimentSchema}.
  *
  * <p>Nested mappings are flattened ({@code train: {batch: 8}} is the key {@code train.batch}); the
  * {@code sweep} mapping's keys are themselves dotted keys, so its entries are {@code sweep.<key>}.
+ *
+ * @param <E> the theory's experiment type
  */
-public final class ExperimentFile {
+public final class ExperimentFile<E extends Experiment> {
 
-    public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    public static final String SWEEP_PREFIX = "sweep.";
-    /** Keys that exclude each other: an override of one replaces the other. */
-    private static final Map<String, String> RIVALS =
-            Map.of("train.eta_y", "train.eta_ratio", "train.eta_ratio", "train.eta_y");
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final String SWEEP_PREFIX = "sweep.";
 
     /** A raw value and where it came from: a line of the file, or an override (line 0). */
-    public record Entry(JsonNode value, int line, String origin) {}
+    record Entry(JsonNode value, int line, String origin) {}
 
     private final String source;
+    private final ExperimentSchema<E> schema;
     private final Map<String, Entry> entries;
 
-    private ExperimentFile(String source, Map<String, Entry> entries) {
+    private ExperimentFile(String source, ExperimentSchema<E> schema, Map<String, Entry> entries) {
         this.source = source;
+        this.schema = schema;
         this.entries = entries;
     }
 
-    /** Reads and flattens a YAML file; syntax errors become a {@link ConfigException} with the line. */
-    public static ExperimentFile read(Path path) {
-        return ExperimentSource.read(path, List.of()).file();
+    /** Reads and flattens a YAML file of the schema's theory; syntax errors become a {@link ConfigException} with the line. */
+    public static <E extends Experiment> ExperimentFile<E> read(Path path, ExperimentSchema<E> schema) {
+        return ExperimentSource.read(path, List.of()).file(schema);
     }
 
     /** Parses YAML text; {@code source} names it in messages. */
-    public static ExperimentFile parse(String source, String text) {
+    public static <E extends Experiment> ExperimentFile<E> parse(String source, String text, ExperimentSchema<E> schema) {
+        return new ExperimentFile<>(source, schema, flatten(source, text));
+    }
+
+    /** The value of the file's {@code theory} key, if it has one. */
+    static Optional<String> declaredTheory(String source, String text) {
+        Entry e = flatten(source, text).get(ExperimentKeys.THEORY);
+        return e == null || !e.value().isValueNode() ? Optional.empty() : Optional.of(e.value().asText());
+    }
+
+    private static Map<String, Entry> flatten(String source, String text) {
         Map<String, Entry> entries = new LinkedHashMap<>();
         try (JsonParser p = YAML.getFactory().createParser(text)) {
             JsonToken first = p.nextToken();
@@ -66,7 +75,7 @@ public final class ExperimentFile {
         } catch (IOException e) {
             throw new ConfigException(source, 0, "", "cannot read: " + e.getMessage());
         }
-        return new ExperimentFile(source, entries);
+        return entries;
     }
 
     private static void readMapping(JsonParser p, String source, String prefix, Map<String, Entry> out)
@@ -134,7 +143,8 @@ public final class ExperimentFile {
      * grid); a list {@code key=[a,b]} sweeps it; {@code seeds=1..3} or {@code seeds=[1,5]} sets the
      * seeds. An override that names no key is an error.
      */
-    public ExperimentFile withOverrides(List<String> overrides) {
+    public ExperimentFile<E> withOverrides(List<String> overrides) {
+        ExperimentKeys keys = schema.keys();
         Map<String, Entry> copy = new LinkedHashMap<>(entries);
         for (String override : overrides) {
             int eq = override.indexOf('=');
@@ -145,9 +155,9 @@ public final class ExperimentFile {
             String key = override.substring(0, eq).trim();
             String text = override.substring(eq + 1).trim();
             String origin = "override " + override;
-            if (!ExperimentSchema.isKey(key)) {
+            if (!keys.isKey(key)) {
                 throw new ConfigException(source, 0, key, "the override '" + override + "' names no key; "
-                        + "allowed keys: " + String.join(", ", ExperimentSchema.keys()));
+                        + "allowed keys: " + String.join(", ", keys.names()));
             }
             JsonNode value;
             try {
@@ -155,36 +165,41 @@ public final class ExperimentFile {
             } catch (JsonProcessingException e) {
                 throw new ConfigException(source, 0, key, "cannot read the value of override '" + override + "'");
             }
-            String rival = RIVALS.get(key);
+            String rival = keys.rival(key).orElse(null);
             if (rival != null) {
                 copy.remove(rival);
                 copy.remove(SWEEP_PREFIX + rival);
             }
-            if (value.isArray() && ExperimentSchema.isSweepable(key)) {
+            if (value.isArray() && keys.isSweepable(key)) {
                 copy.put(SWEEP_PREFIX + key, new Entry(value, 0, origin));
             } else {
                 copy.remove(SWEEP_PREFIX + key);
                 copy.put(key, new Entry(value, 0, origin));
             }
         }
-        return new ExperimentFile(source, copy);
+        return new ExperimentFile<>(source, schema, copy);
     }
 
-    /** The validated configuration; sweep axes stay as axes. */
-    public ExperimentConfig resolve() {
-        return ExperimentSchema.bind(this, Map.of());
+    /** The validated experiment; sweep axes stay as axes. */
+    public E resolve() {
+        return resolveCell(Map.of());
     }
 
-    /** The validated configuration of one grid cell: {@code values} fix the swept keys (raw text). */
-    public ExperimentConfig resolveCell(Map<String, String> values) {
-        return ExperimentSchema.bind(this, values);
+    /** The validated experiment of one grid cell: {@code values} fix the swept keys (raw text). */
+    public E resolveCell(Map<String, String> values) {
+        return schema.bind(new ExperimentValues(this, schema.theory(), values));
     }
 
-    public Map<String, Entry> entries() {
+    /** The theory's schema this file is read with. */
+    public ExperimentSchema<E> schema() {
+        return schema;
+    }
+
+    ExperimentKeys keys() {
+        return schema.keys();
+    }
+
+    Map<String, Entry> entries() {
         return entries;
-    }
-
-    public List<String> keys() {
-        return new ArrayList<>(entries.keySet());
     }
 }

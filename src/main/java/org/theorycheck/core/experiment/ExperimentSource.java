@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An experiment file's text and the overrides given with it: everything needed to set a run up again
@@ -33,8 +34,13 @@ public record ExperimentSource(String source, String text, List<String> override
         }
     }
 
-    /** The parsed file with the overrides applied (not yet validated). */
-    public ExperimentFile file() {
-        return ExperimentFile.parse(source, text).withOverrides(overrides);
+    /** The parsed file, read with a theory's schema, with the overrides applied (not yet validated). */
+    public <E extends Experiment> ExperimentFile<E> file(ExperimentSchema<E> schema) {
+        return ExperimentFile.parse(source, text, schema).withOverrides(overrides);
+    }
+
+    /** The {@code theory} key of the file, if it has one (the overrides cannot set it). */
+    public Optional<String> declaredTheory() {
+        return ExperimentFile.declaredTheory(source, text);
     }
 }

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where the build leaves what it obtains once for every later run (the Brown corpus), shared by all
+ * Where the build leaves what it obtains once for every later run (data sets fetched from a package registry), shared by all
  * checkouts of a user: {@code $THEORYCHECK_CACHE}, else {@code $XDG_CACHE_HOME/theorycheck}, else
  * {@code ~/.cache/theorycheck}. {@code scripts/fetch-corpus.sh} applies the same rule.
  */

@@ -9,7 +9,7 @@ public final class DivergenceException extends RuntimeException {
 
     public DivergenceException(int step, String quantity, String detail) {
         super("diverged at step " + step + ": " + quantity + " is not finite (" + detail
-                + "); lower the learning rates (train.eta_z, train.eta_y/eta_ratio) or the momentum");
+                + "); lower the learning rates or the momentum");
         this.step = step;
         this.quantity = quantity;
     }

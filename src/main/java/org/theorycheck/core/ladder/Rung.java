@@ -1,42 +1,55 @@
 package org.theorycheck.core.ladder;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
-import org.theorycheck.theories.scansnap.model.Trajectory;
+import org.theorycheck.core.experiment.Experiment;
 
 import java.util.function.DoubleConsumer;
 
 /**
- * One rung of the ladder of approximations (paper file §6). Every rung consumes the same experiment
- * declaration and returns the same {@link Trajectory} type, sampled at the SGD record steps, so any two
- * rungs can be compared by one piece of code. Each rung drops one assumption of the rung above it:
- * transformer (a real transformer) → sgd (the YZ reparametrization, §1.1) → map (T → ∞, exact class average) → flow (η → 0) → reduced (Assumptions 1–2, Eqn. 10) →
- * closed (Appendix F's simplified model).
+ * One rung of a theory's ladder of approximations. The top rung is the real thing (a network trained
+ * with SGD); each rung below drops one assumption of the rung above it. Every rung of a theory consumes
+ * the same experiment type and returns the same trace type, on one time axis (the top rung's steps), so
+ * that any two rungs are compared by one piece of code and the rung where a prediction stops holding
+ * names the assumption to blame.
+ *
+ * @param <E> the theory's experiment type
+ * @param <T> the theory's trace type
  */
-public interface Rung {
+public interface Rung<E extends Experiment, T extends Trace> {
 
-    /** The rung's name in claim files and on the command line: transformer, sgd, map, flow, reduced or closed. */
+    /** The rung's name in claim files and on the command line. */
     String name();
 
-    /**
-     * Computes the trajectory of the configured experiment. The seed matters only where the rung is
-     * random (SGD's minibatches, a uniform initialisation).
-     */
-    Trajectory run(ExperimentConfig config, long seed);
+    /** Computes the trace of the experiment with this seed: a pure function of the two (and the rung). */
+    T run(E experiment, long seed);
 
     /**
-     * As {@link #run(ExperimentConfig, long)}, telling {@code progress} the time reached (SGD steps,
-     * non-decreasing) as the computation goes, for progress bars. Rungs that finish quickly report
-     * nothing.
+     * As {@link #run(Experiment, long)}, telling {@code progress} the time reached (steps, non-decreasing)
+     * as the computation goes, for progress bars. Rungs that finish quickly report nothing.
      */
-    default Trajectory run(ExperimentConfig config, long seed, DoubleConsumer progress) {
-        return run(config, seed);
+    default T run(E experiment, long seed, DoubleConsumer progress) {
+        return run(experiment, seed);
     }
 
     /**
-     * Throws a {@link org.theorycheck.core.experiment.ConfigException} naming the key if this rung cannot compute
-     * the configured experiment (Adam on a continuous-time rung, a model variant the rung's equations
-     * do not describe). Claim files are checked with it when they are loaded, before anything runs.
+     * Whether the seed changes the trace (sampled minibatches, a random initialisation). A deterministic
+     * rung is run with the first seed only: every other would give the same trace.
      */
-    default void requireApplicable(ExperimentConfig config) {
+    default boolean isRandom(E experiment) {
+        return true;
+    }
+
+    /**
+     * Throws a {@link org.theorycheck.core.experiment.ConfigException} naming the key if this rung cannot
+     * compute the experiment (an optimiser the rung's equations do not describe, a model variant outside
+     * its assumptions). Claim files are checked with it when they are loaded, before anything runs.
+     */
+    default void requireApplicable(E experiment) {
+    }
+
+    /**
+     * Reads what runs of this experiment need from outside (a corpus), and checks it, so that a command
+     * that is about to start many runs stops with a clear error before it starts any. Cheap to call again.
+     */
+    default void prepare(E experiment) {
     }
 }

@@ -1,8 +1,10 @@
 package org.theorycheck.core.report;
 
 import org.theorycheck.core.engine.Engine;
+import org.theorycheck.core.experiment.ConfigException;
 import org.theorycheck.core.engine.LocalEngine;
 
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +25,33 @@ public interface FigureRecipe {
      * @param progress receives one line per finished piece of work (for long figures)
      */
     FigureResult compute(Budget budget, Engine engine, Consumer<String> progress);
+
+    /**
+     * The same figure drawn for experiment files of the user's, by role: {@code ""} for the figure's main
+     * experiment, other roles as the figure documents (e.g. {@code transformer}). A figure that draws none
+     * refuses.
+     *
+     * @throws org.theorycheck.core.experiment.ConfigException naming the role if the figure takes none such
+     */
+    default FigureRecipe drawnFor(Map<String, String> experiments) {
+        if (experiments.isEmpty()) {
+            return this;
+        }
+        throw new ConfigException("--experiment", 0, "", "figure " + name() + " is computed from its own experiments; "
+                + "it is not drawn for one of yours");
+    }
+
+    /** The experiment file the figure is drawn for, whose checks a report lists under it; null if none. */
+    default String experiment() {
+        return null;
+    }
+
+    /**
+     * Checks the figure's inputs (files, their agreement with each other) so that a command can refuse
+     * before anything runs; cheap.
+     */
+    default void validate() {
+    }
 
     /** Computes the figure on this machine's cores. */
     default FigureResult compute(Budget budget, Consumer<String> progress) {

@@ -17,7 +17,7 @@ import java.util.List;
  * @param observed  what this run shows, in words with its numbers
  * @param figure    the chart
  * @param data      the numbers drawn
- * @param summary   the few numbers checked against {@code experiments/expected/<name>.csv}
+ * @param summary   the few numbers checked against {@code experiments/<theory>/expected/<name>.csv}
  */
 public record FigureResult(String name, String title, String paperSays, String observed, Figure figure,
                            DataTable data, List<SummaryRow> summary) {

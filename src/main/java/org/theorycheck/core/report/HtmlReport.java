@@ -19,12 +19,12 @@ import java.util.regex.Pattern;
  * Every piece of text is HTML-escaped; the output is also well-formed XML (XHTML syntax).
  *
  * <pre>{@code
- * HtmlReport.titled("Scan and Snap: Syn-Small")
+ * HtmlReport.titled("A theory: one experiment")
  *     .section("Attention")
  *     .paragraph("Fig. 4, left: η_Y = η_Z = 1.")
  *     .figure(AttentionHeatmap.figure(table, AttentionHeatmap.PAPER_STEPS, "η_Y = η_Z = 1"), "Attention c(l|n)")
  *     .table(List.of("claim", "verdict"), List.of(HtmlReport.row("holds", "thm2a", "HOLDS")))
- *     .code("java -jar theorycheck.jar train experiments/syn-small.yaml")
+ *     .code("java -jar theorycheck.jar train experiments/<theory>/<name>.yaml")
  *     .environment()
  *     .write(Path.of("report.html"));
  * }</pre>

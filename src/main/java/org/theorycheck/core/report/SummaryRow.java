@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One number a figure shows, as stored in {@code experiments/expected/<figure>.csv} and recomputed by
+ * One number a figure shows, as stored in {@code experiments/<theory>/expected/<figure>.csv} and recomputed by
  * the figure tests. Deterministic numbers (closed forms, ODE rungs) are compared to a tight relative
  * tolerance; random ones (means over SGD seeds) statistically, by the standard error of the difference
  * of two means, so that a change of random streams or of summation order in the hot loops — which
  * changes every seed's numbers but not their law — does not fail the comparison, while a change of
  * behaviour does.
  *
- * @param key  what it is, e.g. {@code t0/eta_y=0.5} or {@code entropy/Q=1/eta_z=2/ratio=5}
+ * @param key  what it is, e.g. {@code t0/rate=0.5} or {@code entropy/depth=3/seed=2}
  * @param kind EXACT or SEEDS
  * @param mean the value (for SEEDS, the mean over seeds)
  * @param std  the sample standard deviation over seeds (NaN for EXACT, or for a single seed)

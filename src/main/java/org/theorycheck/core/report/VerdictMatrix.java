@@ -1,6 +1,5 @@
 package org.theorycheck.core.report;
 
-import org.theorycheck.theories.scansnap.rungs.Rungs;
 import org.theorycheck.core.claims.CheckResult;
 import org.theorycheck.core.claims.ClaimFiles;
 import org.theorycheck.core.claims.Verdict;
@@ -11,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ladder as a matrix: one row per claim, one column per rung, top rung (SGD) first and symbolic
- * checks last, each cell the verdicts of the claim's checks on that rung with the deviation each
+ * A theory's ladder as a matrix: one row per claim, one column per rung, top rung (SGD) first and
+ * symbolic checks last, each cell the verdicts of the claim's checks on that rung with the deviation each
  * compared with its tolerance. A reader sees at a glance where along the ladder a prediction stops
  * holding. Rungs no check uses are left out.
  */
@@ -36,18 +35,22 @@ public final class VerdictMatrix {
         this.rows = rows;
     }
 
-    public static VerdictMatrix of(List<CheckResult> results) {
-        List<String> ladder = new ArrayList<>(Rungs.names());
+    /**
+     * @param results the checks of one theory
+     * @param rungs   its ladder, top first
+     */
+    public static VerdictMatrix of(List<CheckResult> results, List<String> rungs) {
+        List<String> ladder = new ArrayList<>(rungs);
         ladder.add(ClaimFiles.SYMBOLIC);
-        List<String> rungs = ladder.stream().filter(rung -> results.stream().anyMatch(r -> r.check().rung().equals(rung))).toList();
+        List<String> used = ladder.stream().filter(rung -> results.stream().anyMatch(r -> r.check().rung().equals(rung))).toList();
         Map<String, Map<String, List<CheckResult>>> byClaim = new LinkedHashMap<>();
         for (CheckResult r : results) {
             byClaim.computeIfAbsent(r.claim().id(), c -> new LinkedHashMap<>())
                     .computeIfAbsent(r.check().rung(), k -> new ArrayList<>()).add(r);
         }
         Map<String, List<Cell>> rows = new LinkedHashMap<>();
-        byClaim.forEach((claim, onRungs) -> rows.put(claim, rungs.stream().map(rung -> cell(onRungs.getOrDefault(rung, List.of()))).toList()));
-        return new VerdictMatrix(rungs, rows);
+        byClaim.forEach((claim, onRungs) -> rows.put(claim, used.stream().map(rung -> cell(onRungs.getOrDefault(rung, List.of()))).toList()));
+        return new VerdictMatrix(used, rows);
     }
 
     private static Cell cell(List<CheckResult> checks) {

@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.theorycheck.core.claims.CheckResult;
 import org.theorycheck.core.claims.Format;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * The comparison table of {@code verify}: one row per check — claim · source · check · rung · measured ·
@@ -16,7 +20,8 @@ import java.util.Locale;
  * claims × rungs {@link VerdictMatrix}. The deviation is the number the verdict compared with the
  * tolerance (the worst case, or the upper end of the seeds' interval); the evidence says which, or, for a
  * symbolic check, how it was decided. Passing checks show their numbers too: a HOLDS is a measurement,
- * not a tick.
+ * not a tick. Checks are grouped by theory in every style (JSON names each check's theory; markdown and
+ * the matrix head each theory's part when there are several).
  */
 public final class VerdictTable {
 
@@ -28,13 +33,35 @@ public final class VerdictTable {
         "evidence", "verdict", "expected", "seconds"};
     private static final int VERDICT = 8;
 
-    public static String render(List<CheckResult> results, Style style) {
+    /**
+     * @param results the checks' results, in claim-file order
+     * @param ladders the rungs of each theory, top first, by theory id in the order the theories are shown
+     */
+    public static String render(List<CheckResult> results, Style style, Map<String, List<String>> ladders) {
+        Map<String, List<CheckResult>> byTheory = new LinkedHashMap<>();
+        ladders.keySet().forEach(id -> byTheory.put(id, new ArrayList<>()));
+        for (CheckResult r : results) {
+            byTheory.computeIfAbsent(r.claim().theory(), id -> new ArrayList<>()).add(r);
+        }
+        byTheory.values().removeIf(List::isEmpty);
+        List<CheckResult> grouped = byTheory.values().stream().flatMap(List::stream).toList();
         return switch (style) {
-            case MARKDOWN -> markdown(results);
-            case CSV -> csv(results);
-            case JSON -> json(results);
-            case MATRIX -> VerdictMatrix.of(results).markdown() + mismatches(results);
+            case MARKDOWN -> byTheory.size() == 1 ? markdown(grouped) + mismatches(grouped)
+                    : parts(byTheory, (id, part) -> markdown(part)) + mismatches(grouped);
+            case CSV -> csv(grouped);
+            case JSON -> json(grouped);
+            case MATRIX -> (byTheory.size() == 1
+                    ? VerdictMatrix.of(grouped, ladders.getOrDefault(grouped.get(0).claim().theory(), List.of())).markdown()
+                    : parts(byTheory, (id, part) -> VerdictMatrix.of(part, ladders.getOrDefault(id, List.of())).markdown()))
+                    + mismatches(grouped);
         };
+    }
+
+    /** Each theory's part under a heading with its id. */
+    private static String parts(Map<String, List<CheckResult>> byTheory, BiFunction<String, List<CheckResult>, String> part) {
+        StringBuilder sb = new StringBuilder();
+        byTheory.forEach((id, rs) -> sb.append("## ").append(id).append("\n\n").append(part.apply(id, rs)).append('\n'));
+        return sb.toString();
     }
 
     /** The deviation compared with the tolerance, for tables ("—" if there is none). */
@@ -62,6 +89,9 @@ public final class VerdictTable {
     private static final int MARKDOWN_CELL = 220;
 
     private static String markdown(List<CheckResult> results) {
+        if (results.isEmpty()) {
+            return "";
+        }
         StringBuilder sb = new StringBuilder("| " + String.join(" | ", HEADER) + " |\n|");
         sb.append("---|".repeat(HEADER.length)).append('\n');
         for (CheckResult r : results) {
@@ -73,7 +103,7 @@ public final class VerdictTable {
             sb.setLength(sb.length() - 1);
             sb.append('\n');
         }
-        return sb.append(mismatches(results)).toString();
+        return sb.toString();
     }
 
     /** The count of checks and a line for each that did not get its expected verdict. */
@@ -117,6 +147,7 @@ public final class VerdictTable {
         ArrayNode array = mapper.createArrayNode();
         for (CheckResult r : results) {
             ObjectNode o = array.addObject();
+            o.put("theory", r.claim().theory());
             o.put("id", r.claim().id());
             o.put("source", r.claim().source());
             o.put("check", r.check().name());

@@ -2,9 +2,10 @@ package org.theorycheck.core.sweep;
 
 import org.theorycheck.core.engine.Engine;
 import org.theorycheck.core.experiment.ConfigException;
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.core.experiment.Experiment;
+import org.theorycheck.core.experiment.ExperimentSchema;
 import org.theorycheck.core.experiment.ExperimentSource;
-import org.theorycheck.theories.scansnap.model.Trajectory;
+import org.theorycheck.core.Theories;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -25,41 +26,39 @@ public final class Sweep {
     private Sweep() {}
 
     /**
-     * How one run of a cell is computed, reduced to its {@link SweepPlan#observables()}: SGD on the YZ
-     * model, another rung, or the transformer on a corpus, as the caller supplies. Serializable, because a
-     * task that carries it may run on another machine.
+     * How one run of a cell is computed, reduced to its {@link SweepPlan#observables()}: the experiment's
+     * own rung ({@link RungRunner}) or what a figure needs. Serializable, because a task that carries it may
+     * run on another machine.
      */
     @FunctionalInterface
-    public interface Runner extends Serializable {
-        double[] run(ExperimentConfig config, long seed);
-    }
-
-    /** The observables of a trajectory on the synthetic classes: final distinct-token entropy, last loss. */
-    public static double[] observables(Trajectory t) {
-        return new double[] {t.distinctEntropy(t.size() - 1), t.last().loss()};
+    public interface Runner<E extends Experiment> extends Serializable {
+        double[] run(E config, long seed);
     }
 
     /** What one task needs besides the experiment: the run's cell (index and swept values) and seed. */
     record RunInput(int cell, Map<String, String> values, long seed) implements Serializable {}
 
-    /** One run, set up from the experiment's text on whichever machine runs it. */
-    record RunTask(ExperimentSource source, Runner runner) implements Engine.Task<RunInput, RunResult> {
+    /** One run, set up from the experiment's text (read with its theory's schema) on whichever machine runs it. */
+    record RunTask<E extends Experiment>(String theory, ExperimentSource source, Runner<E> runner)
+            implements Engine.Task<RunInput, RunResult> {
         @Override
         public RunResult apply(RunInput in) {
-            return new RunResult(in.cell(), in.seed(), runner.run(source.file().resolveCell(in.values()), in.seed()));
+            ExperimentSchema<E> schema = Theories.discovered().schema(theory);
+            return new RunResult(in.cell(), in.seed(), runner.run(source.file(schema).resolveCell(in.values()), in.seed()));
         }
     }
 
     /**
      * Runs what the journal lacks of {@code runs} and returns their results in plan order.
      *
-     * @param source   the experiment the plan was made from ({@code SweepPlan.of(source.file())})
+     * @param theory   the id of the experiment's theory
+     * @param source   the experiment the plan was made from ({@code SweepPlan.of(source.file(schema))})
      * @param runs     the runs to do: all of the plan's, or one shard's
      * @param runner   computes one run
      * @param onFinish called with the number of {@code runs} finished so far (including resumed ones)
      */
-    public static List<RunResult> run(ExperimentSource source, SweepPlan plan, List<SweepPlan.Run> runs,
-                                      SweepJournal journal, Engine engine, Runner runner,
+    public static <E extends Experiment> List<RunResult> run(String theory, ExperimentSource source, SweepPlan<E> plan,
+                                      List<SweepPlan.Run> runs, SweepJournal journal, Engine engine, Runner<E> runner,
                                       IntConsumer onFinish) throws InterruptedException {
         Map<SweepPlan.Run, RunResult> done = journal.completed();
         List<RunResult> results = new ArrayList<>();
@@ -74,7 +73,7 @@ public final class Sweep {
         }
         int[] finished = {results.size()};
         onFinish.accept(finished[0]);
-        engine.run(todo, new RunTask(source, runner), (index, result) -> {
+        engine.run(todo, new RunTask<>(theory, source, runner), (index, result) -> {
             journal.record(result);
             results.add(result);
             onFinish.accept(++finished[0]);
@@ -88,7 +87,7 @@ public final class Sweep {
      * @throws ConfigException if a run is in none of them (a shard has not finished) or two journals
      *                         disagree about a run (they are not of the same experiment)
      */
-    public static List<RunResult> merge(SweepPlan plan, List<SweepJournal> shards, List<String> names) {
+    public static List<RunResult> merge(SweepPlan<?> plan, List<SweepJournal> shards, List<String> names) {
         Map<SweepPlan.Run, RunResult> all = new HashMap<>();
         for (int s = 0; s < shards.size(); s++) {
             for (Map.Entry<SweepPlan.Run, RunResult> e : shards.get(s).completed().entrySet()) {
@@ -108,13 +107,13 @@ public final class Sweep {
         return inPlanOrder(plan, new ArrayList<>(all.values()));
     }
 
-    private static String describe(SweepPlan plan, SweepPlan.Run run) {
+    private static String describe(SweepPlan<?> plan, SweepPlan.Run run) {
         StringBuilder sb = new StringBuilder();
         plan.cells().get(run.cell()).values().forEach((k, v) -> sb.append(k).append('=').append(v).append(' '));
         return sb.append("seed ").append(run.seed()).toString();
     }
 
-    private static List<RunResult> inPlanOrder(SweepPlan plan, List<RunResult> results) {
+    private static List<RunResult> inPlanOrder(SweepPlan<?> plan, List<RunResult> results) {
         List<Long> seeds = plan.base().seeds();
         results.sort(Comparator.comparingInt(RunResult::cell).thenComparingInt(r -> seeds.indexOf(r.seed())));
         return results;

@@ -31,9 +31,9 @@ public final class SweepCsv {
      * @param mean per observable, the mean over the cell's seeds
      * @param std  per observable, the sample standard deviation (NaN for fewer than two seeds)
      */
-    public record CellSummary(SweepPlan.Cell cell, int n, double[] mean, double[] std) {}
+    public record CellSummary(SweepPlan.Cell<?> cell, int n, double[] mean, double[] std) {}
 
-    public static List<CellSummary> summarise(SweepPlan plan, List<RunResult> results) {
+    public static List<CellSummary> summarise(SweepPlan<?> plan, List<RunResult> results) {
         int observed = plan.observables().size();
         List<CellSummary> out = new ArrayList<>();
         for (int c = 0; c < plan.cells().size(); c++) {
@@ -60,7 +60,7 @@ public final class SweepCsv {
         return out;
     }
 
-    public static void write(SweepPlan plan, List<RunResult> results, Path dir) {
+    public static void write(SweepPlan<?> plan, List<RunResult> results, Path dir) {
         String keys = plan.keys().isEmpty() ? "" : String.join(",", plan.keys()) + ",";
         List<String> observables = plan.observables();
         int loss = observables.size() - 1;
@@ -91,7 +91,7 @@ public final class SweepCsv {
         writeAtomically(dir.resolve("summary.csv"), summary.toString());
     }
 
-    private static String values(SweepPlan.Cell cell) {
+    private static String values(SweepPlan.Cell<?> cell) {
         StringBuilder sb = new StringBuilder();
         for (String v : cell.values().values()) {
             sb.append(Csv.field(v)).append(',');

@@ -24,11 +24,11 @@ import java.util.Map;
 public final class SweepJournal {
 
     private final Path file;
-    private final SweepPlan plan;
+    private final SweepPlan<?> plan;
     private final String header;
     private final Map<SweepPlan.Run, RunResult> completed = new LinkedHashMap<>();
 
-    private SweepJournal(Path file, SweepPlan plan) {
+    private SweepJournal(Path file, SweepPlan<?> plan) {
         this.file = file;
         this.plan = plan;
         this.header = String.join(",", plan.keys()) + (plan.keys().isEmpty() ? "" : ",") + "seed," + String.join(",", plan.observables());
@@ -39,7 +39,7 @@ public final class SweepJournal {
      *
      * @throws ConfigException if the file is the journal of another grid (bad input: the --out directory)
      */
-    public static SweepJournal open(Path file, SweepPlan plan) {
+    public static SweepJournal open(Path file, SweepPlan<?> plan) {
         SweepJournal j = new SweepJournal(file, plan);
         try {
             if (Files.exists(file)) {
@@ -59,7 +59,7 @@ public final class SweepJournal {
      *
      * @throws ConfigException if there is none, or it is the journal of another grid
      */
-    public static SweepJournal existing(Path file, SweepPlan plan) {
+    public static SweepJournal existing(Path file, SweepPlan<?> plan) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(file.toString(), 0, "", "no sweep journal here; is the directory the --out of a sweep (or of a shard)?");
         }

@@ -1,7 +1,8 @@
 package org.theorycheck.core.sweep;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.core.experiment.Experiment;
 import org.theorycheck.core.experiment.ExperimentFile;
+import org.theorycheck.core.experiment.SweepAxis;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,11 +13,13 @@ import java.util.Map;
  * The grid × seeds of a sweep, resolved and validated up front (so a bad cell is reported before any
  * run starts or any file is written). Cells are the Cartesian product of the sweep axes in file order,
  * the last axis varying fastest; runs are cells × seeds, seeds varying fastest.
+ *
+ * @param <E> the theory's experiment type
  */
-public final class SweepPlan {
+public final class SweepPlan<E extends Experiment> {
 
     /** One grid cell: the raw values of the swept keys and the configuration they give. */
-    public record Cell(Map<String, String> values, ExperimentConfig config) {
+    public record Cell<E extends Experiment>(Map<String, String> values, E config) {
         public Cell {
             values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }
@@ -25,13 +28,15 @@ public final class SweepPlan {
     /** One run: a cell and a seed. */
     public record Run(int cell, long seed) {}
 
-    private final ExperimentConfig base;
+    private final E base;
+    private final List<String> observables;
     private final List<String> keys;
-    private final List<Cell> cells;
+    private final List<Cell<E>> cells;
     private final List<Run> runs;
 
-    private SweepPlan(ExperimentConfig base, List<String> keys, List<Cell> cells) {
+    private SweepPlan(E base, List<String> observables, List<String> keys, List<Cell<E>> cells) {
         this.base = base;
+        this.observables = List.copyOf(observables);
         this.keys = List.copyOf(keys);
         this.cells = List.copyOf(cells);
         List<Run> all = new ArrayList<>();
@@ -44,12 +49,20 @@ public final class SweepPlan {
     }
 
     /** Expands and validates every cell of the file's sweep grid. */
-    public static SweepPlan of(ExperimentFile file) {
-        ExperimentConfig base = file.resolve();
-        List<String> keys = base.sweep().stream().map(ExperimentConfig.SweepAxis::key).toList();
+    public static <E extends Experiment> SweepPlan<E> of(ExperimentFile<E> file) {
+        return of(file, List.of());
+    }
+
+    /**
+     * Expands and validates every cell of the file's sweep grid, whose runs report {@code observables}
+     * (the columns of {@code runs.csv} after the seed).
+     */
+    public static <E extends Experiment> SweepPlan<E> of(ExperimentFile<E> file, List<String> observables) {
+        E base = file.resolve();
+        List<String> keys = base.sweep().stream().map(SweepAxis::key).toList();
         List<Map<String, String>> combos = new ArrayList<>();
         combos.add(new LinkedHashMap<>());
-        for (ExperimentConfig.SweepAxis axis : base.sweep()) {
+        for (SweepAxis axis : base.sweep()) {
             List<Map<String, String>> next = new ArrayList<>();
             for (Map<String, String> partial : combos) {
                 for (String v : axis.values()) {
@@ -60,42 +73,28 @@ public final class SweepPlan {
             }
             combos = next;
         }
-        List<Cell> cells = new ArrayList<>();
+        List<Cell<E>> cells = new ArrayList<>();
         for (Map<String, String> values : combos) {
-            cells.add(new Cell(values, file.resolveCell(values)));
+            cells.add(new Cell<>(values, file.resolveCell(values)));
         }
-        return new SweepPlan(base, keys, cells);
+        return new SweepPlan<>(base, observables, keys, cells);
     }
 
-    public ExperimentConfig base() {
+    public E base() {
         return base;
     }
 
-    /** The swept keys, in grid order. */
-    /**
-     * What a run of this grid reports at its last step, the columns of {@code runs.csv} after the seed:
-     * on the synthetic classes the distinct-token entropy and the last minibatch's loss; on a corpus,
-     * each layer's mean attention entropy on the validation windows ({@code entropy_0}, …), the
-     * validation perplexity and the last window's loss. The loss comes last in both.
-     */
+    /** What each run reports at its last step: the columns of {@code runs.csv} after the seed. */
     public List<String> observables() {
-        if (base.corpus() == null) {
-            return List.of("distinct_entropy", "loss");
-        }
-        List<String> names = new java.util.ArrayList<>();
-        for (int l = 0; l < base.transformer().layers(); l++) {
-            names.add("entropy_" + l);
-        }
-        names.add("val_perplexity");
-        names.add("loss");
-        return List.copyOf(names);
+        return observables;
     }
 
+    /** The swept keys, in grid order. */
     public List<String> keys() {
         return keys;
     }
 
-    public List<Cell> cells() {
+    public List<Cell<E>> cells() {
         return cells;
     }
 

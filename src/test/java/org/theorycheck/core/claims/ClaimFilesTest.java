@@ -4,7 +4,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.theorycheck.theories.scansnap.quantities.ScanSnapQuantities;
+import org.theorycheck.core.Theories;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,26 +14,24 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every claim file under {@code theorems/} is a regression test for theory: one container per file, one
+ * Every claim file under {@code theorems/}, of every theory, is a regression test for theory: one container per file, one
  * test per check, asserting the check gets its expected verdict (quick budget). A user who adds a claim
  * file gets a test without writing Java. Each test carries the file's URI, so a failure links to it.
  */
 class ClaimFilesTest {
 
-    private static final Quantities QUANTITIES = ScanSnapQuantities.registry();
-    private static final RunCache CACHE = new RunCache();
-
     @TestFactory
     Stream<DynamicNode> everyBundledClaimGetsItsExpectedVerdict() {
-        List<Claim> claims = ClaimFiles.load(List.of(Path.of("theorems")), QUANTITIES);
+        Theories theories = Theories.discovered();
+        List<Claim> claims = ClaimFiles.load(List.of(Path.of("theorems")), theories);
         assertThat(claims).as("bundled claims").isNotEmpty();
-        ClaimRunner runner = new ClaimRunner(QUANTITIES, false, 1);
+        ClaimRunner runner = new ClaimRunner(theories, false, 1);
         return claims.stream().map(claim -> {
             URI file = claim.file().toAbsolutePath().toUri();
-            return DynamicContainer.dynamicContainer(claim.id() + " (" + claim.source() + ")", file,
+            return DynamicContainer.dynamicContainer(claim.theory() + "/" + claim.id() + " (" + claim.source() + ")", file,
                     claim.checks().stream().map(check -> DynamicTest.dynamicTest(check.name() + " [" + check.rung() + "]",
                             URI.create(file + "?line=" + check.line()), () -> {
-                                CheckResult r = runner.runOne(claim, check, CACHE);
+                                CheckResult r = runner.runOne(claim, check);
                                 assertThat(r.verdict())
                                         .as("%s at %s: measured %s; %s", check.name(), check.location(), r.measuredText(),
                                                 r.measurement() == null ? r.error() : r.measurement().counterexample())

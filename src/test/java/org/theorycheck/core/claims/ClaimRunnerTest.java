@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.theorycheck.core.engine.Engine;
 import org.theorycheck.core.engine.ShippingEngine;
-import org.theorycheck.theories.scansnap.quantities.ScanSnapQuantities;
+import org.theorycheck.core.Theories;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClaimRunnerTest {
 
     private static final Path CLAIM = Path.of("theorems/scan-and-snap/cor1-decoder-convergence.yaml");
-    private static final Path EXPERIMENT = Path.of("experiments/syn-small.yaml");
+    private static final Path EXPERIMENT = Path.of("experiments/scan-and-snap/syn-small.yaml");
 
     @TempDir
     Path tmp;
@@ -44,20 +44,20 @@ class ClaimRunnerTest {
     private Path[] copies() throws IOException {
         Path experiment = tmp.resolve("copied-experiment.yaml");
         Files.copy(EXPERIMENT, experiment);
-        Path claim = tmp.resolve("copied-claim.yaml");
+        Path claim = Files.createDirectories(tmp.resolve("theorems/scan-and-snap")).resolve("copied-claim.yaml");
         Files.writeString(claim, Files.readString(CLAIM).replace("experiment: " + EXPERIMENT, "experiment: " + experiment));
         return new Path[] {claim, experiment};
     }
 
     @Test
     void checksShippedAsBytesRunWithoutTheirFilesAndGiveTheLocalResults() throws Exception {
-        Quantities quantities = ScanSnapQuantities.registry();
-        List<CheckResult> local = new ClaimRunner(quantities, false, 2).run(ClaimFiles.load(List.of(CLAIM), quantities), r -> { });
+        Theories theories = Theories.discovered();
+        List<CheckResult> local = new ClaimRunner(theories, false, 2).run(ClaimFiles.load(List.of(CLAIM), theories), r -> { });
         Path[] files = copies();
-        List<Claim> claims = ClaimFiles.load(List.of(files[0]), quantities);
+        List<Claim> claims = ClaimFiles.load(List.of(files[0]), theories);
         List<CheckResult> shipped;
         try (Engine engine = shippingAfterDeleting(files)) {
-            shipped = new ClaimRunner(ScanSnapQuantities::registry, false, engine).run(claims, r -> { });
+            shipped = new ClaimRunner(theories, false, engine).run(claims, r -> { });
         }
         assertThat(files[0]).doesNotExist();
         assertThat(files[1]).doesNotExist();
@@ -76,15 +76,15 @@ class ClaimRunnerTest {
 
     @Test
     void aShippedCheckNamesTheOriginalExperimentFileAndLineInItsError() throws Exception {
-        Quantities quantities = ScanSnapQuantities.registry();
+        Theories theories = Theories.discovered();
         Path[] files = copies();
-        List<Claim> claims = ClaimFiles.load(List.of(files[0]), quantities);
+        List<Claim> claims = ClaimFiles.load(List.of(files[0]), theories);
         // Valid when loaded, spoilt before the checks start: the text the tasks carry is the spoilt one.
         Files.writeString(files[1], Files.readString(files[1]).replaceFirst("(?m)^  batch: .*$", "  batch: many"));
         int line = Files.readAllLines(files[1]).indexOf("  batch: many") + 1;
         List<CheckResult> shipped;
         try (Engine engine = shippingAfterDeleting(files)) {
-            shipped = new ClaimRunner(ScanSnapQuantities::registry, false, engine).run(claims, r -> { });
+            shipped = new ClaimRunner(theories, false, engine).run(claims, r -> { });
         }
         assertThat(shipped).allSatisfy(r -> {
             assertThat(r.verdict()).isEqualTo(Verdict.ERROR);

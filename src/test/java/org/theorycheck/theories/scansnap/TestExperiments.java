@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap;
 
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.core.experiment.ExperimentFile;
 
@@ -11,10 +12,10 @@ public final class TestExperiments {
 
     private TestExperiments() {}
 
-    /** experiments/syn-small.yaml (paper Fig. 4, left), resolved. */
-    public static final Path SYN_SMALL = Path.of("experiments", "syn-small.yaml");
+    /** experiments/scan-and-snap/syn-small.yaml (paper Fig. 4, left), resolved. */
+    public static final Path SYN_SMALL = Path.of("experiments", "scan-and-snap", "syn-small.yaml");
 
     public static ExperimentConfig synSmall(String... overrides) {
-        return ExperimentFile.read(SYN_SMALL).withOverrides(List.of(overrides)).resolve();
+        return ScanSnapExperiments.read(SYN_SMALL).withOverrides(List.of(overrides)).resolve();
     }
 }

@@ -1,11 +1,14 @@
 package org.theorycheck.theories.scansnap.experiment;
 
 import org.theorycheck.core.experiment.ConfigException;
+import org.theorycheck.core.experiment.Experiment;
+import org.theorycheck.core.experiment.SweepAxis;
+
 import java.util.List;
 
 /**
- * One fully resolved, validated experiment: what a single run needs, plus the seeds and the sweep
- * grid it was declared with.
+ * One fully resolved, validated Scan and Snap experiment: what a single run needs, plus the seeds and the
+ * sweep grid it was declared with.
  *
  * @param name   experiment name
  * @param source where it was read from (for messages)
@@ -18,34 +21,20 @@ import java.util.List;
  * @param transformer the transformer section (null unless the rung is transformer)
  * @param corpus the real-text corpus that replaces the synthetic family (null unless the file has a
  *               {@code corpus:} section; {@code data} then holds defaults that nothing may use)
+ * @param fingerprint everything a run depends on ({@link Experiment#fingerprint()})
  */
 public record ExperimentConfig(String name, String source, DataSpec data, ModelSpec model, TrainSpec train,
                                List<Long> seeds, List<SweepAxis> sweep, String rung, TransformerSpec transformer,
-                               CorpusSpec corpus) {
+                               CorpusSpec corpus, String fingerprint) implements Experiment {
 
     public ExperimentConfig {
         seeds = List.copyOf(seeds);
         sweep = List.copyOf(sweep);
     }
 
-    /** An experiment of the YZ model (rung sgd). */
-    public ExperimentConfig(String name, String source, DataSpec data, ModelSpec model, TrainSpec train,
-                            List<Long> seeds, List<SweepAxis> sweep) {
-        this(name, source, data, model, train, seeds, sweep, "sgd", null, null);
-    }
-
-    /**
-     * Fails unless no key is still swept: commands that run one configuration call this.
-     *
-     * @param refusal how the message starts, e.g. "train runs one configuration"
-     * @param advice  what to add after "fix it with KEY=VALUE", e.g. " or use sweep" (may be empty)
-     */
-    public void requireSingleConfiguration(String refusal, String advice) {
-        if (!sweep.isEmpty()) {
-            SweepAxis axis = sweep.get(0);
-            throw new ConfigException(source, 0, axis.key(), refusal + " but " + axis.key() + " is swept " + axis.values()
-                    + "; fix it with " + axis.key() + "=VALUE" + advice);
-        }
+    @Override
+    public long steps() {
+        return train.steps();
     }
 
     /**
@@ -58,13 +47,6 @@ public record ExperimentConfig(String name, String source, DataSpec data, ModelS
         if (corpus != null) {
             throw new ConfigException(source, 0, "corpus.name", command + " runs on the synthetic sequence classes "
                     + "(data:), but this experiment reads the " + corpus.name().key() + " corpus");
-        }
-    }
-
-    /** One axis of a sweep grid: a dotted key and the raw values it takes, in order. */
-    public record SweepAxis(String key, List<String> values) {
-        public SweepAxis {
-            values = List.copyOf(values);
         }
     }
 }

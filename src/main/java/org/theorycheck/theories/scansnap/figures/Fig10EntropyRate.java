@@ -1,5 +1,7 @@
 package org.theorycheck.theories.scansnap.figures;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.theorycheck.core.report.Budget;
 import org.theorycheck.core.report.DataTable;
 import org.theorycheck.core.report.FigureRecipe;
@@ -21,11 +23,11 @@ import java.util.function.Consumer;
 /**
  * Paper Fig. 10 (Appendix G) on the Brown corpus: the final first-layer attention entropy on the
  * validation windows against the learning rate (one rate for every parameter), mean ± std over seeds,
- * for the grid of experiments/fig10-brown.yaml.
+ * for the grid of experiments/scan-and-snap/fig10-brown.yaml.
  */
 final class Fig10EntropyRate implements FigureRecipe {
 
-    static final String EXPERIMENT = "experiments/fig10-brown.yaml";
+    static final String EXPERIMENT = "experiments/scan-and-snap/fig10-brown.yaml";
     /**
      * The quick budget: the five rates, two seeds, the vocabulary of words seen at least 100 times and
      * 100 iterations (the claim fig10-entropy-vs-rate checks three of the rates at this size).
@@ -48,10 +50,10 @@ final class Fig10EntropyRate implements FigureRecipe {
     @Override
     public FigureResult compute(Budget budget, Engine engine, Consumer<String> progress) {
         ExperimentSource source = Runs.textSource(EXPERIMENT, budget, QUICK, overrides);
-        SweepPlan plan = SweepPlan.of(source.file());
+        SweepPlan<ExperimentConfig> plan = SweepPlan.of(source.file(ScanSnapExperiments.SCHEMA));
         List<Long> seeds = plan.base().seeds();
         List<TextRuns.Run> wanted = new ArrayList<>();
-        for (SweepPlan.Cell cell : plan.cells()) {
+        for (SweepPlan.Cell<ExperimentConfig> cell : plan.cells()) {
             for (long seed : seeds) {
                 wanted.add(new TextRuns.Run(source, cell.values(), seed));
             }

@@ -32,7 +32,7 @@ import java.util.stream.DoubleStream;
  */
 final class Fig3GrowthFactor implements FigureRecipe {
 
-    static final String EXPERIMENT = "experiments/fig3-growth-factor.yaml";
+    static final String EXPERIMENT = "experiments/scan-and-snap/fig3-growth-factor.yaml";
     static final double[] ETA_Y = {0.5, 1, 2, 5};
 
     @Override

@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.figures;
 
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.theorycheck.core.report.Budget;
 import org.theorycheck.core.report.DataTable;
 import org.theorycheck.core.report.FigureRecipe;
@@ -24,8 +25,8 @@ import java.util.function.Consumer;
 final class Fig4Heatmaps implements FigureRecipe {
 
     static final String[][] SETTINGS = {
-            {"experiments/syn-small.yaml", "eta_y=1", "η_Y = η_Z = 1"},
-            {"experiments/syn-small-fast-decoder.yaml", "eta_y=10", "η_Y = 10, η_Z = 1"}};
+            {"experiments/scan-and-snap/syn-small.yaml", "eta_y=1", "η_Y = η_Z = 1"},
+            {"experiments/scan-and-snap/syn-small-fast-decoder.yaml", "eta_y=10", "η_Y = 10, η_Z = 1"}};
 
     @Override
     public String name() {
@@ -48,7 +49,7 @@ final class Fig4Heatmaps implements FigureRecipe {
     static AttentionRuns run(Engine engine, ExperimentSource source, Map<String, String> cell, String key, String title,
                              String what, Consumer<String> progress) {
         List<Runs.Piece<Trajectory>> pieces = new ArrayList<>();
-        List<Long> seeds = cell == null ? source.file().resolve().seeds() : source.file().resolveCell(cell).seeds();
+        List<Long> seeds = cell == null ? source.file(ScanSnapExperiments.SCHEMA).resolve().seeds() : source.file(ScanSnapExperiments.SCHEMA).resolveCell(cell).seeds();
         for (long seed : seeds) {
             pieces.add(Runs.sgdRun(source, cell, seed));
         }

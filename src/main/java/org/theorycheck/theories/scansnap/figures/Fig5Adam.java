@@ -1,5 +1,7 @@
 package org.theorycheck.theories.scansnap.figures;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.theorycheck.core.report.Budget;
 import org.theorycheck.core.report.FigureRecipe;
 import org.theorycheck.core.report.FigureResult;
@@ -14,7 +16,7 @@ import java.util.function.Consumer;
 /** Paper Fig. 5: Syn-Small trained with Adam at η_Y = η_Z ∈ {0.1, 0.5, 1}; one row of heat maps per rate. */
 final class Fig5Adam implements FigureRecipe {
 
-    static final String EXPERIMENT = "experiments/fig5-adam.yaml";
+    static final String EXPERIMENT = "experiments/scan-and-snap/fig5-adam.yaml";
 
     @Override
     public String name() {
@@ -24,9 +26,9 @@ final class Fig5Adam implements FigureRecipe {
     @Override
     public FigureResult compute(Budget budget, Engine engine, Consumer<String> progress) {
         ExperimentSource source = Runs.source(EXPERIMENT, budget, List.of());
-        SweepPlan plan = SweepPlan.of(source.file());
+        SweepPlan<ExperimentConfig> plan = SweepPlan.of(source.file(ScanSnapExperiments.SCHEMA));
         List<AttentionRuns> settings = new ArrayList<>();
-        for (SweepPlan.Cell cell : plan.cells()) {
+        for (SweepPlan.Cell<ExperimentConfig> cell : plan.cells()) {
             String eta = cell.values().get("train.eta_z");
             settings.add(Fig4Heatmaps.run(engine, source, cell.values(), "eta=" + eta, "Adam, η_Y = η_Z = " + eta,
                     "fig5 η = " + eta, progress));

@@ -1,5 +1,8 @@
 package org.theorycheck.theories.scansnap.figures;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.model.Trajectory;
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.theorycheck.core.report.Budget;
 import org.theorycheck.core.report.DataTable;
 import org.theorycheck.core.report.FigureRecipe;
@@ -8,7 +11,7 @@ import org.theorycheck.core.report.SummaryRow;
 import org.theorycheck.core.experiment.ExperimentSource;
 import org.theorycheck.core.report.CsvTable;
 import org.theorycheck.core.sweep.SweepCsv;
-import org.theorycheck.core.report.SweepPanels;
+import org.theorycheck.theories.scansnap.report.SweepPanels;
 import org.theorycheck.core.engine.Engine;
 import org.theorycheck.core.sweep.RunResult;
 import org.theorycheck.core.sweep.Sweep;
@@ -22,11 +25,11 @@ import java.util.function.Consumer;
 
 /**
  * Paper Fig. 6: Syn-Medium's final distinct-token entropy, mean ± std over seeds, against η_Y/η_Z, one
- * panel per Q, one curve per η_Z — the whole grid of experiments/fig6-syn-medium.yaml.
+ * panel per Q, one curve per η_Z — the whole grid of experiments/scan-and-snap/fig6-syn-medium.yaml.
  */
 final class Fig6Sweep implements FigureRecipe {
 
-    static final String EXPERIMENT = "experiments/fig6-syn-medium.yaml";
+    static final String EXPERIMENT = "experiments/scan-and-snap/fig6-syn-medium.yaml";
 
     private final List<String> overrides;
 
@@ -47,8 +50,9 @@ final class Fig6Sweep implements FigureRecipe {
     @Override
     public FigureResult compute(Budget budget, Engine engine, Consumer<String> progress) {
         ExperimentSource source = Runs.source(EXPERIMENT, budget, overrides);
-        SweepPlan plan = SweepPlan.of(source.file());
-        List<List<double[]>> runs = Runs.sgd(engine, source, plan, Sweep::observables,
+        SweepPlan<ExperimentConfig> plan = SweepPlan.of(source.file(ScanSnapExperiments.SCHEMA),
+                List.of(Trajectory.DISTINCT_ENTROPY, Trajectory.LOSS));
+        List<List<double[]>> runs = Runs.sgd(engine, source, plan, Trajectory::observables,
                 "fig6 sweep", progress);
         List<RunResult> results = new ArrayList<>();
         DataTable data = new DataTable("data.queries", "train.eta_z", "train.eta_ratio", "n", "distinct_entropy_mean",
@@ -81,7 +85,7 @@ final class Fig6Sweep implements FigureRecipe {
     }
 
     /** Counts, over the grid, how often each of the paper's two trends shows in the seed means. */
-    private static String trends(SweepPlan plan, List<List<double[]>> runs) {
+    private static String trends(SweepPlan<ExperimentConfig> plan, List<List<double[]>> runs) {
         List<String> queries = values(plan, "data.queries");
         List<String> etaZ = values(plan, "train.eta_z");
         List<String> ratios = values(plan, "train.eta_ratio");
@@ -105,11 +109,11 @@ final class Fig6Sweep implements FigureRecipe {
                 queries.size() * ratios.size(), ratios.get(ratios.size() - 1), risesWithRatio, queries.size() * etaZ.size());
     }
 
-    private static List<String> values(SweepPlan plan, String key) {
+    private static List<String> values(SweepPlan<ExperimentConfig> plan, String key) {
         return plan.cells().stream().map(c -> c.values().get(key)).distinct().toList();
     }
 
-    private static double mean(SweepPlan plan, List<List<double[]>> runs, String q, String etaZ, String ratio) {
+    private static double mean(SweepPlan<ExperimentConfig> plan, List<List<double[]>> runs, String q, String etaZ, String ratio) {
         for (int c = 0; c < plan.cells().size(); c++) {
             Map<String, String> v = plan.cells().get(c).values();
             if (same(v.get("data.queries"), q) && same(v.get("train.eta_z"), etaZ) && same(v.get("train.eta_ratio"), ratio)) {

@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.figures;
 
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.theorycheck.core.report.Budget;
 import org.theorycheck.core.report.DataTable;
 import org.theorycheck.core.report.FigureRecipe;
@@ -27,8 +28,8 @@ final class Fig7Attention implements FigureRecipe {
 
     /** The two models of Fig. 7: experiment file and row label. */
     static final String[][] MODELS = {
-            {"experiments/fig7-brown.yaml", "1 layer"},
-            {"experiments/fig7-brown-3layer.yaml", "3 layers"}};
+            {"experiments/scan-and-snap/fig7-brown.yaml", "1 layer"},
+            {"experiments/scan-and-snap/fig7-brown-3layer.yaml", "3 layers"}};
     /**
      * The quick budget, as in the claim fig7-attention-freezes: the vocabulary of words seen at least 100
      * times (853 entries; an iteration about 3 times cheaper than with min_count 10's 7,289) and 300
@@ -55,7 +56,7 @@ final class Fig7Attention implements FigureRecipe {
         List<TextRuns.Run> wanted = new ArrayList<>();
         for (String[] model : MODELS) {
             ExperimentSource source = Runs.textSource(model[0], budget, QUICK, overrides);
-            wanted.add(new TextRuns.Run(source, null, source.file().resolve().seeds().get(0)));
+            wanted.add(new TextRuns.Run(source, null, source.file(ScanSnapExperiments.SCHEMA).resolve().seeds().get(0)));
         }
         return runs.records(engine, wanted, "fig7 runs", progress);
     }

@@ -35,8 +35,8 @@ import java.util.function.Consumer;
  */
 final class Fig9SnapLevel implements FigureRecipe {
 
-    static final String SMALL = "experiments/fig9-snap-level.yaml";
-    static final String LARGE = "experiments/fig9-snap-level-large.yaml";
+    static final String SMALL = "experiments/scan-and-snap/fig9-snap-level.yaml";
+    static final String LARGE = "experiments/scan-and-snap/fig9-snap-level-large.yaml";
     static final double[] ETA_Z = {0.5, 1, 2, 4, 8};
     /** Samples per curve on the log time axis. */
     static final int SAMPLES = 160;

@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.figures;
 
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.theorycheck.core.report.Budget;
 import org.theorycheck.core.report.DataTable;
 import org.theorycheck.core.report.FigureRecipe;
@@ -17,10 +18,13 @@ import org.theorycheck.core.report.LineFigure;
 import org.theorycheck.theories.scansnap.rungs.Rungs;
 import org.theorycheck.core.engine.Engine;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -38,9 +42,11 @@ import java.util.function.Consumer;
 final class LadderFigure implements FigureRecipe {
 
     /** The experiment the figure is drawn for by default (Fig. 4, left). */
-    static final String DEFAULT_EXPERIMENT = "experiments/syn-small.yaml";
+    static final String DEFAULT_EXPERIMENT = "experiments/scan-and-snap/syn-small.yaml";
     /** The transformer experiment drawn beside the default experiment: Syn-Small's classes at η = 0.1. */
-    static final String DEFAULT_TRANSFORMER_EXPERIMENT = "experiments/syn-small-transformer.yaml";
+    static final String DEFAULT_TRANSFORMER_EXPERIMENT = "experiments/scan-and-snap/syn-small-transformer.yaml";
+    /** The role of the transformer experiment in {@code figure ladder --experiment transformer=FILE}. */
+    static final String TRANSFORMER_ROLE = "transformer";
     /** Seeds of the SGD band, whatever the budget: the band is the point of the figure and SGD here is cheap. */
     static final String SEEDS = "seeds=1..10";
     static final List<Double> SHOWN_STEPS = List.of(10.0, 50.0, 100.0);
@@ -66,22 +72,47 @@ final class LadderFigure implements FigureRecipe {
     }
 
     /** The experiment file it is drawn for. */
-    String experiment() {
+    @Override
+    public String experiment() {
         return experiment;
+    }
+
+    /**
+     * Drawn for {@code ""}: the YZ experiment of the first row (then no transformer row unless one is given
+     * too), and {@code transformer}: the transformer experiment of the second row.
+     */
+    @Override
+    public FigureRecipe drawnFor(Map<String, String> experiments) {
+        for (String role : experiments.keySet()) {
+            if (!role.isEmpty() && !role.equals(TRANSFORMER_ROLE)) {
+                throw new ConfigException("--experiment", 0, role, "the ladder figure is drawn for an experiment (--experiment "
+                        + "FILE) and a transformer experiment (--experiment " + TRANSFORMER_ROLE + "=FILE); it has no role '" + role + "'");
+            }
+        }
+        for (String file : experiments.values()) {
+            if (!Files.isRegularFile(Path.of(file))) {
+                throw new ConfigException(file, 0, "--experiment", "no such experiment file");
+            }
+        }
+        String yz = experiments.get("");
+        String transformer = experiments.get(TRANSFORMER_ROLE);
+        return yz == null ? new LadderFigure(experiment, transformer == null ? transformerExperiment : transformer)
+                : new LadderFigure(yz, transformer);
     }
 
     /**
      * Fails, naming the transformer experiment's file and key, unless it runs the transformer on the sequence
      * classes of the first row; cheap, so that a command can call it before anything runs.
      */
-    void requireComparable() {
+    @Override
+    public void validate() {
         if (transformerExperiment != null) {
-            transformerConfig(Runs.source(experiment, Budget.FULL, List.of()).file().resolve(), Budget.FULL);
+            transformerConfig(Runs.source(experiment, Budget.FULL, List.of()).file(ScanSnapExperiments.SCHEMA).resolve(), Budget.FULL);
         }
     }
 
     private ExperimentConfig transformerConfig(ExperimentConfig config, Budget budget) {
-        ExperimentConfig t = Runs.source(transformerExperiment, budget, List.of()).file().resolve();
+        ExperimentConfig t = Runs.source(transformerExperiment, budget, List.of()).file(ScanSnapExperiments.SCHEMA).resolve();
         if (!t.rung().equals("transformer")) {
             throw new ConfigException(t.source(), 0, "rung", "the ladder figure's transformer row needs an experiment "
                     + "with rung: transformer, not " + t.rung());
@@ -96,20 +127,20 @@ final class LadderFigure implements FigureRecipe {
     @Override
     public FigureResult compute(Budget budget, Engine engine, Consumer<String> progress) {
         ExperimentSource source = Runs.source(experiment, budget, List.of(SEEDS));
-        ExperimentConfig config = source.file().resolve();
+        ExperimentConfig config = source.file(ScanSnapExperiments.SCHEMA).resolve();
         List<Runs.Piece<Trajectory>> pieces = new ArrayList<>();
         for (long seed : config.seeds()) {
             pieces.add(Runs.sgdRun(source, null, seed));
         }
         long first = config.seeds().get(0);
         for (String rung : RUNGS) {
-            pieces.add(Runs.Piece.of(source, c -> Rungs.byName(rung).orElseThrow().run(c, first)));
+            pieces.add(Runs.Piece.of(source, c -> (Trajectory) Rungs.byName(rung).orElseThrow().run(c, first)));
         }
         ExperimentConfig tc = transformerExperiment == null ? null : transformerConfig(config, budget);
         if (tc != null) {
             ExperimentSource transformerSource = Runs.source(transformerExperiment, budget, List.of());
             for (long seed : tc.seeds()) {
-                pieces.add(Runs.Piece.of(transformerSource, c -> Rungs.byName("transformer").orElseThrow().run(c, seed)));
+                pieces.add(Runs.Piece.of(transformerSource, c -> (Trajectory) Rungs.byName("transformer").orElseThrow().run(c, seed)));
             }
         }
         List<Trajectory> all = Runs.parallel(engine, pieces, "ladder runs", progress);

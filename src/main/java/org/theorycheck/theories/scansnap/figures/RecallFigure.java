@@ -1,5 +1,7 @@
 package org.theorycheck.theories.scansnap.figures;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.theorycheck.core.report.Budget;
 import org.theorycheck.core.report.DataTable;
 import org.theorycheck.core.report.FigureRecipe;
@@ -9,9 +11,9 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.theorycheck.core.experiment.ExperimentSource;
 import org.theorycheck.theories.scansnap.report.AttentionTable;
 import org.theorycheck.core.report.Figure;
-import org.theorycheck.core.report.KeyLabels;
+import org.theorycheck.theories.scansnap.report.KeyLabels;
 import org.theorycheck.theories.scansnap.report.RecallCurves;
-import org.theorycheck.core.report.SweepPanels;
+import org.theorycheck.theories.scansnap.report.SweepPanels;
 import org.theorycheck.core.engine.Engine;
 import org.theorycheck.core.sweep.SweepPlan;
 
@@ -49,13 +51,13 @@ final class RecallFigure implements FigureRecipe {
     }
 
     static RecallFigure fig11(List<String> overrides) {
-        return new RecallFigure("fig11", "experiments/fig11-recall.yaml", "train.eta_ratio",
+        return new RecallFigure("fig11", "experiments/scan-and-snap/fig11-recall.yaml", "train.eta_ratio",
                 "Fig. 11: recall of distinct tokens on Syn-Medium for several η_Y/η_Z (η_Z = 1)",
                 "A larger η_Y/η_Z keeps more distinct tokens above the threshold: the attention is denser.", overrides);
     }
 
     static RecallFigure fig12(List<String> overrides) {
-        return new RecallFigure("fig12", "experiments/fig12-recall.yaml", "train.eta_z",
+        return new RecallFigure("fig12", "experiments/scan-and-snap/fig12-recall.yaml", "train.eta_z",
                 "Fig. 12: recall of distinct tokens on Syn-Medium for several η_Z (η_Y/η_Z = 1)",
                 "A larger η_Z drops more distinct tokens below the threshold: the attention is sparser.", overrides);
     }
@@ -68,7 +70,7 @@ final class RecallFigure implements FigureRecipe {
     @Override
     public FigureResult compute(Budget budget, Engine engine, Consumer<String> progress) {
         ExperimentSource source = Runs.source(experiment, budget, overrides);
-        SweepPlan plan = SweepPlan.of(source.file());
+        SweepPlan<ExperimentConfig> plan = SweepPlan.of(source.file(ScanSnapExperiments.SCHEMA));
         List<List<AttentionTable>> runs = Runs.sgd(engine, source, plan, t -> AttentionTable.of(Runs.last(t)), name + " runs", progress);
         double[] multiples = RecallCurves.defaultMultiples();
         String symbol = KeyLabels.symbol(curveKey);
@@ -78,7 +80,7 @@ final class RecallFigure implements FigureRecipe {
         List<SummaryRow> summary = new ArrayList<>();
         StringBuilder seen = new StringBuilder();
         for (int c = 0; c < plan.cells().size(); c++) {
-            SweepPlan.Cell cell = plan.cells().get(c);
+            SweepPlan.Cell<ExperimentConfig> cell = plan.cells().get(c);
             String q = cell.values().get("data.queries");
             String v = cell.values().get(curveKey);
             int m = cell.config().data().vocabulary();

@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.figures;
 
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.theorycheck.core.report.Budget;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.core.experiment.ExperimentFile;
@@ -74,16 +75,16 @@ final class Runs {
         }
 
         T compute() {
-            ExperimentFile file = experiment.file();
+            ExperimentFile<ExperimentConfig> file = experiment.file(ScanSnapExperiments.SCHEMA);
             return computation.apply(cell == null ? file.resolve() : file.resolveCell(cell));
         }
     }
 
     /** One SGD run per (cell, seed) of the plan, cells outer, seeds inner; each run reduced by {@code keep}. */
-    static <T extends Serializable> List<List<T>> sgd(Engine engine, ExperimentSource source, SweepPlan plan, Keep<T> keep,
+    static <T extends Serializable> List<List<T>> sgd(Engine engine, ExperimentSource source, SweepPlan<ExperimentConfig> plan, Keep<T> keep,
                                                       String what, Consumer<String> progress) {
         List<Piece<T>> pieces = new ArrayList<>();
-        for (SweepPlan.Cell cell : plan.cells()) {
+        for (SweepPlan.Cell<ExperimentConfig> cell : plan.cells()) {
             for (long seed : plan.base().seeds()) {
                 pieces.add(new Piece<>(source, cell.values(), config -> keep.apply(SgdRun.run(config, seed, step -> { }))));
             }

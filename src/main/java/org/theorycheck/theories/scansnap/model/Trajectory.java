@@ -3,12 +3,17 @@ package org.theorycheck.theories.scansnap.model;
 import org.theorycheck.theories.scansnap.experiment.ModelSpec;
 import org.theorycheck.theories.scansnap.data.SequenceClasses;
 
+import org.theorycheck.core.ladder.TraceCsv;
+import org.theorycheck.core.ladder.TraceTable;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
+
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The one trajectory type of every rung of the ladder (SGD, expected-gradient map, gradient flow,
@@ -20,7 +25,7 @@ import java.util.Map;
  * factors χ_l) are computed from them with the true P(l|n). Rungs may add named scalar series (γ, B_n,
  * …) as extras.
  */
-public final class Trajectory implements Serializable {
+public final class Trajectory implements ScanSnapTrace, Serializable {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -48,7 +53,7 @@ public final class Trajectory implements Serializable {
 
     /** A time in steps as text: an integer when it is one, so SGD and ODE rungs print the same labels. */
     public static String stepLabel(double step) {
-        return step == Math.rint(step) && Math.abs(step) < 1e15 ? Long.toString((long) step) : Double.toString(step);
+        return TraceCsv.step(step);
     }
 
     /**
@@ -66,6 +71,12 @@ public final class Trajectory implements Serializable {
         }
         return new Snapshot(step, loss, rows, residual, extras);
     }
+
+    /** The names of the trace's fixed series and of its table. */
+    public static final String LOSS = "loss";
+    public static final String DISTINCT_ENTROPY = "distinct_entropy";
+    public static final String DECODER_RESIDUAL = "decoder_residual";
+    public static final String ATTENTION = "attention";
 
     private final String rung;
     private final SequenceClasses classes;
@@ -108,6 +119,7 @@ public final class Trajectory implements Serializable {
     }
 
     /** The recorded times (SGD steps). */
+    @Override
     public double[] steps() {
         return snapshots.stream().mapToDouble(Snapshot::step).toArray();
     }
@@ -136,6 +148,11 @@ public final class Trajectory implements Serializable {
         return sum / classes.classes();
     }
 
+    /** What a sweep reports of a run on the synthetic classes: the final distinct-token entropy, then the last loss. */
+    public double[] observables() {
+        return new double[] {distinctEntropy(size() - 1), last().loss()};
+    }
+
     /** Growth factor χ_l(t) = exp(2(z_ml(t) − z_ml(0))) of Theorem 3, at snapshot {@code index}. */
     public double growthFactor(int index, int n, int l) {
         return Math.exp(2 * (z(index, n, l) - z(0, n, l)));
@@ -157,5 +174,75 @@ public final class Trajectory implements Serializable {
             }
         }
         return names;
+    }
+
+    /** {@code loss}, {@code distinct_entropy}, {@code decoder_residual} (the mean over classes), then the rung's extras. */
+    @Override
+    public List<String> seriesNames() {
+        List<String> names = new ArrayList<>(List.of(LOSS, DISTINCT_ENTROPY, DECODER_RESIDUAL));
+        names.addAll(extraNames());
+        return names;
+    }
+
+    @Override
+    public double[] series(String name) {
+        return switch (name) {
+            case LOSS -> snapshots.stream().mapToDouble(Snapshot::loss).toArray();
+            case DISTINCT_ENTROPY -> java.util.stream.IntStream.range(0, size()).mapToDouble(this::distinctEntropy).toArray();
+            case DECODER_RESIDUAL -> snapshots.stream().mapToDouble(s -> {
+                double residual = 0;
+                for (double r : s.decoderResidual()) {
+                    residual += r;
+                }
+                return residual / s.decoderResidual().length;
+            }).toArray();
+            default -> {
+                if (!extraNames().contains(name)) {
+                    throw new IllegalArgumentException("rung " + rung + " has no series " + name + "; it has " + seriesNames());
+                }
+                yield extraSeries(name);
+            }
+        };
+    }
+
+    /**
+     * The table {@code attention}: {@code step,next_token,token,role,p,z,c}, one row per class n and token l
+     * of its support, with p = P(l|n), z = z_{ψ(n),l}, c = c_{l|n}, and, where the rung measures it (the
+     * transformer), a last column {@code a}: the attention the query actually paid to token l, averaged over
+     * the rung's evaluation samples of class n.
+     */
+    @Override
+    public List<TraceTable> tables() {
+        return List.of(new TraceTable() {
+            @Override
+            public String name() {
+                return ATTENTION;
+            }
+
+            @Override
+            public List<String> columns() {
+                List<String> columns = new ArrayList<>(List.of("step", "next_token", "token", "role", "p", "z", "c"));
+                if (hasMeasuredAttention()) {
+                    columns.add("a");
+                }
+                return columns;
+            }
+
+            @Override
+            public void rows(Consumer<Object[]> row) {
+                boolean measured = hasMeasuredAttention();
+                for (int i = 0; i < size(); i++) {
+                    Snapshot s = at(i);
+                    for (int n = 0; n < classes.classes(); n++) {
+                        double[] c = attention(i, n);
+                        for (int l : classes.support(n)) {
+                            Object[] fields = {s.step(), n, l, classes.role(l).label(), classes.probability(n, l),
+                                s.zRows()[n][l], c[l], measured ? s.measuredAttention()[n][l] : null};
+                            row.accept(measured ? fields : java.util.Arrays.copyOf(fields, 7));
+                        }
+                    }
+                }
+            }
+        });
     }
 }

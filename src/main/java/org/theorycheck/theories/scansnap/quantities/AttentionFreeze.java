@@ -1,9 +1,10 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.List;
 import java.util.Set;
@@ -17,7 +18,7 @@ import java.util.Set;
  * iteration: {@link LowestLayerSnap}. Deviation per seed: max(0, ln(late / (ratio · early))), a factor
  * on a log scale.
  */
-final class AttentionFreeze implements Quantity {
+final class AttentionFreeze implements ScanSnapQuantity {
 
     @Override
     public String name() {
@@ -46,7 +47,7 @@ final class AttentionFreeze implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         double ratio = context.number("ratio");
         boolean byRate = context.text("measure").equals("rate");
         List<Long> seeds = context.seeds();
@@ -54,7 +55,7 @@ final class AttentionFreeze implements Quantity {
         double[] late = new double[seeds.size()];
         String worst = "";
         for (int s = 0; s < seeds.size(); s++) {
-            LowestLayerSnap snap = LowestLayerSnap.of(context.textRun(context.config(), seeds.get(s)), ratio);
+            LowestLayerSnap snap = LowestLayerSnap.of(ScanSnapQuantity.textRun(context, context.config(), seeds.get(s)), ratio);
             late[s] = byRate ? snap.lateRate() / snap.earlyRate() : snap.lateMapChange() / snap.earlyMapChange();
             dev[s] = Math.max(0, byRate ? snap.rateExcess() : snap.mapExcess());
             if (dev[s] >= Stats.max(java.util.Arrays.copyOf(dev, s + 1))) {

@@ -1,9 +1,10 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,7 @@ import java.util.Set;
  * ({@link LowestLayerSnap}). Deviation per seed: max(0, ln(H_end / (fraction · H_0))), a factor on a log
  * scale.
  */
-final class AttentionSparsity implements Quantity {
+final class AttentionSparsity implements ScanSnapQuantity {
 
     @Override
     public String name() {
@@ -42,14 +43,14 @@ final class AttentionSparsity implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         double fraction = context.number("fraction");
         List<Long> seeds = context.seeds();
         double[] dev = new double[seeds.size()];
         double[] ratio = new double[seeds.size()];
         String worst = "";
         for (int s = 0; s < seeds.size(); s++) {
-            LowestLayerSnap snap = LowestLayerSnap.of(context.textRun(context.config(), seeds.get(s)), LowestLayerSnap.FAR_BELOW);
+            LowestLayerSnap snap = LowestLayerSnap.of(ScanSnapQuantity.textRun(context, context.config(), seeds.get(s)), LowestLayerSnap.FAR_BELOW);
             ratio[s] = snap.finalEntropy() / snap.initialEntropy();
             dev[s] = Math.max(0, snap.sparsityExcess(fraction));
             if (dev[s] >= Stats.max(java.util.Arrays.copyOf(dev, s + 1))) {

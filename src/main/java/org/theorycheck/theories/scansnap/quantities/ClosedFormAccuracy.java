@@ -1,7 +1,9 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
+import org.theorycheck.core.ode.Integrators;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.theories.scansnap.rungs.ContinuousTime;
@@ -10,7 +12,6 @@ import org.theorycheck.theories.scansnap.rungs.DecoderClosedForm;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.List;
 import java.util.Set;
@@ -24,9 +25,9 @@ import java.util.Set;
  * the largest relative error of the scan form on (0, t0'] and of the snap form on [t0, span·t0]; two
  * replicates (scan, snap).
  */
-final class ClosedFormAccuracy implements Quantity {
+final class ClosedFormAccuracy implements ScanSnapQuantity {
 
-    private static final double TOLERANCE = 1e-12;
+    private static final double TOLERANCE = Integrators.REFERENCE_TOLERANCE;
     private static final int SAMPLES = 200;
 
     @Override
@@ -50,9 +51,9 @@ final class ClosedFormAccuracy implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         ExperimentConfig config = context.config();
-        Trajectory closed = context.trajectory(context.seeds().get(0));
+        Trajectory closed = context.trace(context.rung(), context.config(), context.seeds().get(0), Trajectory.class);
         double c0 = closed.at(0).extras().get("C0");
         DecoderClosedForm decoder = new DecoderClosedForm(config.data().vocabulary(), config.data().classes(),
                 ContinuousTime.etaY(config.train(), config.source()));
@@ -65,7 +66,7 @@ final class ClosedFormAccuracy implements Quantity {
         double[] numeric = new double[3];
         double worst = 0;
         String where = "";
-        DormandPrince853Integrator integrator = new DormandPrince853Integrator(1e-12, end, TOLERANCE, TOLERANCE);
+        DormandPrince853Integrator integrator = Integrators.dormandPrince(1e-12, end, TOLERANCE, TOLERANCE);
         double[] state = new double[3];
         double from = 0;
         for (double t : steps) {

@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.theories.scansnap.rungs.ContinuousTime;
@@ -7,7 +8,6 @@ import org.theorycheck.theories.scansnap.rungs.AppendixF;
 import org.theorycheck.theories.scansnap.rungs.DecoderClosedForm;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.Set;
 
@@ -18,7 +18,7 @@ import java.util.Set;
  * (1 − ρ)η_Y, ρ the mean overlap of the experiment's f_n at Z(0). Deviation: the largest absolute
  * difference over recorded steps; the same with rate η_Y is reported beside it.
  */
-final class CorrelatedDecoder implements Quantity {
+final class CorrelatedDecoder implements ScanSnapQuantity {
 
     @Override
     public String name() {
@@ -36,10 +36,10 @@ final class CorrelatedDecoder implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         ExperimentConfig config = context.configWith("train.eta_z=1e-12", "train.momentum=0",
                 "train.eta_y=" + context.config().train().etaY());
-        Trajectory t = context.trajectory(context.rung(), config, context.seeds().get(0));
+        Trajectory t = context.trace(context.rung(), config, context.seeds().get(0), Trajectory.class);
         int k = t.classes().classes();
         double rho = AppendixF.inverseRhoSquared(t.classes(), t.at(0).zRows());
         double eta = ContinuousTime.etaY(config.train(), config.source());

@@ -1,11 +1,12 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.theories.scansnap.rungs.ContinuousTime;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.List;
 import java.util.Set;
@@ -17,7 +18,7 @@ import java.util.Set;
  * every class has ‖e_n − α_n‖ ≤ ε (α_n at T → ∞). Deviation: max(0, steps/bound − 1), infinite if ε is
  * never reached. One replicate per seed.
  */
-final class DecoderConvergence implements Quantity {
+final class DecoderConvergence implements ScanSnapQuantity {
 
     @Override
     public String name() {
@@ -40,13 +41,13 @@ final class DecoderConvergence implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         double epsilon = context.number("epsilon");
         int k = context.config().data().classes();
         int m = context.config().data().vocabulary();
         double eta = ContinuousTime.etaY(context.config().train(), context.config().source());
         double bound = k / (epsilon * eta) * Math.log(m / epsilon);
-        List<Trajectory> runs = context.trajectories();
+        List<Trajectory> runs = context.traces(Trajectory.class);
         double[] dev = new double[runs.size()];
         double slowest = 0;
         String worst = "";

@@ -1,10 +1,11 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.rungs.DecoderClosedForm;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.List;
 import java.util.Set;
@@ -15,7 +16,7 @@ import java.util.Set;
  * {@code vocabulary} × {@code eta_y}, over s = 0..{@code steps}: deviation = (largest excursion outside
  * [0, 2η_Y/M]) / (2η_Y/M). The final gap, relative to the largest, is reported (it should be small).
  */
-final class DiscreteContinuousGap implements Quantity {
+final class DiscreteContinuousGap implements ScanSnapQuantity {
 
     @Override
     public String name() {
@@ -44,7 +45,7 @@ final class DiscreteContinuousGap implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         double[] vocabularies = context.numbers("vocabulary");
         double[] etas = context.numbers("eta_y");
         int steps = context.integer("steps");

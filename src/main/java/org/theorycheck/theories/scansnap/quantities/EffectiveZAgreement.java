@@ -1,11 +1,12 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.data.SequenceClasses;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,7 @@ import java.util.Set;
  * distinct-token logits of a class, averaged over classes (0: the same spread; ln 2 ≈ 0.69: a factor 2).
  * One replicate per seed.
  */
-final class EffectiveZAgreement implements Quantity {
+final class EffectiveZAgreement implements ScanSnapQuantity {
 
     @Override
     public String name() {
@@ -43,7 +44,7 @@ final class EffectiveZAgreement implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         String reference = context.text("reference");
         boolean order = context.text("aspect").equals("order");
         List<Long> seeds = context.seeds();
@@ -52,8 +53,8 @@ final class EffectiveZAgreement implements Quantity {
         String worst = "";
         double worstDev = -1;
         for (int s = 0; s < seeds.size(); s++) {
-            Trajectory t = context.trajectory(seeds.get(s));
-            Trajectory yz = context.trajectory(context.rung(reference), context.config(), seeds.get(s));
+            Trajectory t = context.trace(context.rung(), context.config(), seeds.get(s), Trajectory.class);
+            Trajectory yz = context.trace(context.rung(reference), context.config(), seeds.get(s), Trajectory.class);
             SequenceClasses classes = t.classes();
             double sum = 0;
             for (int n = 0; n < classes.classes(); n++) {

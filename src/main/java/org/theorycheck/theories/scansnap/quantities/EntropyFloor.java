@@ -1,11 +1,12 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.model.LongSequenceLimit;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.List;
 import java.util.Set;
@@ -17,7 +18,7 @@ import java.util.Set;
  * {@code data.distinct_per_next}). Deviation: max over classes of max(0, fraction · ln D_n − H_n), in
  * nats. One replicate per seed.
  */
-final class EntropyFloor implements Quantity {
+final class EntropyFloor implements ScanSnapQuantity {
 
     @Override
     public String name() {
@@ -41,9 +42,9 @@ final class EntropyFloor implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         double fraction = context.number("fraction");
-        List<Trajectory> runs = context.trajectories();
+        List<Trajectory> runs = context.traces(Trajectory.class);
         double[] dev = new double[runs.size()];
         double[] min = new double[runs.size()];
         String worst = "";

@@ -1,11 +1,12 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.core.sweep.SweepPlan;
 import org.theorycheck.theories.scansnap.torch.TextRun;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ import java.util.Set;
  * lowest-layer entropy. Deviation per replicate: (1 + ρ)/2 — 0 for an entropy that falls strictly with the
  * rate, ½ for no trend, 1 for one that rises — as in {@code lr_sparsity_trend}. Seeds are the replicates.
  */
-final class EntropyVersusRate implements Quantity {
+final class EntropyVersusRate implements ScanSnapQuantity {
 
     @Override
     public String name() {
@@ -48,16 +49,16 @@ final class EntropyVersusRate implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         String along = context.text("along");
-        SweepPlan plan = context.sweepPlan();
+        SweepPlan<ExperimentConfig> plan = context.sweepPlan();
         Map<String, List<double[]>> replicates = new LinkedHashMap<>();
-        for (SweepPlan.Cell cell : plan.cells()) {
+        for (SweepPlan.Cell<ExperimentConfig> cell : plan.cells()) {
             double value = Double.parseDouble(cell.values().get(along));
             Map<String, String> rest = new LinkedHashMap<>(cell.values());
             rest.remove(along);
             for (long seed : cell.config().seeds()) {
-                List<TextRun.Record> records = context.textRun(cell.config(), seed);
+                List<TextRun.Record> records = ScanSnapQuantity.textRun(context, cell.config(), seed);
                 double entropy = records.get(records.size() - 1).entropy()[0];
                 replicates.computeIfAbsent("seed " + seed + (rest.isEmpty() ? "" : " " + rest), k -> new ArrayList<>())
                         .add(new double[] {value, entropy});

@@ -1,5 +1,7 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.theorycheck.theories.scansnap.data.ContextSampler;
 import org.theorycheck.theories.scansnap.data.SequenceClasses;
@@ -8,7 +10,6 @@ import org.theorycheck.theories.scansnap.train.SgdRun;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,7 @@ import java.util.Set;
  * class and the rate of (sample, token) pairs beyond ε is counted. Deviation per length:
  * max(0, rate − δ)/δ (0 while the bound holds). Lengths are the replicates.
  */
-final class FiniteContextConcentration implements Quantity {
+final class FiniteContextConcentration implements ScanSnapQuantity {
 
     @Override
     public String name() {
@@ -44,7 +45,7 @@ final class FiniteContextConcentration implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         double delta = context.number("delta");
         int samples = context.integer("samples");
         double[] contexts = context.has("contexts") ? context.numbers("contexts")

@@ -1,10 +1,11 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.data.SequenceClasses;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.List;
 import java.util.Set;
@@ -15,7 +16,7 @@ import java.util.Set;
  * classes, Spearman correlation between P(l|n) and z; deviation 1 − that correlation (0 = perfect
  * order). One replicate per seed.
  */
-final class FrequencyOrder implements Quantity {
+final class FrequencyOrder implements ScanSnapQuantity {
 
     @Override
     public String name() {
@@ -33,8 +34,8 @@ final class FrequencyOrder implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
-        List<Trajectory> runs = context.trajectories();
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
+        List<Trajectory> runs = context.traces(Trajectory.class);
         double[] dev = new double[runs.size()];
         double[] rho = new double[runs.size()];
         String worst = "";

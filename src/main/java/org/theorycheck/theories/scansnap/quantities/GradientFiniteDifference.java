@@ -1,5 +1,7 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.theorycheck.theories.scansnap.data.SequenceClasses;
 import org.theorycheck.theories.scansnap.data.SyntheticFamily;
@@ -8,7 +10,6 @@ import org.theorycheck.theories.scansnap.train.SgdRun;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.List;
 import java.util.Set;
@@ -20,7 +21,7 @@ import java.util.Set;
  * 1e-6) over every entry of Y and of the query row of Z; central differences with h = 1e-5 are
  * accurate to about 1e-9 here.
  */
-final class GradientFiniteDifference implements Quantity {
+final class GradientFiniteDifference implements ScanSnapQuantity {
 
     private static final double STEP = 1e-5;
     private static final double FLOOR = 1e-6;
@@ -46,7 +47,7 @@ final class GradientFiniteDifference implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         int instances = context.integer("instances");
         SequenceClasses classes = SyntheticFamily.build(context.config().data());
         int size = classes.vocabulary();

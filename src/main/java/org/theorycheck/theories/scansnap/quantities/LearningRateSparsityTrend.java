@@ -1,11 +1,12 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.core.sweep.SweepPlan;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import java.util.Set;
  * (1 + ρ)/2 when the predicted {@code direction} is a decrease, (1 − ρ)/2 for an increase — 0 for a
  * perfectly monotone trend, ½ for none, 1 for the opposite. Groups are the replicates.
  */
-final class LearningRateSparsityTrend implements Quantity {
+final class LearningRateSparsityTrend implements ScanSnapQuantity {
 
     @Override
     public String name() {
@@ -47,13 +48,13 @@ final class LearningRateSparsityTrend implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         String along = context.text("along");
         boolean decrease = context.text("direction").equals("decrease");
         double from = context.number("from");
-        SweepPlan plan = context.sweepPlan();
+        SweepPlan<ExperimentConfig> plan = context.sweepPlan();
         Map<String, List<double[]>> groups = new LinkedHashMap<>();
-        for (SweepPlan.Cell cell : plan.cells()) {
+        for (SweepPlan.Cell<ExperimentConfig> cell : plan.cells()) {
             double value = Double.parseDouble(cell.values().get(along));
             if (value < from) {
                 continue;
@@ -62,7 +63,7 @@ final class LearningRateSparsityTrend implements Quantity {
             rest.remove(along);
             List<double[]> points = groups.computeIfAbsent("group " + rest, k -> new ArrayList<>());
             for (long seed : cell.config().seeds()) {
-                Trajectory t = context.trajectory(context.rung(), cell.config(), seed);
+                Trajectory t = context.trace(context.rung(), cell.config(), seed, Trajectory.class);
                 points.add(new double[] {value, t.distinctEntropy(t.size() - 1)});
             }
         }

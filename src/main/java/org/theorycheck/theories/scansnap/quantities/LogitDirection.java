@@ -1,12 +1,13 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.data.SequenceClasses;
 import org.theorycheck.theories.scansnap.data.TokenRole;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.Set;
  * argmax P(l|n) increases). Deviation: the fraction of (class, token, recorded interval) triples in
  * which the logit moves the wrong way by more than a rounding floor. One replicate per seed.
  */
-final class LogitDirection implements Quantity {
+final class LogitDirection implements ScanSnapQuantity {
 
     /** Moves smaller than this (relative to 1 + |z|) are rounding, not a direction. */
     static final double ROUNDING_FLOOR = 1e-12;
@@ -45,11 +46,11 @@ final class LogitDirection implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         String which = context.text("tokens");
         String direction = context.text("direction");
         double sign = direction.equals("increase") ? 1 : -1;
-        List<Trajectory> runs = context.trajectories();
+        List<Trajectory> runs = context.traces(Trajectory.class);
         double[] dev = new double[runs.size()];
         String worst = "";
         double worstMove = 0;

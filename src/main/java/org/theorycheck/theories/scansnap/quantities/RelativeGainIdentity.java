@@ -1,10 +1,11 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.data.SequenceClasses;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,7 @@ import java.util.Set;
  * sides lie in (−1, 0] while the logits grow; dividing makes runs that move little comparable with runs
  * that move much). One replicate per seed.
  */
-final class RelativeGainIdentity implements Quantity {
+final class RelativeGainIdentity implements ScanSnapQuantity {
 
     @Override
     public String name() {
@@ -37,8 +38,8 @@ final class RelativeGainIdentity implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
-        List<Trajectory> runs = context.trajectories();
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
+        List<Trajectory> runs = context.traces(Trajectory.class);
         double[] dev = new double[runs.size()];
         String worst = "";
         double worstGap = -1;

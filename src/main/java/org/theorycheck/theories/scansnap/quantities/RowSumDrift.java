@@ -1,10 +1,11 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.model.RowSums;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,7 @@ import java.util.Set;
  * drift of a row sum from its value at step 0, over all recorded steps (Y and all of Z where the rung
  * has them — the row_sum_drift extras — and the query rows of Z on every rung). One replicate per seed.
  */
-final class RowSumDrift implements Quantity {
+final class RowSumDrift implements ScanSnapQuantity {
 
     @Override
     public String name() {
@@ -32,8 +33,8 @@ final class RowSumDrift implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
-        List<Trajectory> runs = context.trajectories();
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
+        List<Trajectory> runs = context.traces(Trajectory.class);
         double[] dev = new double[runs.size()];
         String worst = "";
         double worstValue = -1;

@@ -1,12 +1,14 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.ScanSnapTheory;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.experiment.ModelSpec;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.core.ladder.Rung;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.List;
 import java.util.Set;
@@ -19,7 +21,7 @@ import java.util.Set;
  * of the same logits; entries one rung leaves undetermined (the closed forms' distinct tokens) are
  * skipped. 0 when the rungs agree; 1 when the gap is as large as the logits' own movement.
  */
-final class RungGap implements Quantity {
+final class RungGap implements ScanSnapQuantity {
 
     @Override
     public String name() {
@@ -38,11 +40,11 @@ final class RungGap implements Quantity {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(Parameter.rung("against", "map"));
+        return List.of(Parameter.rung("against", "map", ScanSnapTheory.RUNGS));
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         String againstName = context.text("against");
         if (againstName.equals(context.spec().rung())) {
             throw new IllegalArgumentException("rung_gap compares two different rungs; against = " + againstName + " is the check's rung");
@@ -54,10 +56,10 @@ final class RungGap implements Quantity {
         double worstGap = -1;
         double movement = 0;
         for (int s = 0; s < seeds.size(); s++) {
-            Trajectory a = context.trajectory(seeds.get(s));
+            Trajectory a = context.trace(context.rung(), context.config(), seeds.get(s), Trajectory.class);
             // A deterministic rung from Z(0) = 0 gives the same trajectory for every seed.
             boolean random = againstName.equals("sgd") || context.config().model().init() != ModelSpec.Init.ZERO;
-            Trajectory b = context.trajectory(against, context.config(), random ? seeds.get(s) : seeds.get(0));
+            Trajectory b = context.trace(against, context.config(), random ? seeds.get(s) : seeds.get(0), Trajectory.class);
             if (a.size() != b.size()) {
                 throw new IllegalStateException("the rungs recorded " + a.size() + " and " + b.size() + " steps");
             }

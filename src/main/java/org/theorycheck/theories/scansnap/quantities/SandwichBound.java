@@ -1,11 +1,12 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.data.SequenceClasses;
 import org.theorycheck.theories.scansnap.model.LongSequenceLimit;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,7 @@ import java.util.Set;
  * "B_n" series (the reduced dynamics integrate it alongside Z). Deviation: the largest violation of
  * either side, relative to B_n, over classes and recorded steps. One replicate per seed.
  */
-final class SandwichBound implements Quantity {
+final class SandwichBound implements ScanSnapQuantity {
 
     @Override
     public String name() {
@@ -34,8 +35,8 @@ final class SandwichBound implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
-        List<Trajectory> runs = context.trajectories();
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
+        List<Trajectory> runs = context.traces(Trajectory.class);
         double[] dev = new double[runs.size()];
         double tightest = Double.POSITIVE_INFINITY;
         String worst = "";

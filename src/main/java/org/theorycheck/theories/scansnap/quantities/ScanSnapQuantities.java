@@ -1,11 +1,8 @@
 package org.theorycheck.theories.scansnap.quantities;
 
-import org.theorycheck.core.symbolic.SymbolicCheckResult;
-import org.theorycheck.theories.scansnap.symbolic.ScanSnapSymbolicChecks;
-import org.theorycheck.core.claims.Measurement;
-import org.theorycheck.core.claims.Quantities;
 import org.theorycheck.core.claims.Quantity;
-import org.theorycheck.core.claims.SymbolicChecks;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 
 import java.util.List;
 import java.util.Set;
@@ -18,28 +15,8 @@ public final class ScanSnapQuantities {
 
     private ScanSnapQuantities() {}
 
-    /** The registry the bundled claims are checked with. */
-    public static Quantities registry() {
-        return new Quantities(all(), new SymbolicChecks() {
-            @Override
-            public List<String> ids() {
-                return ScanSnapSymbolicChecks.ids();
-            }
-
-            @Override
-            public Measurement run(String id) {
-                SymbolicCheckResult r = ScanSnapSymbolicChecks.run(id);
-                String how = r.method().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-                return switch (r.decision()) {
-                    case ESTABLISHED -> Measurement.decision(true, "holds by " + how + ": " + r.detail(), "", how);
-                    case REFUTED -> Measurement.decision(false, "refuted by " + how + ": " + r.detail(), r.detail(), how);
-                    case UNDECIDED -> Measurement.decision(null, "undecided by " + how + ": " + r.detail(), "", how);
-                };
-            }
-        });
-    }
-
-    public static List<Quantity> all() {
+    /** Every quantity the Scan and Snap claim files can name. */
+    public static List<Quantity<ExperimentConfig, ScanSnapTrace>> all() {
         return List.of(new RowSumDrift(), new LogitDirection(), new FrequencyOrder(), new RelativeGainIdentity(),
                 new EntropyFloor(), new LearningRateSparsityTrend(),
                 new DecoderConvergence(), new FiniteContextConcentration(), new GradientFiniteDifference(),

@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.theories.scansnap.rungs.ContinuousRung;
@@ -8,7 +9,6 @@ import org.theorycheck.theories.scansnap.rungs.DecoderClosedForm;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.List;
 import java.util.Set;
@@ -20,7 +20,7 @@ import java.util.Set;
  * dominant distinct token's logit gain (which Eqn. 12 ties to B_n). Continuous-time rungs are evaluated
  * exactly at t0; discrete ones (SGD, the map) are interpolated linearly between record steps. Deviation: (max − min)/mean of the levels across η_Z.
  */
-final class SnapLevel implements Quantity {
+final class SnapLevel implements ScanSnapQuantity {
 
     @Override
     public String name() {
@@ -43,7 +43,7 @@ final class SnapLevel implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         double nu = context.config().train().etaRatio();
         double[] etaZs = context.has("eta_z") ? context.numbers("eta_z")
                 : new double[] {context.config().train().etaZ()};
@@ -60,7 +60,7 @@ final class SnapLevel implements Quantity {
                 Trajectory t = continuous.runAt(config, context.seeds().get(0), new double[] {0, t0});
                 level[i] = series(t)[1];
             } else {
-                Trajectory t = context.trajectory(context.rung(), config, context.seeds().get(0));
+                Trajectory t = context.trace(context.rung(), config, context.seeds().get(0), Trajectory.class);
                 level[i] = interpolate(t.steps(), series(t), t0);
             }
             text.append(i == 0 ? "" : ", ").append(Fmt.n(etaZs[i])).append("->").append(Fmt.n(level[i]));

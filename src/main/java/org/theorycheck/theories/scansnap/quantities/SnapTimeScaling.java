@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.theories.scansnap.rungs.ContinuousRung;
@@ -9,7 +10,6 @@ import org.theorycheck.theories.scansnap.rungs.SnapTime;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ import java.util.Set;
  * with {@code compare: paper} it is |ln(t0 / (2K ln M/η_Y))| (the paper's constant; η_Y in continuous
  * time). Settings are the replicates.
  */
-final class SnapTimeScaling implements Quantity {
+final class SnapTimeScaling implements ScanSnapQuantity {
 
     private static final int SAMPLES = 400;
 
@@ -62,7 +62,7 @@ final class SnapTimeScaling implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         double[] etaYs = context.has("eta_y") ? context.numbers("eta_y")
                 : new double[] {context.config().train().etaY()};
         double[] etaZs = context.has("eta_z") ? context.numbers("eta_z")
@@ -78,7 +78,7 @@ final class SnapTimeScaling implements Quantity {
                         continuousEtaY).snapTime();
                 Trajectory t = context.rung() instanceof ContinuousRung continuous
                         ? continuous.runAt(config, context.seeds().get(0), logGrid(predicted / 100, config.train().steps()))
-                        : context.trajectory(context.rung(), config, context.seeds().get(0));
+                        : context.trace(context.rung(), config, context.seeds().get(0), Trajectory.class);
                 SnapTime.SnapEstimate e = SnapTime.fromTrajectory(t, 0, predicted);
                 settings.add(new double[] {etaY, etaZ, e.measured(), predicted, continuousEtaY});
                 found.append(found.length() == 0 ? "" : ", ").append("(").append(Fmt.n(etaY)).append(",")

@@ -1,11 +1,12 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.rungs.ContinuousTime;
 import org.theorycheck.theories.scansnap.rungs.DecoderClosedForm;
 import org.theorycheck.core.claims.CheckContext;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
-import org.theorycheck.core.claims.Quantity;
 
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,7 @@ import java.util.Set;
  * ln(max/min) of the ratio there. Both are factors on a log scale (ln 2: a factor of 2), non-negative,
  * and unbounded above. Two replicates: early, late.
  */
-final class SpeedControlStages implements Quantity {
+final class SpeedControlStages implements ScanSnapQuantity {
 
     private static final int SAMPLES = 400;
 
@@ -45,7 +46,7 @@ final class SpeedControlStages implements Quantity {
     }
 
     @Override
-    public Measurement measure(CheckContext context) {
+    public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         double span = context.number("span");
         int m = context.config().data().vocabulary();
         int k = context.config().data().classes();

@@ -1,6 +1,6 @@
 package org.theorycheck.theories.scansnap.report;
 
-import org.theorycheck.core.report.KeyLabels;
+import org.theorycheck.theories.scansnap.report.KeyLabels;
 import org.theorycheck.core.report.LineFigure;
 
 import org.theorycheck.core.experiment.ConfigException;

@@ -2,7 +2,7 @@ package org.theorycheck.theories.scansnap.report;
 
 import org.theorycheck.core.experiment.ConfigException;
 import org.theorycheck.core.report.CsvTable;
-import org.theorycheck.core.report.KeyLabels;
+import org.theorycheck.theories.scansnap.report.KeyLabels;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 
 import java.io.IOException;

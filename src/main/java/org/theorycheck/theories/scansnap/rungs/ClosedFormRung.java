@@ -41,6 +41,7 @@ public final class ClosedFormRung implements ContinuousRung {
 
     @Override
     public void requireApplicable(ExperimentConfig config) {
+        config.requireSynthetic("rung " + name());
         ReducedRung.requireModelledVariant(config);
         ContinuousTime.requireSgd(config.train(), config.source());
     }

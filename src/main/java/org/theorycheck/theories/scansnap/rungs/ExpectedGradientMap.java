@@ -9,6 +9,8 @@ import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.theories.scansnap.model.YZGradient;
 import org.theorycheck.theories.scansnap.model.YZModel;
 import org.theorycheck.core.ladder.Rung;
+import org.theorycheck.theories.scansnap.experiment.ModelSpec;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.train.SgdRun;
 import org.theorycheck.theories.scansnap.train.Trainer;
 
@@ -19,11 +21,22 @@ import java.util.function.DoubleConsumer;
  * uses the exact expectation of the gradient over classes in the T → ∞ limit (Lemma 2), i.e. c_n in
  * place of the sampled attention. The same seed gives the same initialisation as the SGD run.
  */
-public final class ExpectedGradientMap implements Rung {
+public final class ExpectedGradientMap implements Rung<ExperimentConfig, ScanSnapTrace> {
+
+    @Override
+    public void requireApplicable(ExperimentConfig config) {
+        config.requireSynthetic("rung " + name());
+    }
 
     @Override
     public String name() {
         return "map";
+    }
+
+    /** Deterministic, but from a random initialisation ({@code model.init: uniform}) the seed draws it. */
+    @Override
+    public boolean isRandom(ExperimentConfig config) {
+        return config.model().init() != ModelSpec.Init.ZERO;
     }
 
     @Override

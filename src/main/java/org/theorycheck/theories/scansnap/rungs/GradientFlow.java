@@ -1,11 +1,11 @@
 package org.theorycheck.theories.scansnap.rungs;
 
 import org.theorycheck.core.ode.GridSampler;
+import org.theorycheck.core.ode.Integrators;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hipparchus.ode.ODEIntegrator;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
-import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.theories.scansnap.data.SequenceClasses;
 import org.theorycheck.theories.scansnap.data.SyntheticFamily;
@@ -32,8 +32,8 @@ import java.util.function.DoubleConsumer;
 public final class GradientFlow implements ContinuousRung {
 
     /** Integration tolerances: far below the rung-to-rung gaps the verifier measures. */
-    static final double ABSOLUTE_TOLERANCE = 1e-10;
-    static final double RELATIVE_TOLERANCE = 1e-10;
+    static final double ABSOLUTE_TOLERANCE = Integrators.RUNG_TOLERANCE;
+    static final double RELATIVE_TOLERANCE = Integrators.RUNG_TOLERANCE;
 
     private final double absoluteTolerance;
     private final double relativeTolerance;
@@ -158,6 +158,7 @@ public final class GradientFlow implements ContinuousRung {
 
     @Override
     public void requireApplicable(ExperimentConfig config) {
+        config.requireSynthetic("rung " + name());
         ContinuousTime.requireSgd(config.train(), config.source());
     }
 
@@ -185,7 +186,7 @@ public final class GradientFlow implements ContinuousRung {
         double[] rowSumsZ = RowSums.of(equation.z, moving.z());
         double[] grid = times;
         List<Trajectory.Snapshot> snapshots = new ArrayList<>();
-        ODEIntegrator integrator = new DormandPrince853Integrator(1e-12, grid[grid.length - 1], absoluteTolerance,
+        ODEIntegrator integrator = Integrators.dormandPrince(1e-12, grid[grid.length - 1], absoluteTolerance,
                 relativeTolerance);
         integrator.addStepHandler(new GridSampler(grid, (t, s) -> {
             double loss = equation.loss(s);

@@ -1,6 +1,7 @@
 package org.theorycheck.theories.scansnap.rungs;
 
 import org.theorycheck.core.ode.GridSampler;
+import org.theorycheck.core.ode.Integrators;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.events.ODEEventDetector;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
@@ -32,7 +33,7 @@ import java.util.Map;
 public final class ReducedRung implements ContinuousRung {
 
     /** Tolerances under which Eqn. 10's exact identities (row sums, Eqn. 110) hold to about 1e-10. */
-    public static final double DEFAULT_TOLERANCE = 1e-10;
+    public static final double DEFAULT_TOLERANCE = Integrators.RUNG_TOLERANCE;
 
     private final double absoluteTolerance;
     private final double relativeTolerance;
@@ -54,6 +55,7 @@ public final class ReducedRung implements ContinuousRung {
 
     @Override
     public void requireApplicable(ExperimentConfig config) {
+        config.requireSynthetic("rung " + name());
         ReducedRung.requireModelledVariant(config);
         ContinuousTime.requireSgd(config.train(), config.source());
     }
@@ -96,8 +98,7 @@ public final class ReducedRung implements ContinuousRung {
         };
         double[] grid = times;
         double end = times[times.length - 1];
-        DormandPrince853Integrator integrator =
-                new DormandPrince853Integrator(0, end, absoluteTolerance, relativeTolerance);
+        DormandPrince853Integrator integrator = Integrators.dormandPrince(0, end, absoluteTolerance, relativeTolerance);
         integrator.addStepHandler(new GridSampler(grid, sink));
         detectors.forEach(integrator::addEventDetector);
         integrator.integrate(dynamics, new ODEState(0, initial), end);

@@ -20,6 +20,7 @@ import org.hipparchus.ode.events.AdaptableInterval;
 import org.hipparchus.ode.events.ODEEventDetector;
 import org.hipparchus.ode.events.ODEEventHandler;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
+import org.theorycheck.core.ode.Integrators;
 import org.theorycheck.theories.scansnap.data.SequenceClasses;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 
@@ -40,7 +41,7 @@ public final class SnapTime {
     private static final double RELATIVE_ACCURACY = 1e-14;
     private static final double ABSOLUTE_ACCURACY = 1e-12;
     private static final int SOLVER_ORDER = 5;
-    private static final double REFERENCE_TOLERANCE = 1e-12;
+    private static final double REFERENCE_TOLERANCE = Integrators.REFERENCE_TOLERANCE;
 
     private SnapTime() {}
 
@@ -97,8 +98,7 @@ public final class SnapTime {
      */
     public static OptionalDouble gammaPeakTime(DecoderClosedForm decoder, double horizon) {
         double[] found = {Double.NaN};
-        DormandPrince853Integrator integrator =
-                new DormandPrince853Integrator(0, horizon, REFERENCE_TOLERANCE, REFERENCE_TOLERANCE);
+        DormandPrince853Integrator integrator = Integrators.dormandPrince(horizon, REFERENCE_TOLERANCE);
         integrator.addEventDetector(gammaPeak(decoder, (state, detector, increasing) -> {
             found[0] = state.getTime();
             return Action.STOP;

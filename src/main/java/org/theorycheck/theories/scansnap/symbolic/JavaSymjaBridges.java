@@ -9,6 +9,7 @@ import org.theorycheck.theories.scansnap.data.SequenceClasses;
 import org.theorycheck.theories.scansnap.data.SyntheticFamily;
 import org.theorycheck.theories.scansnap.model.LongSequenceLimit;
 import org.theorycheck.theories.scansnap.model.YZGradient;
+import org.theorycheck.core.symbolic.Proof;
 import org.theorycheck.core.symbolic.SymbolicCheckResult;
 import org.theorycheck.core.symbolic.SymbolicCheckResult.Decision;
 import org.theorycheck.core.symbolic.SymbolicCheckResult.Method;
@@ -52,9 +53,9 @@ final class JavaSymjaBridges {
             }
         }
 
-        ScanSnapSymbolicChecks.Finding finding(String states) {
+        Proof.Finding finding(String states) {
             boolean holds = worst <= RELATIVE;
-            return new ScanSnapSymbolicChecks.Finding(holds ? Decision.ESTABLISHED : Decision.REFUTED,
+            return new Proof.Finding(holds ? Decision.ESTABLISHED : Decision.REFUTED,
                     "max relative gap " + worst + " over " + compared + " values at " + states + " (bound " + RELATIVE + ")"
                             + (holds ? "" : "; largest: " + where));
         }
@@ -62,7 +63,7 @@ final class JavaSymjaBridges {
 
     /** DecoderClosedForm's Lemma 6 rate, Lemma 5 step and γ(h) against Lemma 6, Lemma 5 and Eqn. 9. */
     SymbolicCheckResult decoder() {
-        return ScanSnapSymbolicChecks.timed("bridge-decoder", "Lemma 5, Lemma 6 (Eqn. 44), Eqn. 9",
+        return Proof.timed("bridge-decoder", "Lemma 5, Lemma 6 (Eqn. 44), Eqn. 9",
                 "the decoder rung's Java h-rate, Euler step and gamma(h) equal Symja's Lemma 6, Lemma 5 and Eqn. 9",
                 Method.MACHINE_PRECISION_POINTS, () -> {
                     Random random = new Random(17);
@@ -85,7 +86,7 @@ final class JavaSymjaBridges {
 
     /** AppendixF's Java forms against Eqns. 13, 123, 124 and 128. */
     SymbolicCheckResult appendixF() {
-        return ScanSnapSymbolicChecks.timed("bridge-appendix-f", "Appendix F, Eqns. 13, 123, 124, 128",
+        return Proof.timed("bridge-appendix-f", "Appendix F, Eqns. 13, 123, 124, 128",
                 "the closed rung's Java Eqn. 13 right-hand side, Gamma(t), z(t), xi(t) and B(t) equal Symja's",
                 Method.MACHINE_PRECISION_POINTS, () -> {
                     Random random = new Random(23);
@@ -119,7 +120,7 @@ final class JavaSymjaBridges {
      * the 4-token softmax equals the 3-token one far below the bound.
      */
     SymbolicCheckResult gradient() {
-        return ScanSnapSymbolicChecks.timed("bridge-gradient", "Lemma 1, Eqn. 3",
+        return Proof.timed("bridge-gradient", "Lemma 1, Eqn. 3",
                 "the SGD and map rungs' Java gradient of the loss equals minus Symja's Eqn. 3 (dY and dz)",
                 Method.MACHINE_PRECISION_POINTS, () -> {
                     Random random = new Random(5);
@@ -166,7 +167,7 @@ final class JavaSymjaBridges {
      * β = I − (f_nᵀf_n')⁻¹, on one query with three classes, two common and two distinct tokens each.
      */
     SymbolicCheckResult reduced() {
-        return ScanSnapSymbolicChecks.timed("bridge-reduced-eqn97", "Lemma 4, Eqn. 10 / Eqn. 97",
+        return Proof.timed("bridge-reduced-eqn97", "Lemma 4, Eqn. 10 / Eqn. 97",
                 "the reduced rung's Java right-hand side dz/dt equals Symja's Eqn. 97 at random states",
                 Method.MACHINE_PRECISION_POINTS, () -> {
                     SequenceClasses classes = SyntheticFamily.build(new DataSpec(1, 3, 2, 0, 2, 1.0, 0.1, 1.0, 127));

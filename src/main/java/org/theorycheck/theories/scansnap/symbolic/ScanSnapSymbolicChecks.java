@@ -12,6 +12,7 @@ import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IASTAppendable;
 import org.matheclipse.core.interfaces.IExpr;
 import org.matheclipse.core.interfaces.ISymbol;
+import org.theorycheck.core.symbolic.Proof;
 import org.theorycheck.core.symbolic.SymbolicCheckResult;
 import org.theorycheck.core.symbolic.SymbolicCheckResult.Decision;
 import org.theorycheck.core.symbolic.SymbolicCheckResult.Method;
@@ -51,7 +52,7 @@ public final class ScanSnapSymbolicChecks {
     private static final List<String> IDS = List.copyOf(registry().keySet());
 
     /** Random points for the point-wise checks; fixed so that every run reports the same evidence. */
-    private static final long SEED = 20230516L;
+    private static final long SEED = Proof.SEED;
 
     /** Points for the small instance's gradient residuals. */
     private static final int GRADIENT_POINTS = 4;
@@ -60,7 +61,7 @@ public final class ScanSnapSymbolicChecks {
     private static final double MACHINE_PRECISION_BOUND = 1e-12;
 
     /** Significant digits of the high-precision evaluations. */
-    private static final int HIGH_PRECISION_DIGITS = 30;
+    private static final int HIGH_PRECISION_DIGITS = Proof.HIGH_PRECISION_DIGITS;
 
     /** Bound on |residual| of 30-digit evaluations: far above their round-off (~1e-28), far below any real error. */
     private static final double HIGH_PRECISION_BOUND = 1e-20;
@@ -114,140 +115,6 @@ public final class ScanSnapSymbolicChecks {
 
     // ------------------------------------------------------------------ helpers
 
-    record Finding(Decision decision, String detail) {}
-
-    interface Body {
-        Finding compute();
-    }
-
-    /** Runs a check; a time limit reached anywhere leaves it undecided, never refuted. */
-    static SymbolicCheckResult timed(String id, String source, String statement, Method method, Body body) {
-        long start = System.nanoTime();
-        Finding finding;
-        try {
-            finding = body.compute();
-        } catch (SymbolicTimeoutException e) {
-            finding = new Finding(Decision.UNDECIDED, undecidedWithin(e) + ": " + e.getMessage());
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new SymbolicCheckResult(id, source, statement, method, finding.decision(), finding.detail(), seconds);
-    }
-
-    private static String undecidedWithin(SymbolicTimeoutException e) {
-        long ms = e.limit().toMillis();
-        return "undecided within " + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms");
-    }
-
-    /**
-     * Collects named parts of a check. The check is established iff every part is; refuted iff some
-     * part has a counter-example; otherwise undecided.
-     */
-    private final class Parts {
-        private final StringBuilder detail = new StringBuilder();
-        private boolean refuted;
-        private boolean undecided;
-
-        /**
-         * Part: the residual is identically 0. Established if it simplifies to 0; refuted if it is a
-         * non-zero number at some rational point; undecided if it does neither or the time limit is reached.
-         */
-        void zero(String name, IExpr residual) {
-            IExpr simplified;
-            try {
-                simplified = engine.simplify(residual, limit);
-            } catch (SymbolicTimeoutException e) {
-                undecided = true;
-                note(name + ": " + undecidedWithin(e) + " (simplification of the residual)");
-                return;
-            }
-            if (simplified.isZero()) {
-                note(name + ": residual simplifies to 0");
-                return;
-            }
-            String counterexample = counterexample(simplified);
-            if (counterexample != null) {
-                refuted = true;
-                note(name + ": residual is not 0: " + counterexample);
-            } else {
-                undecided = true;
-                note(name + ": undecided: Symja leaves the residual as " + simplified + " and it is 0 to "
-                        + HIGH_PRECISION_DIGITS + " digits at every rational point tried");
-            }
-        }
-
-        /** Part: a fact computed exactly or to a stated precision; false is a counter-example, described by {@code what}. */
-        void require(String name, boolean ok, String what) {
-            refuted |= !ok;
-            note(name + ": " + what);
-        }
-
-        /** Part: a limit Symja evaluates; an unevaluated {@code Limit} leaves it undecided. */
-        void limit(String name, IExpr computed, boolean ok, String what) {
-            if (!ok && computed.has(F.Limit)) {
-                undecided = true;
-                note(name + ": undecided: Symja returns " + computed + "; " + what);
-                return;
-            }
-            require(name, ok, what);
-        }
-
-        void note(String text) {
-            if (detail.length() > 0) {
-                detail.append("; ");
-            }
-            detail.append(text);
-        }
-
-        Finding finding() {
-            Decision d = refuted ? Decision.REFUTED : undecided ? Decision.UNDECIDED : Decision.ESTABLISHED;
-            return new Finding(d, detail.toString());
-        }
-    }
-
-    /** Points tried when looking for a counter-example to a residual that did not simplify to 0. */
-    private static final int COUNTEREXAMPLE_POINTS = 8;
-
-    /** A residual this far from 0 at 30 digits is a counter-example, not round-off. */
-    private static final double COUNTEREXAMPLE_FLOOR = 1e-15;
-
-    /**
-     * A rational point where the residual is a non-zero real number (checked to 30 digits), described
-     * with the value; null if none of the points tried gives one, or if the residual has free terms
-     * other than symbols (then a point does not determine it).
-     */
-    private String counterexample(IExpr residual) {
-        IExpr variables = engine.evaluate(F.Variables(residual));
-        if (!variables.isList()) {
-            return null;
-        }
-        List<ISymbol> symbols = new ArrayList<>();
-        for (IExpr v : (org.matheclipse.core.interfaces.IAST) variables) {
-            if (!(v instanceof ISymbol symbol)) {
-                return null;
-            }
-            symbols.add(symbol);
-        }
-        Random random = new Random(SEED);
-        for (int i = 0; i < COUNTEREXAMPLE_POINTS; i++) {
-            Map<ISymbol, IExpr> point = new LinkedHashMap<>();
-            for (ISymbol v : symbols) {
-                int q = 2 + random.nextInt(30);
-                point.put(v, F.QQ(1 + random.nextInt(q - 1), q));
-            }
-            IExpr value = engine.substitute(residual, point);
-            double numeric;
-            try {
-                numeric = engine.numeric(value, Map.of(), HIGH_PRECISION_DIGITS).doubleValue();
-            } catch (IllegalArgumentException outsideTheRealDomain) {
-                continue;
-            }
-            if (Math.abs(numeric) > COUNTEREXAMPLE_FLOOR) {
-                return "at " + point + " it is " + value + " = " + numeric;
-            }
-        }
-        return null;
-    }
-
     private IExpr eval(IExpr expr) {
         return engine.evaluate(expr, limit);
     }
@@ -298,7 +165,7 @@ public final class ScanSnapSymbolicChecks {
      */
     public SymbolicCheckResult gradientMatches(
             String id, String source, String statement, SmallInstance inst, GradientFormula formula) {
-        return timed(id, source, statement, Method.MACHINE_PRECISION_POINTS, () -> {
+        return Proof.timed(id, source, statement, Method.MACHINE_PRECISION_POINTS, () -> {
             int size = SmallInstance.VOCABULARY;
             List<String> names = new ArrayList<>();
             List<IExpr> derivatives = new ArrayList<>();
@@ -339,7 +206,7 @@ public final class ScanSnapSymbolicChecks {
                 }
             }
             boolean holds = worst < MACHINE_PRECISION_BOUND;
-            return new Finding(holds ? Decision.ESTABLISHED : Decision.REFUTED,
+            return new Proof.Finding(holds ? Decision.ESTABLISHED : Decision.REFUTED,
                     "contextual tokens " + java.util.Arrays.toString(inst.contextTokens()) + ", next token " + inst.next()
                             + "; max |Symja's dJ/dx - formula| over the " + names.size() + " entries (9 of Y, 3 of z) at "
                             + GRADIENT_POINTS + " random points (Y in [-3,3], z in [-2,2]) = " + worst
@@ -354,7 +221,7 @@ public final class ScanSnapSymbolicChecks {
      * vector {@code g} in place of {@code Y(e_n - alpha)}, since only {@code ||f|| = 1} matters there.
      */
     public SymbolicCheckResult lemma1RowSums() {
-        return timed("lemma1-row-sums", "Lemma 1, Eqn. 3-4",
+        return Proof.timed("lemma1-row-sums", "Lemma 1, Eqn. 3-4",
                 "every row of dY/dt and dz_m/dt sums to 0 (row sums of Y and Z are constant)", Method.EXACT_SIMPLIFICATION, () -> {
                     int size = 3;
                     int next = 0;
@@ -378,7 +245,7 @@ public final class ScanSnapSymbolicChecks {
                         f[l] = F.Divide(a[l], F.Sqrt(squares));
                         err[l] = F.Subtract(l == next ? F.C1 : F.C0, F.Divide(F.Exp(o[l]), partition));
                     }
-                    Parts parts = new Parts();
+                    Proof parts = new Proof(engine, limit);
                     for (int l = 0; l < size; l++) {
                         IASTAppendable rowSum = F.PlusAlloc(size);
                         for (int k = 0; k < size; k++) {
@@ -406,12 +273,12 @@ public final class ScanSnapSymbolicChecks {
      * {@code dh/dt = eta_Y / ((M-1) + e^{Mh})}, and h(0) = 0 satisfies it at t = 0.
      */
     public SymbolicCheckResult lemma6ImplicitSolution() {
-        return timed("lemma6-implicit-solution", "Lemma 6, Eqn. 44-45",
+        return Proof.timed("lemma6-implicit-solution", "Lemma 6, Eqn. 44-45",
                 "e^{Mh} + (M-1)Mh = M eta_Y t + 1 solves dh/dt = eta_Y/((M-1)+e^{Mh}) with h(0) = 0", Method.EXACT_SIMPLIFICATION, () -> {
                     ScanSnapEquations.Symbols s = eq.symbols();
                     IExpr implicit = eq.lemma6ImplicitResidual(s.h(), s.t());
                     IExpr slope = F.Negate(F.Divide(F.D(implicit, s.t()), F.D(implicit, s.h())));
-                    Parts parts = new Parts();
+                    Proof parts = new Proof(engine, limit);
                     parts.zero("-(dF/dt)/(dF/dh) - eta_Y/((M-1)+e^{Mh})", F.Subtract(slope, eq.lemma6Rhs(s.h())));
                     parts.zero("F(h=0, t=0)", at(at(implicit, s.h(), F.C0), s.t(), F.C0));
                     IExpr dFdh = eval(F.D(implicit, s.h()));
@@ -425,12 +292,12 @@ public final class ScanSnapSymbolicChecks {
      * {@code R = M eta_Y t + 1}) satisfies the implicit equation, and h(0) = 0.
      */
     public SymbolicCheckResult lemma6LambertW() {
-        return timed("lemma6-lambert-w", "Lemma 6, Eqn. 45 (closed form by Lambert W)",
+        return Proof.timed("lemma6-lambert-w", "Lemma 6, Eqn. 45 (closed form by Lambert W)",
                 "h(t) = (R/c - W(e^{R/c}/c))/M, c = M-1, R = M eta_Y t + 1, solves e^{Mh} + (M-1)Mh = M eta_Y t + 1 with h(0) = 0",
                 Method.EXACT_RATIONAL_POINTS, () -> {
                     ScanSnapEquations.Symbols s = eq.symbols();
                     IExpr closedForm = eq.lemma6LambertH(s.t());
-                    Parts parts = new Parts();
+                    Proof parts = new Proof(engine, limit);
                     IExpr residualOfClosedForm = eq.lemma6ImplicitResidual(closedForm, s.t());
                     parts.zero("implicit equation at h = closed form", residualOfClosedForm);
                     int[] sizes = {2, 3, 5, 10, 1000};
@@ -461,12 +328,12 @@ public final class ScanSnapSymbolicChecks {
      * the ODE's right-hand side decreases in h, so each Euler step overshoots (Lemma 7's h* >= h).
      */
     public SymbolicCheckResult lemma5VsLemma6() {
-        return timed("lemma5-vs-lemma6", "Lemma 5 (Eqns. 31-33), Lemma 6 (Eqn. 44), Lemma 7",
+        return Proof.timed("lemma5-vs-lemma6", "Lemma 5 (Eqns. 31-33), Lemma 6 (Eqn. 44), Lemma 7",
                 "h*(s) = h*(s-1) + eta_Y/((M-1)+e^{M h*(s-1)}) is forward Euler with step 1 for dh/ds = eta_Y/((M-1)+e^{Mh}); "
                         + "d/dh of the right-hand side is negative, so Euler overshoots",
                 Method.EXACT_SIMPLIFICATION, () -> {
                     ScanSnapEquations.Symbols s = eq.symbols();
-                    Parts parts = new Parts();
+                    Proof parts = new Proof(engine, limit);
                     parts.zero("Lemma 5 step - (h + 1 * Lemma 6 rhs)",
                             F.Subtract(eq.lemma5Step(s.h()), F.Plus(s.h(), eq.lemma6Rhs(s.h()))));
                     IExpr derivative = F.D(eq.lemma6Rhs(s.h()), s.h());
@@ -497,7 +364,7 @@ public final class ScanSnapSymbolicChecks {
      * {@code h(s)}, then their derivatives are replaced by {@code eta_Z gamma} and Lemma 6's right-hand side.
      */
     public SymbolicCheckResult appFClosedForms() {
-        return timed("appF-closed-forms", "Appendix F, Eqns. 13, 123, 124, 128",
+        return Proof.timed("appF-closed-forms", "Appendix F, Eqns. 13, 123, 124, 128",
                 "z = -1/4 ln(1+4 Gamma/C0) solves Eqn. 13 with z(0)=0; xi = gamma/(C0+4Gamma) = C0^-1 gamma e^{4z}; "
                         + "dB/dt = eta_Z xi for B = 1/4 ln(C0+4Gamma); Eqn. 128 satisfies dGamma/dt = eta_Z gamma(t)",
                 Method.EXACT_SIMPLIFICATION, () -> {
@@ -506,7 +373,7 @@ public final class ScanSnapSymbolicChecks {
                     ISymbol hFn = engine.symbol("hfn");
                     IExpr capGammaOfT = F.unaryAST1(capGammaFn, s.t());
                     IExpr capGammaRate = F.Function(F.Times(s.etaZ(), s.gamma()));
-                    Parts parts = new Parts();
+                    Proof parts = new Proof(engine, limit);
 
                     IExpr z = eq.appFZ(capGammaOfT);
                     IExpr dzdt = derivativeReplaced(z, s.t(), capGammaFn, capGammaRate);
@@ -565,12 +432,12 @@ public final class ScanSnapSymbolicChecks {
      * has zero time derivative and is 0 at t = 0.
      */
     public SymbolicCheckResult thm3RelativeGain() {
-        return timed("thm3-relative-gain", "Theorem 3, Eqn. 98 and Eqn. 110",
+        return Proof.timed("thm3-relative-gain", "Theorem 3, Eqn. 98 and Eqn. 110",
                 "e^{-2 dz_l} - 1 = (r(0)+1)(e^{-2 dz_l'} - 1) is conserved by dz_l/dz_l' = (c~_l/c~_l')^2", Method.EXACT_SIMPLIFICATION, () -> {
                     TwoTokens v = twoTokens();
                     IExpr rateL = F.Times(v.kappa(), F.Sqr(v.pl()), F.Exp(F.Times(F.C2, v.zl())));
                     IExpr rateLp = F.Times(v.kappa(), F.Sqr(v.plp()), F.Exp(F.Times(F.C2, v.zlp())));
-                    Parts parts = new Parts();
+                    Proof parts = new Proof(engine, limit);
                     IExpr ratioOfRates = F.Divide(rateL, rateLp);
                     IExpr cTildeRatioSquared = F.Sqr(F.Divide(eq.eqn5CTilde(v.pl(), v.zl()), eq.eqn5CTilde(v.plp(), v.zlp())));
                     parts.zero("Eqn. 98 rate ratio - (c~_l/c~_l')^2", F.Subtract(ratioOfRates, cTildeRatioSquared));
@@ -611,8 +478,8 @@ public final class ScanSnapSymbolicChecks {
      * to 0, refuted by a rational point where it is a non-zero number, otherwise undecided.
      */
     SymbolicCheckResult identity(String id, String source, String statement, String name, IExpr residual) {
-        return timed(id, source, statement, Method.EXACT_SIMPLIFICATION, () -> {
-            Parts parts = new Parts();
+        return Proof.timed(id, source, statement, Method.EXACT_SIMPLIFICATION, () -> {
+            Proof parts = new Proof(engine, limit);
             parts.zero(name, residual);
             return parts.finding();
         });
@@ -624,7 +491,7 @@ public final class ScanSnapSymbolicChecks {
      * {@code -eta_Z sum_n (1 - f_{nl}^2) xi_n} for two classes sharing only l.
      */
     public SymbolicCheckResult thm2bSingleCommonIdentity() {
-        return timed("thm2b-single-common-identity", "Theorem 2(b), Eqns. 97, 99-100",
+        return Proof.timed("thm2b-single-common-identity", "Theorem 2(b), Eqns. 97, 99-100",
                 "f_l[(f^T f') f_l - f'_l] = -(1 - f_l^2)(f^T f') when l is the only shared token", Method.EXACT_SIMPLIFICATION, () -> {
                     ISymbol fl = engine.symbol("fl");
                     ISymbol u1 = engine.symbol("uone");
@@ -637,7 +504,7 @@ public final class ScanSnapSymbolicChecks {
                     IExpr overlap = ScanSnapEquations.dot(f, fp);
                     IExpr lhs = F.Times(fl, F.Subtract(F.Times(overlap, fl), gl));
                     IExpr rhs = F.Negate(F.Times(F.Subtract(F.C1, F.Sqr(fl)), overlap));
-                    Parts parts = new Parts();
+                    Proof parts = new Proof(engine, limit);
                     parts.zero("identity with unit norms substituted", F.Subtract(lhs, rhs));
                     parts.zero("unit norm of f", F.Subtract(ScanSnapEquations.dot(f, f), F.C1));
 
@@ -663,14 +530,14 @@ public final class ScanSnapSymbolicChecks {
      * Eqn. 14's two displays, and {@code B/ln t -> 1/2} (scan) and {@code B/ln ln t -> 1/2} (snap).
      */
     public SymbolicCheckResult thm4Regimes() {
-        return timed("thm4-regimes", "Theorem 4, Eqn. 14; Appendix F, Eqn. 129; Lemma 9",
+        return Proof.timed("thm4-regimes", "Theorem 4, Eqn. 14; Appendix F, Eqn. 129; Lemma 9",
                 "B_n(t) from Eqn. 129 equals Eqn. 14's two displays under h ~ eta_Y s/M and h ~ ln(M eta_Y s)/M, "
                         + "and grows like (1/2) ln t before the snap and (1/2) ln ln t after", Method.SYMBOLIC_LIMIT, () -> {
                     ScanSnapEquations.Symbols s = eq.symbols();
                     IExpr timeOverK = F.Divide(s.t(), s.k());
                     IExpr early = eq.eqn129B(eq.lemma9EarlyH(timeOverK));
                     IExpr late = eq.eqn129B(eq.lemma9LateH(timeOverK));
-                    Parts parts = new Parts();
+                    Proof parts = new Proof(engine, limit);
                     parts.zero("Eqn. 129 with h = eta_Y t/(K M), minus Eqn. 14 scan display", F.Subtract(early, eq.eqn14Scan()));
                     parts.zero("Eqn. 129 with h = ln(M eta_Y t/K)/M, minus Eqn. 14 snap display", F.Subtract(late, eq.eqn14Snap()));
 

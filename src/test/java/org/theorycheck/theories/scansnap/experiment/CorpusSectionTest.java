@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.experiment;
 
+import org.theorycheck.core.experiment.SweepAxis;
 import org.theorycheck.core.experiment.ConfigException;
 import org.theorycheck.core.experiment.ExperimentFile;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CorpusSectionTest {
 
     private static ExperimentConfig resolve(String yaml, String... overrides) {
-        return ExperimentFile.parse("text.yaml", yaml).withOverrides(List.of(overrides)).resolve();
+        return ExperimentFile.parse("text.yaml", yaml, ScanSnapExperiments.SCHEMA).withOverrides(List.of(overrides)).resolve();
     }
 
     private static ConfigException error(String yaml, String... overrides) {
@@ -38,7 +39,7 @@ class CorpusSectionTest {
                 + "  eval_batch: 4\n  bptt: 16\n", "corpus.min_count=5");
         assertThat(c.corpus()).isEqualTo(new CorpusSpec(CorpusSpec.Name.WIKITEXT103, "data/wt103", 5, 8, 4, 16, 10, 100));
         ExperimentConfig swept = resolve("rung: transformer\ncorpus:\n  name: brown\nsweep:\n  corpus.bptt: [20, 35]\n");
-        assertThat(swept.sweep()).containsExactly(new ExperimentConfig.SweepAxis("corpus.bptt", List.of("20", "35")));
+        assertThat(swept.sweep()).containsExactly(new SweepAxis("corpus.bptt", List.of("20", "35")));
     }
 
     @Test
@@ -105,7 +106,7 @@ class CorpusSectionTest {
     @Test
     void checkpointsAreForCorpusRunsOnly() {
         assertThat(resolve("rung: transformer\ncorpus:\n  name: brown\n").train().checkpointEvery())
-                .isEqualTo(ExperimentSchema.CORPUS_CHECKPOINT_EVERY);
+                .isEqualTo(ScanSnapExperiments.CORPUS_CHECKPOINT_EVERY);
         assertThat(resolve("rung: transformer\ncorpus:\n  name: brown\ntrain:\n  checkpoint_every: 25\n").train()
                 .checkpointEvery()).isEqualTo(25);
         assertThat(resolve("rung: transformer\ncorpus:\n  name: brown\n", "train.checkpoint_every=0").train()

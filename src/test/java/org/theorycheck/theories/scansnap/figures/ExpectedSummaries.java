@@ -15,14 +15,14 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Compares a freshly computed figure with its checked-in summary, experiments/expected/NAME.csv:
+ * Compares a freshly computed figure with its checked-in summary, experiments/scan-and-snap/expected/NAME.csv:
  * deterministic numbers to {@link SummaryRow#EXACT_RELATIVE}, seed means within
  * {@link SummaryRow#SEEDS_STANDARD_ERRORS} standard errors of the stored mean.
  *
  * <p>The expected files are written by the tool itself, from real runs at the quick budget:
  * <pre>
  *   mvn -q -DskipTests package
- *   java -jar target/theorycheck.jar figure all --expected experiments/expected --out out/figures
+ *   java -jar target/theorycheck.jar figure all --expected experiments/scan-and-snap/expected --out out/figures
  * </pre>
  * Regenerating them must be a deliberate act, reviewed in the diff: a change in these files is a change
  * in what the figures show. A test that fails here means the figure changed; find out why before
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class ExpectedSummaries {
 
-    static final Path DIR = Path.of("experiments", "expected");
+    static final Path DIR = Path.of("experiments", "scan-and-snap", "expected");
 
     private ExpectedSummaries() {}
 

@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.junit.jupiter.api.Test;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.core.experiment.ExperimentFile;
@@ -16,7 +17,7 @@ import static org.theorycheck.theories.scansnap.quantities.TrajectoryAssert.asse
 class TrajectoryAssertExampleTest {
 
     private static final Trajectory MAP = new ExpectedGradientMap().run(
-            ExperimentFile.read(Path.of("experiments/syn-small.yaml")).withOverrides(List.of("train.steps=40")).resolve(), 1);
+            ScanSnapExperiments.read(Path.of("experiments/scan-and-snap/syn-small.yaml")).withOverrides(List.of("train.steps=40")).resolve(), 1);
 
     @Test
     void discriminativeAndFrequencyBiasOnTheMap() {
@@ -31,7 +32,7 @@ class TrajectoryAssertExampleTest {
     void theAssertionsCanFail() {
         assertThatThrownBy(() -> assertThat(MAP).commonTokens(0).allIncrease())
                 .isInstanceOf(AssertionError.class).hasMessageContaining("does not increase");
-        ExperimentConfig config = ExperimentFile.read(Path.of("experiments/syn-small.yaml"))
+        ExperimentConfig config = ScanSnapExperiments.read(Path.of("experiments/scan-and-snap/syn-small.yaml"))
                 .withOverrides(List.of("train.steps=1", "model.init=uniform")).resolve();
         Trajectory random = new ExpectedGradientMap().run(config, 1);
         assertThatThrownBy(() -> assertThat(random).distinctTokens(0).areOrderedByProbability())

@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.rungs;
 
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
@@ -28,7 +29,7 @@ class ClosedFormRungTest {
 
     @BeforeAll
     static void evaluate() {
-        config = ExperimentFile.read(Path.of("experiments/syn-small.yaml")).resolve();
+        config = ScanSnapExperiments.read(Path.of("experiments/scan-and-snap/syn-small.yaml")).resolve();
         closed = new ClosedFormRung().run(config, 1);
     }
 

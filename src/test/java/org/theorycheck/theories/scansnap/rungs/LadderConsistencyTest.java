@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.rungs;
 
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
@@ -28,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LadderConsistencyTest {
 
     private static ExperimentConfig synSmall(String... overrides) {
-        return ExperimentFile.read(Path.of("experiments/syn-small.yaml")).withOverrides(List.of(overrides)).resolve();
+        return ScanSnapExperiments.read(Path.of("experiments/scan-and-snap/syn-small.yaml")).withOverrides(List.of(overrides)).resolve();
     }
 
     /** max_i |g_T − g_∞| over Y and Z for class n, one sampled context of length T−1. */

@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.rungs;
 
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.hipparchus.ode.events.Action;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,14 +31,14 @@ class ReducedRungTest {
     /** Eqn. 110 residual allowed at the default tolerance; the loose control must exceed the floor below. */
     private static final double IDENTITY_TOLERANCE = 1e-8;
     private static final double NEGATIVE_CONTROL_FLOOR = 1e-6;
-    private static final Path SYN_SMALL = Path.of("experiments/syn-small.yaml");
+    private static final Path SYN_SMALL = Path.of("experiments/scan-and-snap/syn-small.yaml");
 
     private static ExperimentConfig config;
     private static Trajectory trajectory;
 
     @BeforeAll
     static void integrate() {
-        config = ExperimentFile.read(SYN_SMALL).resolve();
+        config = ScanSnapExperiments.read(SYN_SMALL).resolve();
         long start = System.nanoTime();
         trajectory = new ReducedRung().run(config, 1);
         System.out.printf("rung 4 on syn-small: %d snapshots in %.1f ms%n", trajectory.size(),
@@ -212,7 +213,7 @@ class ReducedRungTest {
 
     @Test
     void uniformInitialisationStartsWhereSgdStarts() {
-        ExperimentConfig uniform = ExperimentFile.read(SYN_SMALL)
+        ExperimentConfig uniform = ScanSnapExperiments.read(SYN_SMALL)
                 .withOverrides(List.of("model.init=uniform", "train.steps=2")).resolve();
         Trajectory reduced = new ReducedRung().run(uniform, 7);
         Trajectory map = new ExpectedGradientMap().run(uniform, 7);
@@ -224,7 +225,7 @@ class ReducedRungTest {
 
     @Test
     void adamIsRejected() {
-        ExperimentConfig adam = ExperimentFile.read(SYN_SMALL).withOverrides(List.of("train.optimizer=adam")).resolve();
+        ExperimentConfig adam = ScanSnapExperiments.read(SYN_SMALL).withOverrides(List.of("train.optimizer=adam")).resolve();
         assertThatThrownBy(() -> new ReducedRung().run(adam, 1)).isInstanceOf(ConfigException.class);
         assertThatThrownBy(() -> new ClosedFormRung().run(adam, 1)).isInstanceOf(ConfigException.class);
     }

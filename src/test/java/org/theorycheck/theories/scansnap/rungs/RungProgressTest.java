@@ -1,5 +1,7 @@
 package org.theorycheck.theories.scansnap.rungs;
 
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.theorycheck.core.ladder.Rung;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,12 +21,12 @@ class RungProgressTest {
     @ParameterizedTest
     @ValueSource(strings = {"sgd", "map", "flow"})
     void progressRunsToTheLastStepAndChangesNothing(String name) {
-        ExperimentConfig config = ExperimentFile.read(Path.of("experiments/syn-small.yaml"))
+        ExperimentConfig config = ScanSnapExperiments.read(Path.of("experiments/scan-and-snap/syn-small.yaml"))
                 .withOverrides(List.of("train.steps=6", "train.record_every=2")).resolve();
-        Rung rung = Rungs.byName(name).orElseThrow();
+        Rung<ExperimentConfig, ScanSnapTrace> rung = Rungs.byName(name).orElseThrow();
         List<Double> reached = new ArrayList<>();
-        Trajectory withProgress = rung.run(config, 1, reached::add);
-        Trajectory without = rung.run(config, 1);
+        Trajectory withProgress = (Trajectory) rung.run(config, 1, reached::add);
+        Trajectory without = (Trajectory) rung.run(config, 1);
         assertThat(reached).isNotEmpty().isSorted();
         assertThat(reached.get(reached.size() - 1)).isEqualTo(6.0);
         for (int i = 0; i < without.size(); i++) {

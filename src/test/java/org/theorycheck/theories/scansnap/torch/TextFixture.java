@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.torch;
 
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.core.experiment.ExperimentFile;
 import org.theorycheck.theories.scansnap.text.CorpusReader;
@@ -34,7 +35,7 @@ final class TextFixture {
                 + "  eval_batch: 1\n  bptt: " + BPTT + "\n  eval_windows: 1\n  map_window: 0\n"
                 + "transformer:\n  emsize: 8\n  heads: 1\n  hidden: 8\n  layers: 2\n  positional: true\n  ff_rate: 2.0\n"
                 + "  clip: 0.5\ntrain:\n  momentum: 0.0\n  eta_z: 1.0\n  steps: 6\n  record_every: 2\n");
-        return ExperimentFile.read(file).withOverrides(List.of(overrides)).resolve();
+        return ScanSnapExperiments.read(file).withOverrides(List.of(overrides)).resolve();
     }
 
     /** The experiment's corpus, read from where {@link #experiment} wrote it. */

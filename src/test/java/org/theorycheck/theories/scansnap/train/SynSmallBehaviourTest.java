@@ -14,7 +14,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the paper reports for a Syn-Small run (paper file §5, Fig. 4 left; experiments/syn-small.yaml:
+ * What the paper reports for a Syn-Small run (paper file §5, Fig. 4 left; experiments/scan-and-snap/syn-small.yaml:
  * zero init, SGD momentum 0.9, η_Y = η_Z = 1): the loss falls below 1e-3 within about 30 steps, the
  * common-token logits fall (Theorem 2b / Corollary 2), and the distinct-token logits rise in the
  * order of P(l|n) (Theorem 3).

@@ -1,4 +1,4 @@
-package org.theorycheck.core.report;
+package org.theorycheck.theories.scansnap.report;
 
 import java.util.Map;
 

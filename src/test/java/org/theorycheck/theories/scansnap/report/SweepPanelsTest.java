@@ -1,5 +1,6 @@
-package org.theorycheck.core.report;
+package org.theorycheck.theories.scansnap.report;
 
+import org.theorycheck.core.report.CsvTable;
 import org.junit.jupiter.api.Test;
 import org.theorycheck.core.experiment.ConfigException;
 

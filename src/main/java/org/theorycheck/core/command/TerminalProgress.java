@@ -1,4 +1,4 @@
-package org.theorycheck.cli;
+package org.theorycheck.core.command;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -10,7 +10,7 @@ import java.time.Duration;
  * A progress bar on standard error when the command runs on a terminal, nothing otherwise (so
  * redirected output and tests stay clean). Close it when the work is done.
  */
-final class TerminalProgress implements AutoCloseable {
+public final class TerminalProgress implements AutoCloseable {
 
     private final ProgressBar bar;
 
@@ -19,7 +19,7 @@ final class TerminalProgress implements AutoCloseable {
     }
 
     /** A bar counting {@code max} units (e.g. " runs", " steps"), or a silent one when not on a terminal. */
-    static TerminalProgress of(String task, long max, String unit) {
+    public static TerminalProgress of(String task, long max, String unit) {
         return of(task, max, unit, 0);
     }
 
@@ -27,7 +27,7 @@ final class TerminalProgress implements AutoCloseable {
      * A bar as {@link #of(String, long, String)} that starts at {@code done} units already finished (by an earlier
      * process, e.g. a run resumed from a checkpoint): its rate and remaining time count only what this one does.
      */
-    static TerminalProgress of(String task, long max, String unit, long done) {
+    public static TerminalProgress of(String task, long max, String unit, long done) {
         if (System.console() == null) {
             return new TerminalProgress(null);
         }
@@ -36,14 +36,14 @@ final class TerminalProgress implements AutoCloseable {
     }
 
     /** Sets the count of finished units. */
-    void stepTo(long done) {
+    public void stepTo(long done) {
         if (bar != null) {
             bar.stepTo(done);
         }
     }
 
     /** Adds one finished unit. */
-    void step() {
+    public void step() {
         if (bar != null) {
             bar.step();
         }

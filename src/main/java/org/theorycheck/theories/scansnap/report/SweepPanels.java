@@ -1,5 +1,9 @@
-package org.theorycheck.core.report;
+package org.theorycheck.theories.scansnap.report;
 
+import org.theorycheck.core.report.CsvTable;
+import org.theorycheck.core.report.Figure;
+import org.theorycheck.theories.scansnap.report.KeyLabels;
+import org.theorycheck.core.report.LineFigure;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;

@@ -1,5 +1,7 @@
-package org.theorycheck.cli;
+package org.theorycheck.theories.scansnap.cli;
 
+import org.theorycheck.core.command.ExperimentArguments;
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.theorycheck.core.experiment.ConfigException;
 import org.theorycheck.theories.scansnap.experiment.CorpusSpec;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
@@ -20,7 +22,7 @@ import java.util.concurrent.Callable;
                 "files, tokens, sentences and <unk> per split, the vocabulary, and the batches",
                 "(rows x columns, windows of bptt). Reads only local files: the Brown corpus from the",
                 "build's cache (README, \"Real text\"), WikiText from corpus.dir."})
-final class CorpusCommand implements Callable<Integer> {
+public final class CorpusCommand implements Callable<Integer> {
 
     @Mixin
     ExperimentArguments experiment;
@@ -30,7 +32,7 @@ final class CorpusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ExperimentConfig config = experiment.load().resolve();
+        ExperimentConfig config = experiment.load(ScanSnapExperiments.SCHEMA).resolve();
         config.requireSingleConfiguration("corpus reads one configuration", "");
         CorpusSpec corpusSpec = config.corpus();
         if (corpusSpec == null) {

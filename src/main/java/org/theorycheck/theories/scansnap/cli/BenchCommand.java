@@ -1,5 +1,6 @@
-package org.theorycheck.cli;
+package org.theorycheck.theories.scansnap.cli;
 
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.core.experiment.ExperimentFile;
 import org.theorycheck.core.ladder.Rung;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
                 "With --transformer: the transformer rung instead (libtorch threads: THEORYCHECK_TORCH_THREADS,",
                 "default 1): one whole Syn-Small run, one training step, and how a step's cost grows with M,",
                 "emsize and T; compare with scripts/transformer_benchmark.py (experiments/BENCHMARKS.md)."})
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--repeat", paramLabel = "N", description = "Timed repetitions per workload (default: ${DEFAULT-VALUE}).")
     int repeat = 10;
@@ -46,9 +47,9 @@ final class BenchCommand implements Callable<Integer> {
             transformer(out);
             return 0;
         }
-        ExperimentConfig medium = load("experiments/fig6-syn-medium.yaml", "data.queries=10", "train.eta_z=1",
+        ExperimentConfig medium = load("experiments/scan-and-snap/fig6-syn-medium.yaml", "data.queries=10", "train.eta_z=1",
                 "train.eta_ratio=1", "seeds=1");
-        ExperimentConfig fig3 = load("experiments/fig3-growth-factor.yaml");
+        ExperimentConfig fig3 = load("experiments/scan-and-snap/fig3-growth-factor.yaml");
         time(out, "sgd      Syn-Medium Q=10, 100 steps", () -> rung("sgd").run(medium, 1));
         time(out, "flow     Syn-Medium Q=10, 100 steps", () -> rung("flow").run(medium, 1));
         time(out, "reduced  Fig. 3, K=10 M=1000, 700 steps", () -> rung("reduced").run(fig3, 1));
@@ -57,22 +58,22 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void transformer(PrintWriter out) {
-        ExperimentConfig small = load("experiments/syn-small-transformer.yaml", "seeds=1");
+        ExperimentConfig small = load("experiments/scan-and-snap/syn-small-transformer.yaml", "seeds=1");
         // the engine starts (and on a first use extracts libtorch) outside every timed loop
         SyntheticClassesRun.stepMillis(small, 1, 1, 1);
         out.printf(Locale.ROOT, "libtorch intra-op threads: %d%n", Libtorch.threads());
         time(out, "transformer Syn-Small, 100 steps", () -> rung("transformer").run(small, 1));
         step(out, "one step, Syn-Small (M=34, emsize 32, T=128)", small);
         for (String q : new String[] {"1", "3", "10"}) {
-            step(out, "one step, data.queries=" + q + " next_per_query=2", load("experiments/syn-small-transformer.yaml",
+            step(out, "one step, data.queries=" + q + " next_per_query=2", load("experiments/scan-and-snap/syn-small-transformer.yaml",
                     "seeds=1", "data.queries=" + q, "data.next_per_query=2"));
         }
         for (String e : new String[] {"16", "64", "128"}) {
-            step(out, "one step, emsize=hidden=" + e, load("experiments/syn-small-transformer.yaml", "seeds=1",
+            step(out, "one step, emsize=hidden=" + e, load("experiments/scan-and-snap/syn-small-transformer.yaml", "seeds=1",
                     "transformer.emsize=" + e, "transformer.hidden=" + e));
         }
         for (String c : new String[] {"31", "63", "255"}) {
-            step(out, "one step, T-1=" + c, load("experiments/syn-small-transformer.yaml", "seeds=1", "data.context=" + c));
+            step(out, "one step, T-1=" + c, load("experiments/scan-and-snap/syn-small-transformer.yaml", "seeds=1", "data.context=" + c));
         }
         out.flush();
     }
@@ -86,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static ExperimentConfig load(String file, String... overrides) {
-        return ExperimentFile.read(Path.of(file)).withOverrides(List.of(overrides)).resolve();
+        return ScanSnapExperiments.read(Path.of(file)).withOverrides(List.of(overrides)).resolve();
     }
 
     private static Rung rung(String name) {

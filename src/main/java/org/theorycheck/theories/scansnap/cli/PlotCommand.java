@@ -1,5 +1,6 @@
-package org.theorycheck.cli;
+package org.theorycheck.theories.scansnap.cli;
 
+import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.theorycheck.core.experiment.ConfigException;
 import org.theorycheck.core.experiment.ExperimentFile;
 import org.theorycheck.theories.scansnap.report.AttentionHeatmap;
@@ -8,8 +9,8 @@ import org.theorycheck.core.report.CsvTable;
 import org.theorycheck.core.report.Figure;
 import org.theorycheck.theories.scansnap.report.Overlay;
 import org.theorycheck.theories.scansnap.report.RecallCurves;
-import org.theorycheck.core.report.KeyLabels;
-import org.theorycheck.core.report.SweepPanels;
+import org.theorycheck.theories.scansnap.report.KeyLabels;
+import org.theorycheck.theories.scansnap.report.SweepPanels;
 import org.theorycheck.theories.scansnap.report.TraceSeries;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +41,7 @@ import java.util.function.Function;
                 "      --column z:0:19 --marker 23=t0 --out fig/z",
                 "  theorycheck plot recall \"η_Y/η_Z=1=out/r1\" \"η_Y/η_Z=10=out/r10\" \\",
                 "      --vocabulary 33 --out fig/fig11"})
-final class PlotCommand implements Callable<Integer> {
+public final class PlotCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -156,7 +157,7 @@ final class PlotCommand implements Callable<Integer> {
             String mean = metric + "_mean";
             String std = summary.hasColumn(metric + "_std") ? metric + "_std" : null;
             Integer r = nextPerQuery != null ? nextPerQuery
-                    : config != null ? ExperimentFile.read(config).resolve().data().nextPerQuery() : null;
+                    : config != null ? ScanSnapExperiments.read(config).resolve().data().nextPerQuery() : null;
             Function<String, String> title = panel.equals("data.queries") && r != null ? SweepPanels.queriesTitle(r)
                     : panel.equals(SweepPanels.NONE) ? v -> KeyLabels.axisTitle(mean) + " against " + KeyLabels.axisTitle(x)
                     : SweepPanels.keyTitle(panel);
@@ -223,7 +224,7 @@ final class PlotCommand implements Callable<Integer> {
                             + "Runs that share a label become their mean with a ± std band."},
             footer = {"%nExample:",
                     "  theorycheck plot recall ratio1=out/r1 ratio1=out/r1b ratio10=out/r10 \\",
-                    "      --config experiments/syn-small.yaml --out fig/fig11"})
+                    "      --config experiments/scan-and-snap/syn-small.yaml --out fig/fig11"})
     static final class Recall implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -248,7 +249,7 @@ final class PlotCommand implements Callable<Integer> {
             if ((vocabulary == null) == (config == null)) {
                 throw new ConfigException("command line", 0, "--vocabulary", "give exactly one of --vocabulary M and --config CONFIG");
             }
-            int m = vocabulary != null ? vocabulary : ExperimentFile.read(config).resolve().data().vocabulary();
+            int m = vocabulary != null ? vocabulary : ScanSnapExperiments.read(config).resolve().data().vocabulary();
             if (m < 1) {
                 throw new ConfigException("command line", 0, "--vocabulary", "must be positive, got " + m);
             }
