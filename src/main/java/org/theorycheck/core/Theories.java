@@ -53,23 +53,26 @@ public final class Theories {
         return new Theories(byId);
     }
 
-    /** The theories registered on the class path, in id order. */
+    /** Found once: the class path does not change while a process runs. */
+    private static volatile Theories discovered;
+
+    /**
+     * The theories registered on the class path, in id order.
+     *
+     * @throws ConfigException if two claim one id
+     */
     public static Theories discovered() {
-        return Discovered.THEORIES;
-    }
-
-    /** Found once per class loader: the class path does not change while a process runs. */
-    private static final class Discovered {
-        static final Theories THEORIES = load();
-
-        private static Theories load() {
+        Theories t = discovered;
+        if (t == null) {
             List<Theory<?, ?>> found = new ArrayList<>();
-            for (Theory<?, ?> t : ServiceLoader.load(Theory.class)) {
-                found.add(t);
+            for (Theory<?, ?> theory : ServiceLoader.load(Theory.class)) {
+                found.add(theory);
             }
             found.sort((a, b) -> a.id().compareTo(b.id()));
-            return of(found);
+            t = of(found);
+            discovered = t;
         }
+        return t;
     }
 
     /** Every theory, in id order. */
