@@ -1,5 +1,6 @@
 package org.theorycheck.cli;
 
+import org.theorycheck.output.OutputLock;
 import org.theorycheck.report.HtmlReport;
 import org.theorycheck.report.figures.Budget;
 import org.theorycheck.report.figures.FigureRecipe;
@@ -12,8 +13,8 @@ import org.theorycheck.verify.Claim;
 import org.theorycheck.verify.ClaimFiles;
 import org.theorycheck.verify.scansnap.ScanSnapQuantities;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -58,7 +59,8 @@ final class ReportCommand implements Callable<Integer> {
         List<CheckResult> results;
         Budget budget = full ? Budget.FULL : Budget.QUICK;
         List<FigureResult> figures = new ArrayList<>();
-        try (Engine engine = engineOptions.open(threads)) {
+        double seconds;
+        try (Engine engine = engineOptions.open(threads); OutputLock lock = OutputDirectories.lockFor(spec, out)) {
             err.println("verify: running the claims of " + theorems);
             err.flush();
             AtomicInteger done = new AtomicInteger();
@@ -75,15 +77,15 @@ final class ReportCommand implements Callable<Integer> {
             for (FigureRecipe r : recipes) {
                 figures.add(FigureCommand.Figures.compute(r, budget, engine, err));
             }
+            String flag = full ? " --full" : "";
+            String commands = "java -jar target/theorycheck.jar report" + flag + " --out " + out + "\n"
+                    + "# or piece by piece:\n"
+                    + "java -jar target/theorycheck.jar verify" + flag + "\n"
+                    + "java -jar target/theorycheck.jar figure all" + flag + " --out out/figures";
+            seconds = (System.nanoTime() - start) / 1e9;
+            HtmlReport page = ReportPage.build(results, figures, FigureRecipes.ladderExperiment(recipes), budget, commands, seconds);
+            page.write(out);
         }
-        String flag = full ? " --full" : "";
-        String commands = "java -jar target/theorycheck.jar report" + flag + " --out " + out + "\n"
-                + "# or piece by piece:\n"
-                + "java -jar target/theorycheck.jar verify" + flag + "\n"
-                + "java -jar target/theorycheck.jar figure all" + flag + " --out out/figures";
-        double seconds = (System.nanoTime() - start) / 1e9;
-        HtmlReport page = ReportPage.build(results, figures, FigureRecipes.ladderExperiment(recipes), budget, commands, seconds);
-        page.write(out);
         err.printf(Locale.ROOT, "report: %.1f s in all%n", seconds);
         spec.commandLine().getOut().println("wrote " + out);
         spec.commandLine().getOut().flush();

@@ -4,6 +4,7 @@ import org.theorycheck.config.ConfigException;
 import org.theorycheck.config.ExperimentConfig;
 import org.theorycheck.config.ExperimentSource;
 import org.theorycheck.data.text.CorpusCache;
+import org.theorycheck.output.OutputLock;
 import org.theorycheck.report.SweepCsv;
 import org.theorycheck.theory.Rungs;
 import org.theorycheck.train.Engine;
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
                 "Writes DIR/runs.csv (one row per run) and DIR/summary.csv (one row per grid cell).",
                 "Killed and restarted with the same --out, it redoes only the runs that had not finished",
                 "(they are journaled in DIR/runs.journal.csv).",
+                "Another command writing into DIR at the same time is refused (exit 2).",
                 "For batch schedulers: --shard I/N runs every N-th run from the I-th and writes only its journal",
                 "(default DIR out/<name>/shard-I-of-N); --merge DIR... then writes the files of the whole grid."})
 final class SweepCommand implements Callable<Integer> {
@@ -75,7 +77,7 @@ final class SweepCommand implements Callable<Integer> {
         List<SweepPlan.Run> runs = plan.shard(part[0], part[1]);
         Path dir = out != null ? out : shard == null ? Path.of("out", plan.base().name())
                 : Path.of("out", plan.base().name(), "shard-" + part[0] + "-of-" + part[1]);
-        try (Engine engine = engineOptions.open(threads)) {
+        try (Engine engine = engineOptions.open(threads); OutputLock lock = OutputDirectories.lock(spec, dir)) {
             SweepJournal journal = SweepJournal.open(dir.resolve("runs.journal.csv"), plan);
             long start = System.nanoTime();
             List<RunResult> results;
@@ -118,7 +120,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         List<RunResult> results = Sweep.merge(plan, journals, names);
         Path dir = out != null ? out : Path.of("out", plan.base().name());
-        SweepCsv.write(plan, results, dir);
+        try (OutputLock lock = OutputDirectories.lock(spec, dir)) {
+            SweepCsv.write(plan, results, dir);
+        }
         spec.commandLine().getOut().printf("%s: %d runs merged from %d journals -> %s%n", plan.base().name(), results.size(), journals.size(), dir);
         return 0;
     }

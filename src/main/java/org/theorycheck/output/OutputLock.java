@@ -160,12 +160,15 @@ public final class OutputLock implements AutoCloseable {
 
     /** Creates {@code absolute}; returns the outermost directory it had to create, or null if it existed. */
     private static Path createDirectories(Path dir, Path absolute) {
-        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
-            throw new ConfigException(dir.toString(), 0, "", "cannot write output here: it is a file, not a directory");
-        }
         Path created = null;
-        for (Path p = absolute; p != null && !Files.exists(p); p = p.getParent()) {
-            created = p;
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            created = existing;
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new ConfigException(dir.toString(), 0, "", "cannot write output here: "
+                    + (existing.equals(absolute) ? dir : existing) + " is a file, not a directory; choose another directory");
         }
         try {
             Files.createDirectories(absolute);
@@ -204,9 +207,6 @@ public final class OutputLock implements AutoCloseable {
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             String r = f.getReason();
-            if (r.equals("Not a directory")) {
-                return "a part of " + f.getFile() + " is a file, not a directory";
-            }
             return r.substring(0, 1).toLowerCase() + r.substring(1) + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
