@@ -17,6 +17,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +25,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One writer per output directory: the lock a command holds on the directory it writes into, from
@@ -39,6 +39,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * deleted (while still locked), and so is the directory if the lock created it and nothing was written
  * into it, so that a command that fails writes nothing. Taking the lock completes or clears what a
  * killed {@link OutputSet} left half put in place.
+ *
+ * <p>A process takes a directory's lock once: on POSIX systems closing any other descriptor of the lock file
+ * releases the process's lock on it, so nothing else here opens that file while the lock is held.
  */
 public final class OutputLock implements AutoCloseable {
 
@@ -79,7 +82,9 @@ public final class OutputLock implements AutoCloseable {
         Path file = absolute.resolve(FILE_NAME);
         try {
             for (int attempt = 1; ; attempt++) {
+                Object before = identity(file);
                 FileChannel channel = open(dir, file);
+                Object opened = identity(file);
                 FileLock lock;
                 try {
                     lock = channel.tryLock();
@@ -95,14 +100,11 @@ public final class OutputLock implements AutoCloseable {
                     throw new ConfigException(dir.toString(), 0, "", "this output directory is being written by another "
                             + "command (" + holder + "); wait for it to end, or write elsewhere");
                 }
-                String previous = read(channel);
-                String mine = holderText(command);
-                channel.truncate(0);
-                channel.write(ByteBuffer.wrap(mine.getBytes(StandardCharsets.UTF_8)), 0);
-                channel.force(true);
-                // a holder that was releasing may have deleted the file we opened: then the lock is on a file
-                // no longer at this path, and another command may hold the one that is; try again
-                if (!mine.equals(readPath(file))) {
+                // A holder that was releasing may have deleted the file we opened: then the lock is on a file no
+                // longer at this path, and another command may hold the one that is; so the file at the path must
+                // be the same before the open, after it, and once locked. (Compared by the file's identity, not by
+                // reading it: opening the file again and closing it would release this process's lock.)
+                if (opened == null || (before != null && !before.equals(opened)) || !opened.equals(identity(file))) {
                     lock.release();
                     channel.close();
                     if (attempt == ATTEMPTS) {
@@ -111,6 +113,11 @@ public final class OutputLock implements AutoCloseable {
                     }
                     continue;
                 }
+                String previous = read(channel);
+                byte[] mine = holderText(command).getBytes(StandardCharsets.UTF_8);
+                channel.truncate(0);
+                channel.write(ByteBuffer.wrap(mine), 0);
+                channel.force(true);
                 try {
                     OutputSet.recover(absolute);
                 } catch (IOException e) {
@@ -217,7 +224,6 @@ public final class OutputLock implements AutoCloseable {
         fields.put("pid", Long.toString(ProcessHandle.current().pid()));
         fields.put("command", command.replaceAll("\\s+", " "));
         fields.put("started", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-        fields.put("id", Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36));
         StringBuilder sb = new StringBuilder();
         fields.forEach((k, v) -> sb.append(k).append(' ').append(v).append('\n'));
         return sb.toString();
@@ -260,11 +266,16 @@ public final class OutputLock implements AutoCloseable {
         return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
     }
 
-    private static String readPath(Path file) throws IOException {
+    /**
+     * The identity of the file at {@code file} (device and inode where the platform gives them, else only that
+     * there is one), or null if there is none.
+     */
+    private static Object identity(Path file) throws IOException {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            return key != null ? key : file;
         } catch (NoSuchFileException e) {
-            return "";
+            return null;
         }
     }
 }

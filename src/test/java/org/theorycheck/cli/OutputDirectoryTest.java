@@ -103,7 +103,7 @@ class OutputDirectoryTest {
         Process child = builder.start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CHILD_SECONDS);
-            while (!(Files.isRegularFile(lockFile) && Files.readString(lockFile).contains("\nid "))) {
+            while (!(Files.isRegularFile(lockFile) && Files.readString(lockFile).contains("\nstarted "))) {
                 assertThat(child.isAlive()).as("the child runs: %s", Files.readString(tmp.resolve("child.txt"))).isTrue();
                 assertThat(System.nanoTime()).as("the child takes the lock in time").isLessThan(deadline);
                 Thread.sleep(20);

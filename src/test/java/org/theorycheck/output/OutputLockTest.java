@@ -46,7 +46,7 @@ class OutputLockTest {
         Path dir = Files.createDirectory(tmp.resolve("out"));
         // what a killed holder leaves: its file, whose OS lock died with it
         Files.writeString(dir.resolve(OutputLock.FILE_NAME), "pid 999999\ncommand theorycheck sweep big.yaml\n"
-                + "started 2024-05-06T07:08:09Z\nid x\n");
+                + "started 2024-05-06T07:08:09Z\n");
         try (OutputLock lock = OutputLock.acquire(dir, "theorycheck sweep big.yaml")) {
             assertThat(lock.takenOver()).hasValueSatisfying(note -> assertThat(note)
                     .contains(dir.toString(), "pid 999999: theorycheck sweep big.yaml, started 2024-05-06 07:08:09 UTC", "taken over"));
