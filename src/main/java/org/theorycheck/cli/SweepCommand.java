@@ -128,12 +128,11 @@ final class SweepCommand implements Callable<Integer> {
         List<SweepJournal> journals = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Path d : merge) {
-            SweepJournal journal = SweepJournal.existing(d.resolve(SweepJournal.FILE_NAME), plan);
-            warn(journal.warnings());
-            journals.add(journal);
+            journals.add(SweepJournal.existing(d.resolve(SweepJournal.FILE_NAME), plan));
             names.add(d.toString());
         }
         List<RunResult> results = Sweep.merge(plan, journals, names);
+        journals.forEach(j -> warn(j.warnings()));
         Path dir = out != null ? out : Path.of("out", plan.base().name());
         try (OutputLock lock = OutputDirectories.lock(spec, dir)) {
             SweepCsv.write(plan, results, dir);

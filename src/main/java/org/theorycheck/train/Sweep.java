@@ -103,9 +103,11 @@ public final class Sweep {
         }
         List<SweepPlan.Run> missing = plan.runs().stream().filter(r -> !all.containsKey(r)).toList();
         if (!missing.isEmpty()) {
+            String dropped = shards.stream().flatMap(j -> j.warnings().stream()).findFirst()
+                    .map(w -> "; a damaged row was dropped (" + w + ")").orElse("");
             throw new ConfigException(String.join(" ", names), 0, "--merge", missing.size() + " of " + plan.runs().size()
                     + " runs are in no journal (the first: " + describe(plan, missing.get(0))
-                    + "); finish or resume the shard that holds them first");
+                    + "); finish or resume the shard that holds them first" + dropped);
         }
         return inPlanOrder(plan, new ArrayList<>(all.values()));
     }

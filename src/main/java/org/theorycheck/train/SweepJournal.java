@@ -158,14 +158,11 @@ public final class SweepJournal {
         kept.add(header);
         Map<SweepPlan.Run, Integer> lineOf = new HashMap<>();
         Set<SweepPlan.Run> disputed = new HashSet<>();
-        boolean dropped = false;
-        // the last element is what follows the last line break: empty, or a line torn by a kill
-        for (int i = 1; i < lines.length; i++) {
+        // the last element is what follows the last line break: empty, or a line torn by a kill (dropped, and
+        // the journal rewritten so that the next row starts on a line of its own)
+        boolean dropped = !text.endsWith("\n");
+        for (int i = 1; i < lines.length - 1; i++) {
             String line = lines[i];
-            if (i == lines.length - 1) {
-                dropped |= !line.isEmpty();
-                break;
-            }
             Object parsed = parse(line);
             if (parsed instanceof String problem) {
                 warnings.add(file + ":" + (i + 1) + ": " + problem + consequence);
