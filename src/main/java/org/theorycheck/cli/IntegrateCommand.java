@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
         description = {"Computes one rung of the ladder of approximations for the experiment.",
                 "Writes DIR/trace.csv and DIR/attention.csv with the same columns as train, so any two rungs",
                 "(or a rung and SGD) can be compared directly, and prints the snap times it finds.",
-                "Time is in SGD steps on every rung."})
+                "Time is in SGD steps on every rung. The two files are put in place together, and another command",
+                "writing into DIR at the same time is refused (exit 2)."})
 final class IntegrateCommand implements Callable<Integer> {
 
     @Mixin

@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
                 "Runs every claim of theorems/ (as verify does) and every figure (as figure all does). The page has",
                 "a summary, the verdict table, figures with what the paper claims and what was measured, each",
                 "claim's checks, and the commands and versions. Progress goes to standard error.",
-                "Exits 0 iff every check got its expected verdict (the page is written either way)."})
+                "Exits 0 iff every check got its expected verdict (the page is written either way). FILE's directory",
+                "is held against other commands while it runs."})
 final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", description = "The page (default: out/report.html).")

@@ -33,7 +33,9 @@ import java.util.concurrent.Callable;
                 "DIR/attention_maps.csv (step,query,key,p: layer 0 on the mapped training window).",
                 "A run on a corpus saves DIR/" + TextCheckpoint.FILE_NAME + " every train.checkpoint_every iterations",
                 "(default 100; 0: none). Run the same command again after a kill: it resumes from there and",
-                "writes what an uninterrupted run writes. The checkpoint is deleted once the outputs are written."})
+                "writes what an uninterrupted run writes. The checkpoint is deleted once the outputs are written.",
+                "The two files are put in place together (a failed or killed run leaves the previous pair), and another",
+                "command writing into DIR at the same time is refused (exit 2)."})
 final class TrainCommand implements Callable<Integer> {
 
     @Mixin
