@@ -13,8 +13,8 @@ import org.theorycheck.verify.Claim;
 import org.theorycheck.verify.ClaimFiles;
 import org.theorycheck.verify.scansnap.ScanSnapQuantities;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

@@ -6,6 +6,7 @@ import de.erichseifert.vectorgraphics2d.util.PageSize;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.theorycheck.output.OutputSet;
 
+import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Paint;
@@ -20,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * A figure: one or more XChart panels of equal size laid out row by row in a grid. PNG and SVG are

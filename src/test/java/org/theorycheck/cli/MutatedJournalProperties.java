@@ -88,14 +88,7 @@ class MutatedJournalProperties {
     }
 
     private static Cli.Outcome sweep(Path out, String... extra) {
-        List<String> args = new ArrayList<>(List.of("sweep"));
-        args.addAll(GRID);
-        if (!List.of(extra).contains("--merge")) {
-            args.addAll(List.of("--threads", "1"));
-        }
-        args.addAll(List.of("--out", out.toString()));
-        args.addAll(List.of(extra));
-        return Cli.run(args.toArray(String[]::new));
+        return SweepJournalTest.sweep(GRID, out, extra);
     }
 
     /** The journal with one to three kinds of damage chosen by {@code seed}. */

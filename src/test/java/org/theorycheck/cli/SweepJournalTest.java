@@ -28,7 +28,8 @@ class SweepJournalTest {
     @TempDir
     Path tmp;
 
-    private static Cli.Outcome sweep(List<String> experiment, Path out, String... extra) {
+    /** {@code sweep EXPERIMENT… --threads 1 --out OUT EXTRA…} (without --threads when merging). */
+    static Cli.Outcome sweep(List<String> experiment, Path out, String... extra) {
         List<String> args = new ArrayList<>(List.of("sweep"));
         args.addAll(experiment);
         if (!List.of(extra).contains("--merge")) {
