@@ -1,5 +1,7 @@
 package org.theorycheck.cli;
 
+import org.theorycheck.output.OutputLock;
+import org.theorycheck.output.OutputSet;
 import org.theorycheck.report.figures.Budget;
 import org.theorycheck.report.figures.FigureRecipe;
 import org.theorycheck.report.figures.FigureRecipes;
@@ -24,7 +26,8 @@ import java.util.concurrent.Callable;
                 "From SGD runs, rungs and closed forms; writes DIR/NAME.csv (the numbers drawn), DIR/NAME.png",
                 "and DIR/NAME.svg.",
                 "NAME: fig3, fig4, fig5, fig6, fig8, fig9, fig11, fig12, ladder (theory beside SGD), or all.",
-                "Every figure is computed before any file is written, so a failure leaves no partial output.",
+                "Every figure is computed before any file is written, and all are put in place together, so a failure",
+                "leaves the previous files. Another command writing into DIR at the same time is refused (exit 2).",
                 "Its independent runs are tasks of the engine (--engine spark: Spark tasks); the files do not depend on it."},
         footer = {"%nExamples:", "  theorycheck figure fig3", "  theorycheck figure fig6 --full --out fig",
                 "  theorycheck figure ladder --experiment experiments/syn-small-fast-decoder.yaml",
@@ -70,21 +73,35 @@ final class FigureCommand implements Callable<Integer> {
         Budget budget = full ? Budget.FULL : Budget.QUICK;
         PrintWriter err = spec.commandLine().getErr();
         List<FigureResult> results = new ArrayList<>();
-        try (Engine engine = engineOptions.open(threads)) {
+        boolean expectedApart = expected != null && !expected.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize());
+        try (Engine engine = engineOptions.open(threads);
+             OutputLock outLock = OutputDirectories.lock(spec, out);
+             OutputLock expectedLock = expectedApart ? OutputDirectories.lock(spec, expected) : null) {
             for (FigureRecipe r : recipes) {
                 results.add(Figures.compute(r, budget, engine, err));
             }
+            write(results);
         }
         for (FigureResult r : results) {
-            r.save(out);
-            if (expected != null) {
-                r.saveSummary(expected);
-            }
             spec.commandLine().getOut().println("wrote " + out.resolve(r.name()) + ".{csv,png,svg}"
                     + (expected != null ? " and " + expected.resolve(r.name() + ".csv") : ""));
         }
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** Every figure's files as one set, then their summaries as another: a failure leaves the previous files. */
+    private void write(List<FigureResult> results) {
+        try (OutputSet figures = OutputSet.in(out)) {
+            results.forEach(r -> r.addTo(figures));
+            figures.commit();
+        }
+        if (expected != null) {
+            try (OutputSet summaries = OutputSet.in(expected)) {
+                results.forEach(r -> r.addSummaryTo(summaries));
+                summaries.commit();
+            }
+        }
     }
 
     /** Computing one figure with its progress and time on standard error; shared with the report command. */

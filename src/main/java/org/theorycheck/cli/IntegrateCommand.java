@@ -3,6 +3,7 @@ package org.theorycheck.cli;
 import org.theorycheck.config.ConfigException;
 import org.theorycheck.config.ExperimentConfig;
 import org.theorycheck.model.Trajectory;
+import org.theorycheck.output.OutputLock;
 import org.theorycheck.report.TrajectoryCsv;
 import org.theorycheck.theory.Rung;
 import org.theorycheck.theory.Rungs;
@@ -18,7 +19,8 @@ import java.util.concurrent.Callable;
         description = {"Computes one rung of the ladder of approximations for the experiment.",
                 "Writes DIR/trace.csv and DIR/attention.csv with the same columns as train, so any two rungs",
                 "(or a rung and SGD) can be compared directly, and prints the snap times it finds.",
-                "Time is in SGD steps on every rung."})
+                "Time is in SGD steps on every rung. The two files are put in place together, and another command",
+                "writing into DIR at the same time is refused (exit 2)."})
 final class IntegrateCommand implements Callable<Integer> {
 
     @Mixin
@@ -45,10 +47,12 @@ final class IntegrateCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", config.name() + "-" + rung);
         long start = System.nanoTime();
         Trajectory trajectory;
-        try (TerminalProgress bar = TerminalProgress.of(config.name() + " " + rung, config.train().steps(), " steps")) {
-            trajectory = selected.run(config, seed, t -> bar.stepTo((long) t));
+        try (OutputLock lock = OutputDirectories.lock(spec, dir)) {
+            try (TerminalProgress bar = TerminalProgress.of(config.name() + " " + rung, config.train().steps(), " steps")) {
+                trajectory = selected.run(config, seed, t -> bar.stepTo((long) t));
+            }
+            TrajectoryCsv.write(trajectory, dir);
         }
-        TrajectoryCsv.write(trajectory, dir);
         spec.commandLine().getOut().printf("%s, rung %s: t = 0..%s in %.2f s, final distinct-token entropy %.4f nats -> %s%n",
                 config.name(), rung, trajectory.last().step(), (System.nanoTime() - start) / 1e9,
                 trajectory.distinctEntropy(trajectory.size() - 1), dir);

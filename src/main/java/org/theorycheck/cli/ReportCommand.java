@@ -1,5 +1,6 @@
 package org.theorycheck.cli;
 
+import org.theorycheck.output.OutputLock;
 import org.theorycheck.report.HtmlReport;
 import org.theorycheck.report.figures.Budget;
 import org.theorycheck.report.figures.FigureRecipe;
@@ -30,7 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
                 "Runs every claim of theorems/ (as verify does) and every figure (as figure all does). The page has",
                 "a summary, the verdict table, figures with what the paper claims and what was measured, each",
                 "claim's checks, and the commands and versions. Progress goes to standard error.",
-                "Exits 0 iff every check got its expected verdict (the page is written either way)."})
+                "Exits 0 iff every check got its expected verdict (the page is written either way). FILE's directory",
+                "is held against other commands while it runs."})
 final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", description = "The page (default: out/report.html).")
@@ -58,7 +60,8 @@ final class ReportCommand implements Callable<Integer> {
         List<CheckResult> results;
         Budget budget = full ? Budget.FULL : Budget.QUICK;
         List<FigureResult> figures = new ArrayList<>();
-        try (Engine engine = engineOptions.open(threads)) {
+        double seconds;
+        try (Engine engine = engineOptions.open(threads); OutputLock lock = OutputDirectories.lockFor(spec, out)) {
             err.println("verify: running the claims of " + theorems);
             err.flush();
             AtomicInteger done = new AtomicInteger();
@@ -75,15 +78,15 @@ final class ReportCommand implements Callable<Integer> {
             for (FigureRecipe r : recipes) {
                 figures.add(FigureCommand.Figures.compute(r, budget, engine, err));
             }
+            String flag = full ? " --full" : "";
+            String commands = "java -jar target/theorycheck.jar report" + flag + " --out " + out + "\n"
+                    + "# or piece by piece:\n"
+                    + "java -jar target/theorycheck.jar verify" + flag + "\n"
+                    + "java -jar target/theorycheck.jar figure all" + flag + " --out out/figures";
+            seconds = (System.nanoTime() - start) / 1e9;
+            HtmlReport page = ReportPage.build(results, figures, FigureRecipes.ladderExperiment(recipes), budget, commands, seconds);
+            page.write(out);
         }
-        String flag = full ? " --full" : "";
-        String commands = "java -jar target/theorycheck.jar report" + flag + " --out " + out + "\n"
-                + "# or piece by piece:\n"
-                + "java -jar target/theorycheck.jar verify" + flag + "\n"
-                + "java -jar target/theorycheck.jar figure all" + flag + " --out out/figures";
-        double seconds = (System.nanoTime() - start) / 1e9;
-        HtmlReport page = ReportPage.build(results, figures, FigureRecipes.ladderExperiment(recipes), budget, commands, seconds);
-        page.write(out);
         err.printf(Locale.ROOT, "report: %.1f s in all%n", seconds);
         spec.commandLine().getOut().println("wrote " + out);
         spec.commandLine().getOut().flush();

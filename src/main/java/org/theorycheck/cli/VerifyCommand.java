@@ -1,5 +1,7 @@
 package org.theorycheck.cli;
 
+import org.theorycheck.output.OutputLock;
+import org.theorycheck.output.OutputSet;
 import org.theorycheck.report.VerdictTable;
 import org.theorycheck.verify.CheckResult;
 import org.theorycheck.verify.Claim;
@@ -12,9 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,7 +32,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "markdown (default), csv, json, or matrix (claims × rungs).")
     VerdictTable.Style format = VerdictTable.Style.MARKDOWN;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the table to FILE instead of standard output.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the table to FILE instead of standard output (replaced whole; "
+            + "FILE's directory is locked against other commands while verify runs).")
     Path out;
 
     @Option(names = "--full", description = "Run at paper size (ignore the checks' quick budgets).")
@@ -54,7 +55,7 @@ final class VerifyCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException, IOException {
+    public Integer call() throws InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         if (list) {
             Quantities quantities = ScanSnapQuantities.registry();
@@ -76,16 +77,19 @@ final class VerifyCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         }
-        List<CheckResult> results = Verification.run(paths, ScanSnapQuantities::registry, full, engineOptions, threads, r -> { });
-        String table = VerdictTable.render(results, format);
-        if (out != null) {
-            Path parent = out.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.writeString(out, table);
-        } else {
-            stdout.print(table);
+        if (out == null) {
+            List<CheckResult> results = Verification.run(paths, ScanSnapQuantities::registry, full, engineOptions, threads, r -> { });
+            stdout.print(VerdictTable.render(results, format));
             stdout.flush();
+            return results.stream().allMatch(CheckResult::asExpected) ? 0 : 1;
         }
-        return results.stream().allMatch(CheckResult::asExpected) ? 0 : 1;
+        try (OutputLock lock = OutputDirectories.lockFor(spec, out)) {
+            List<CheckResult> results = Verification.run(paths, ScanSnapQuantities::registry, full, engineOptions, threads, r -> { });
+            try (OutputSet table = OutputSet.in(out.toAbsolutePath().getParent())) {
+                table.text(out.getFileName().toString(), VerdictTable.render(results, format));
+                table.commit();
+            }
+            return results.stream().allMatch(CheckResult::asExpected) ? 0 : 1;
+        }
     }
 }

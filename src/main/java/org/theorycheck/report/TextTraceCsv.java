@@ -1,11 +1,10 @@
 package org.theorycheck.report;
 
+import org.theorycheck.output.OutputSet;
 import org.theorycheck.transformer.TextRun;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,18 +22,15 @@ public final class TextTraceCsv {
 
     private TextTraceCsv() {}
 
-    /** Writes both files into {@code dir} (created if needed). */
+    /**
+     * Writes both files into {@code dir} (created if needed), put in place together: a failure or a kill
+     * leaves the previous pair.
+     */
     public static void write(List<TextRun.Record> records, Path dir) {
-        try {
-            Files.createDirectories(dir);
-            try (Writer w = Files.newBufferedWriter(dir.resolve("trace.csv"))) {
-                writeTrace(records, w);
-            }
-            try (Writer w = Files.newBufferedWriter(dir.resolve("attention_maps.csv"))) {
-                writeMaps(records, w);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + dir + ": " + e.getMessage(), e);
+        try (OutputSet files = OutputSet.in(dir)) {
+            files.text("trace.csv", w -> writeTrace(records, w));
+            files.text("attention_maps.csv", w -> writeMaps(records, w));
+            files.commit();
         }
     }
 

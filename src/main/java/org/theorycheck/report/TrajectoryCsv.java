@@ -2,11 +2,10 @@ package org.theorycheck.report;
 
 import org.theorycheck.data.SequenceClasses;
 import org.theorycheck.model.Trajectory;
+import org.theorycheck.output.OutputSet;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,18 +26,15 @@ public final class TrajectoryCsv {
 
     private TrajectoryCsv() {}
 
-    /** Writes both files into {@code dir} (created if needed). */
+    /**
+     * Writes both files into {@code dir} (created if needed), put in place together: a failure or a kill
+     * leaves the previous pair.
+     */
     public static void write(Trajectory trajectory, Path dir) {
-        try {
-            Files.createDirectories(dir);
-            try (Writer w = Files.newBufferedWriter(dir.resolve("trace.csv"))) {
-                writeTrace(trajectory, w);
-            }
-            try (Writer w = Files.newBufferedWriter(dir.resolve("attention.csv"))) {
-                writeAttention(trajectory, w);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + dir + ": " + e.getMessage(), e);
+        try (OutputSet files = OutputSet.in(dir)) {
+            files.text("trace.csv", w -> writeTrace(trajectory, w));
+            files.text("attention.csv", w -> writeAttention(trajectory, w));
+            files.commit();
         }
     }
 
