@@ -162,7 +162,7 @@ public final class GradientFlow implements ContinuousRung {
 
     @Override
     public void requireApplicable(ExperimentConfig config) {
-        ContinuousTime.requireSgd(config.train(), config.source());
+        ContinuousTime.requireApplicable(config.train(), config.source());
     }
 
     @Override
