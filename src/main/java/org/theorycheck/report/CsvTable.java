@@ -128,9 +128,15 @@ public final class CsvTable {
         return rows.get(row).get(column);
     }
 
-    /** A numeric field; {@code NaN}, {@code Infinity} and their signed forms are accepted as written by Java. */
+    /**
+     * A numeric field; {@code NaN}, {@code Infinity} and their signed forms are accepted as written by Java,
+     * and an empty field, a value the writer left undetermined (see {@link TrajectoryCsv}), is NaN.
+     */
     public double number(int row, int column) {
         String s = rows.get(row).get(column).trim();
+        if (s.isEmpty()) {
+            return Double.NaN;
+        }
         try {
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {
