@@ -65,7 +65,7 @@ public final class Divergence {
         }
 
         String describe() {
-            return String.format(java.util.Locale.ROOT, "2^%d ≈ %.2g, from where %s precision keeps no digit below 1",
+            return String.format(java.util.Locale.ROOT, "2^%d ≈ %.2g, where %s precision keeps no digit below 1",
                     fractionBits, bound(), this == DOUBLE ? "double" : "single");
         }
     }
@@ -213,7 +213,7 @@ public final class Divergence {
                                        String advice) {
         if (!inRange(x, precision)) {
             throw Double.isFinite(x)
-                    ? new DivergenceException(at, quantity, entry, "overflows (" + x + "; the bound is "
+                    ? new DivergenceException(at, quantity, entry, "overflows (" + x + ", past "
                             + precision.describe() + ")", advice)
                     : notFinite(x, at, quantity, entry, advice);
         }
