@@ -3,7 +3,6 @@ package org.theorycheck.train;
 import org.theorycheck.config.TrainSpec;
 import org.theorycheck.data.SequenceClasses;
 import org.theorycheck.data.TokenRole;
-import org.theorycheck.model.LongSequenceLimit;
 import org.theorycheck.model.Trajectory;
 import org.theorycheck.train.DivergenceException.At;
 
@@ -149,8 +148,9 @@ public final class Divergence {
 
     /**
      * Checks one snapshot of a rung, by the names of trace.csv and attention.csv: its loss and logits z in
-     * range; its decoder residuals, distinct-token entropies, extras and measured attention finite; except
-     * what the rung leaves undetermined.
+     * range; its decoder residuals, extras and measured attention finite; except what the rung leaves
+     * undetermined. The distinct-token entropy and the attention c need no check of their own: computed from
+     * max-shifted logits in range, every weight is in [0, 1] and the largest is 1, so they are finite.
      *
      * @param precision the precision the rung computes its logits in
      */
@@ -171,14 +171,15 @@ public final class Divergence {
         for (int n = 0; n < k; n++) {
             int cls = n;
             double[] row = s.zRows()[n];
-            for (int l = 0; l < row.length; l++) {
-                if (!(distinctUndetermined && classes.role(l) == TokenRole.DISTINCT)) {
-                    requireInRange(row[l], at, "z", "(class " + n + ", token " + l + ")", precision, advice);
-                }
-            }
+            IntFunction<String> token = l -> "(class " + cls + ", token " + l + ")";
             if (!distinctUndetermined) {
-                requireFinite(LongSequenceLimit.distinctEntropy(classes, n, row), at, "distinct_entropy",
-                        "(class " + n + ")", advice);
+                requireInRange(row, at, "z", token, precision, advice);
+            } else {
+                for (int l = 0; l < row.length; l++) {
+                    if (classes.role(l) != TokenRole.DISTINCT && !inRange(row[l], precision)) {
+                        requireInRange(row[l], at, "z", token.apply(l), precision, advice);
+                    }
+                }
             }
             if (s.measuredAttention() != null) {
                 requireFinite(s.measuredAttention()[n], at, "a", l -> "(class " + cls + ", token " + l + ")", advice);
