@@ -31,10 +31,11 @@ import java.util.function.IntFunction;
  *       stayed finite while its row-sum drift came out at 1e285 and then at infinity.</li>
  * </ol>
  * The bound is not where e^z overflows (|z| ≈ 709): every softmax here is taken of max-shifted logits, so
- * no exponential sees a logit's size, and Adam moves a logit by about η a step, so a long Adam run passes
- * 709 legitimately. Legitimate runs stay far below 2^52 (under SGD the logits grow like ln t, Theorem 4),
- * and the bound is far below the largest double (about 1.8e308), so every sum and difference of bounded
- * values is still finite.
+ * no exponential sees a logit's size, and a logit past 709 is as exact as one below it. Adam moves every
+ * parameter by about η a step whatever the gradient's size: at η = 300 on Syn-Small, Y reaches 1,800 within
+ * 100 steps, the loss is exactly 0, and every number is exact to its precision, a result and not a
+ * divergence. Under SGD the logits grow like ln t (Theorem 4), far below 2^52; and the bound is far below
+ * the largest double (about 1.8e308), so every sum and difference of values in range is finite.
  *
  * <p>Values a rung does not determine ({@link Trajectory.Undetermined}, an extra a snapshot lacks) are NaN
  * by design and exempt. Every check throws a {@link DivergenceException} that names when (the step, or the
