@@ -129,14 +129,26 @@ public final class CsvTable {
     }
 
     /**
-     * A numeric field; {@code NaN}, {@code Infinity} and their signed forms are accepted as written by Java,
-     * and an empty field, a value the writer left undetermined (see {@link TrajectoryCsv}), is NaN.
+     * A field of a rung's output (trace.csv, attention.csv), where an empty field is a value the rung does not
+     * determine ({@link TrajectoryCsv}): NaN, which a plot leaves as a gap. Otherwise as {@link #number}.
      */
+    public double observed(int row, int column) {
+        return rows.get(row).get(column).isBlank() ? Double.NaN : number(row, column);
+    }
+
+    /** {@link #observed} of a whole column. */
+    public double[] observedColumn(String name) {
+        int c = column(name);
+        double[] out = new double[rows.size()];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = observed(r, c);
+        }
+        return out;
+    }
+
+    /** A numeric field; {@code NaN}, {@code Infinity} and their signed forms are accepted as written by Java. */
     public double number(int row, int column) {
         String s = rows.get(row).get(column).trim();
-        if (s.isEmpty()) {
-            return Double.NaN;
-        }
         try {
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {
