@@ -31,7 +31,11 @@ public final class DivergenceException extends RuntimeException {
 
         @Override
         public String toString() {
-            return continuous ? String.format(Locale.ROOT, "t = %.6g steps", time) : "step " + (long) time;
+            if (!continuous) {
+                return "step " + (long) time;
+            }
+            return "t = " + (time == Math.rint(time) && Math.abs(time) < 1e15 ? Long.toString((long) time)
+                    : String.format(Locale.ROOT, "%.6g", time)) + " steps";
         }
     }
 
