@@ -138,12 +138,7 @@ public final class CsvTable {
 
     /** {@link #observed} of a whole column. */
     public double[] observedColumn(String name) {
-        int c = column(name);
-        double[] out = new double[rows.size()];
-        for (int r = 0; r < out.length; r++) {
-            out[r] = observed(r, c);
-        }
-        return out;
+        return column(name, true);
     }
 
     /** A numeric field; {@code NaN}, {@code Infinity} and their signed forms are accepted as written by Java. */
@@ -158,10 +153,14 @@ public final class CsvTable {
 
     /** The whole column as numbers. */
     public double[] numbers(String name) {
+        return column(name, false);
+    }
+
+    private double[] column(String name, boolean observed) {
         int c = column(name);
         double[] out = new double[rows.size()];
         for (int r = 0; r < out.length; r++) {
-            out[r] = number(r, c);
+            out[r] = observed ? observed(r, c) : number(r, c);
         }
         return out;
     }

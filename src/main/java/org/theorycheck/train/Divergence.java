@@ -28,7 +28,7 @@ import java.util.function.IntFunction;
  *       representable numbers are at least 1 apart: a logit, or a loss in nats, no longer resolves a factor
  *       e^{1/2} in the probability it stands for, an update below 1/2 leaves it where it is, and a sum of
  *       such entries (Lemma 1's row sums) keeps no correct digit. At η = 1e300 the YZ model's parameters
- *       stayed finite while its row-sum drift came out at 1e285 and then at infinity.</li>
+ *       stayed finite while its row-sum drift came out at 1e285 (at 1e308, infinite).</li>
  * </ol>
  * The bound is not where e^z overflows (|z| ≈ 709): every softmax here is taken of max-shifted logits, so
  * no exponential sees a logit's size, and a logit past 709 is as exact as one below it. Adam moves every

@@ -22,12 +22,12 @@ class DivergenceGuardTest {
 
     private static final double TOLERANCE = 1e-10;
 
-    private static DivergenceException integrate(DormandPrince853Integrator integrator, double t0, double[] y0, double end,
-                                                 BiFunction<Double, double[], double[]> rate) {
-        OrdinaryDifferentialEquation equation = new OrdinaryDifferentialEquation() {
+    /** dy/dt = rate(t, y) in {@code dimension} dimensions. */
+    private static OrdinaryDifferentialEquation equation(int dimension, BiFunction<Double, double[], double[]> rate) {
+        return new OrdinaryDifferentialEquation() {
             @Override
             public int getDimension() {
-                return y0.length;
+                return dimension;
             }
 
             @Override
@@ -35,6 +35,11 @@ class DivergenceGuardTest {
                 return rate.apply(t, y);
             }
         };
+    }
+
+    private static DivergenceException integrate(DormandPrince853Integrator integrator, double t0, double[] y0, double end,
+                                                 BiFunction<Double, double[], double[]> rate) {
+        OrdinaryDifferentialEquation equation = equation(y0.length, rate);
         DivergenceGuard guard = new DivergenceGuard("the state", i -> "(" + i + ")", "lower the rate");
         return org.junit.jupiter.api.Assertions.assertThrows(DivergenceException.class,
                 () -> guard.integrate(integrator, equation, new ODEState(t0, y0), end));
@@ -109,17 +114,7 @@ class DivergenceGuardTest {
 
     @Test
     void anyOtherHipparchusExceptionIsABugAndStaysAsItIs() {
-        OrdinaryDifferentialEquation wrongDimension = new OrdinaryDifferentialEquation() {
-            @Override
-            public int getDimension() {
-                return 1;
-            }
-
-            @Override
-            public double[] computeDerivatives(double t, double[] y) {
-                return new double[] {0};
-            }
-        };
+        OrdinaryDifferentialEquation wrongDimension = equation(1, (t, y) -> new double[] {0});
         DivergenceGuard guard = new DivergenceGuard("the state", i -> "", "lower the rate");
         assertThatThrownBy(() -> guard.integrate(integrator(0, 1), wrongDimension, new ODEState(0, new double[2]), 1))
                 .isInstanceOf(MathIllegalArgumentException.class);
@@ -128,17 +123,7 @@ class DivergenceGuardTest {
     /** A negative control: a well-behaved system integrates to its end through the guard, exactly. */
     @Test
     void aWellBehavedSystemPassesUntouched() {
-        OrdinaryDifferentialEquation decay = new OrdinaryDifferentialEquation() {
-            @Override
-            public int getDimension() {
-                return 1;
-            }
-
-            @Override
-            public double[] computeDerivatives(double t, double[] y) {
-                return new double[] {-y[0]};
-            }
-        };
+        OrdinaryDifferentialEquation decay = equation(1, (t, y) -> new double[] {-y[0]});
         double[] last = new double[1];
         DormandPrince853Integrator integrator = integrator(0, 1);
         integrator.addStepHandler(i -> last[0] = i.getCurrentState().getPrimaryState()[0]);
