@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "integrate", mixinStandardHelpOptions = true,
@@ -47,16 +48,20 @@ final class IntegrateCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", config.name() + "-" + rung);
         long start = System.nanoTime();
         Trajectory trajectory;
+        List<SnapTime.SnapEstimate> estimates;
         try (OutputLock lock = OutputDirectories.lock(spec, dir)) {
             try (TerminalProgress bar = TerminalProgress.of(config.name() + " " + rung, config.train().steps(), " steps")) {
                 trajectory = selected.run(config, seed, t -> bar.stepTo((long) t));
             }
+            estimates = SnapTime.estimates(trajectory, config);   // before writing: it can fail
             TrajectoryCsv.write(trajectory, dir);
         }
-        spec.commandLine().getOut().printf("%s, rung %s: t = 0..%s in %.2f s, final distinct-token entropy %.4f nats -> %s%n",
-                config.name(), rung, trajectory.last().step(), (System.nanoTime() - start) / 1e9,
-                trajectory.distinctEntropy(trajectory.size() - 1), dir);
-        for (SnapTime.SnapEstimate e : SnapTime.estimates(trajectory, config)) {
+        String entropy = trajectory.undetermined().contains(Trajectory.Undetermined.DISTINCT_LOGITS)
+                ? "not determined by this rung"
+                : String.format(java.util.Locale.ROOT, "%.4f nats", trajectory.distinctEntropy(trajectory.size() - 1));
+        spec.commandLine().getOut().printf("%s, rung %s: t = 0..%s in %.2f s, final distinct-token entropy %s -> %s%n",
+                config.name(), rung, trajectory.last().step(), (System.nanoTime() - start) / 1e9, entropy, dir);
+        for (SnapTime.SnapEstimate e : estimates) {
             spec.commandLine().getOut().printf(java.util.Locale.ROOT, "  snap time %8.3f steps by %s (paper: t0 = 2K ln M/eta_Y = %.3f)%n",
                     e.measured(), e.method(), e.predicted());
         }

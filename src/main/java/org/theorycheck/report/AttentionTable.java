@@ -66,7 +66,7 @@ public final class AttentionTable implements Serializable {
                         + "' is neither common nor distinct");
             }
             entries.add(new Entry(csv.number(r, step), integer(csv, r, next), integer(csv, r, token), roleName,
-                    csv.number(r, p), csv.number(r, z), csv.number(r, c)));
+                    csv.number(r, p), csv.observed(r, z), csv.observed(r, c)));
         }
         if (entries.isEmpty()) {
             throw new ConfigException(csv.source(), 1, "", "has a header but no rows");

@@ -89,7 +89,7 @@ public final class TraceSeries {
 
     static Sampled select(CsvTable csv, Selector selector) {
         if (!selector.attention()) {
-            return new Sampled(csv.source(), csv.numbers("step"), csv.numbers(selector.column()));
+            return new Sampled(csv.source(), csv.numbers("step"), csv.observedColumn(selector.column()));
         }
         AttentionTable table = AttentionTable.of(csv);
         List<AttentionTable.Entry> rows = table.entries().stream()

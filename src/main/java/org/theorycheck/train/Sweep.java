@@ -42,11 +42,18 @@ public final class Sweep {
     /** What one task needs besides the experiment: the run's cell (index and swept values) and seed. */
     record RunInput(int cell, Map<String, String> values, long seed) implements Serializable {}
 
-    /** One run, set up from the experiment's text on whichever machine runs it. */
+    /**
+     * One run, set up from the experiment's text on whichever machine runs it; a run that diverges says
+     * which it is (its cell's swept values and its seed), the same on every engine.
+     */
     record RunTask(ExperimentSource source, Runner runner) implements Engine.Task<RunInput, RunResult> {
         @Override
         public RunResult apply(RunInput in) {
-            return new RunResult(in.cell(), in.seed(), runner.run(source.file().resolveCell(in.values()), in.seed()));
+            try {
+                return new RunResult(in.cell(), in.seed(), runner.run(source.file().resolveCell(in.values()), in.seed()));
+            } catch (DivergenceException e) {
+                throw e.inRun(describe(in.values(), in.seed()));
+            }
         }
     }
 
@@ -162,9 +169,14 @@ public final class Sweep {
 
     /** A run as "key=value … seed N", for messages. */
     static String describe(SweepPlan plan, SweepPlan.Run run) {
+        return describe(plan.cells().get(run.cell()).values(), run.seed());
+    }
+
+    /** A run by its cell's swept values and its seed, e.g. "train.eta_z=1e300 seed 2". */
+    private static String describe(Map<String, String> values, long seed) {
         StringBuilder sb = new StringBuilder();
-        plan.cells().get(run.cell()).values().forEach((k, v) -> sb.append(k).append('=').append(v).append(' '));
-        return sb.append("seed ").append(run.seed()).toString();
+        values.forEach((k, v) -> sb.append(k).append('=').append(v).append(' '));
+        return sb.append("seed ").append(seed).toString();
     }
 
     private static List<RunResult> inPlanOrder(SweepPlan plan, List<RunResult> results) {

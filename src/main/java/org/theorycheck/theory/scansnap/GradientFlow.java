@@ -16,6 +16,8 @@ import org.theorycheck.model.YZGradient;
 import org.theorycheck.model.YZModel;
 import org.theorycheck.theory.ContinuousTime;
 import org.theorycheck.theory.ContinuousRung;
+import org.theorycheck.train.Divergence;
+import org.theorycheck.train.DivergenceException.At;
 import org.theorycheck.train.RecordSteps;
 import org.theorycheck.train.SgdRun;
 
@@ -28,7 +30,8 @@ import java.util.function.DoubleConsumer;
  * map (rung 2). With the momentum convention of {@link ContinuousTime}:
  * dY/dt = −η_Y/(1−μ) ∇_Y L̄, dZ/dt = −η_Z/(1−μ) ∇_Z L̄, with L̄ the class-averaged T → ∞ loss and t in
  * SGD steps. Integrated with an adaptive Dormand–Prince 8(5,3) method; the state is sampled at the SGD
- * record steps from the integrator's dense output.
+ * record steps from the integrator's dense output. The integration stops with a
+ * {@link org.theorycheck.train.DivergenceException} at the time the flow diverges ({@link DivergenceGuard}).
  */
 public final class GradientFlow implements ContinuousRung {
 
@@ -159,7 +162,7 @@ public final class GradientFlow implements ContinuousRung {
 
     @Override
     public void requireApplicable(ExperimentConfig config) {
-        ContinuousTime.requireSgd(config.train(), config.source());
+        ContinuousTime.requireApplicable(config.train(), config.source());
     }
 
     @Override
@@ -182,6 +185,11 @@ public final class GradientFlow implements ContinuousRung {
                 ContinuousTime.etaZ(config.train(), config.source()));
 
         MovingRows moving = equation.moving;
+        int yLength = moving.y().length * size;
+        DivergenceGuard guard = new DivergenceGuard("the gradient-flow state (Y, Z)", i -> i < yLength
+                ? "Y (" + moving.y()[i / size] + ", " + i % size + ")"
+                : "Z (" + moving.z()[(i - yLength) / size] + ", " + (i - yLength) % size + ")",
+                Divergence.lowerRates(config.train()));
         double[] rowSumsY = RowSums.of(equation.y, moving.y());
         double[] rowSumsZ = RowSums.of(equation.z, moving.z());
         double[] grid = times;
@@ -190,21 +198,14 @@ public final class GradientFlow implements ContinuousRung {
                 relativeTolerance);
         integrator.addStepHandler(new GridSampler(grid, (t, s) -> {
             double loss = equation.loss(s);
-            snapshots.add(Trajectory.observe(t, loss, equation.y, equation.z, config.model(), classes,
-                    RowSums.driftExtras(equation.y, equation.z, rowSumsY, rowSumsZ, moving)));
+            Trajectory.Snapshot snapshot = Trajectory.observe(t, loss, equation.y, equation.z, config.model(), classes,
+                    RowSums.driftExtras(equation.y, equation.z, rowSumsY, rowSumsZ, moving));
+            Divergence.requireRecorded(snapshot, classes, Trajectory.DETERMINED, At.time(t), Divergence.Precision.DOUBLE,
+                    guard.advice());
+            snapshots.add(snapshot);
             progress.accept(t);
         }));
-        integrator.integrate(equation, new ODEState(0, equation.state(start)), grid[grid.length - 1]);
-        requireFinite(snapshots);
+        guard.integrate(integrator, equation, new ODEState(0, equation.state(start)), grid[grid.length - 1]);
         return new Trajectory(name(), classes, snapshots);
-    }
-
-    private static void requireFinite(List<Trajectory.Snapshot> snapshots) {
-        for (Trajectory.Snapshot s : snapshots) {
-            if (!Double.isFinite(s.loss())) {
-                throw new org.theorycheck.train.DivergenceException((int) s.step(), "gradient-flow loss",
-                        "loss = " + s.loss() + " at t = " + s.step());
-            }
-        }
     }
 }
