@@ -11,17 +11,22 @@ import java.util.Map;
 
 /**
  * Every theory's figures, by name: a name alone where no other theory has a figure of that name,
- * {@code <theory>/<name>} everywhere (and necessarily where two theories share one); the same
- * qualified name is the figure's file stem when it is shared.
+ * {@code <theory>/<name>} everywhere (and necessarily where two theories share one); the files of a
+ * shared name are {@code <theory>-<name>.*}.
  */
 final class FigureCatalogue {
 
     /** One theory's figure. */
     record Entry(Theory<?, ?> theory, FigureRecipe recipe, boolean shared) {
 
-        /** The name on the command line and the stem of its files: qualified only where it is shared. */
+        /** The name on the command line: qualified, {@code <theory>/<name>}, only where it is shared. */
         String name() {
             return shared ? theory.id() + "/" + recipe.name() : recipe.name();
+        }
+
+        /** The stem of its files: its name, or {@code <theory>-<name>} where it is shared. */
+        String stem() {
+            return shared ? theory.id() + "-" + recipe.name() : recipe.name();
         }
     }
 

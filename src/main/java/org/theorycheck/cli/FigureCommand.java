@@ -1,6 +1,9 @@
 package org.theorycheck.cli;
 
 import org.theorycheck.core.Theories;
+import org.theorycheck.core.command.OutputDirectories;
+import org.theorycheck.core.io.OutputLock;
+import org.theorycheck.core.io.OutputSet;
 import org.theorycheck.core.experiment.ConfigException;
 import org.theorycheck.core.report.Budget;
 import org.theorycheck.core.report.FigureRecipe;
@@ -25,8 +28,9 @@ import java.util.concurrent.Callable;
 @Command(name = "figure", mixinStandardHelpOptions = true,
         description = {"Recomputes figures of the theories' papers from scratch.",
                 "From the real networks' runs, the rungs and the closed forms; writes DIR/NAME.csv (the numbers drawn),",
-                "DIR/NAME.png and DIR/NAME.svg (NAME is <theory>/<name> where two theories have a figure of one name).",
-                "Every figure is computed before any file is written, so a failure leaves no partial output.",
+                "DIR/NAME.png and DIR/NAME.svg (<theory>-NAME where two theories have a figure of one name).",
+                "Every figure is computed before any file is written, and all are put in place together, so a failure",
+                "leaves the previous files. Another command writing into DIR at the same time is refused (exit 2).",
                 "Its independent runs are tasks of the engine (--engine spark: Spark tasks); the files do not depend on it."},
         footer = {"%nExamples:", "  theorycheck figure fig3", "  theorycheck figure fig6 --full --out fig",
                 "  theorycheck figure ladder --experiment experiments/<theory>/my-experiment.yaml",
@@ -69,24 +73,42 @@ final class FigureCommand implements Callable<Integer> {
         Budget budget = full ? Budget.FULL : Budget.QUICK;
         PrintWriter err = spec.commandLine().getErr();
         List<FigureResult> results = new ArrayList<>();
-        try (Engine engine = engineOptions.open(threads)) {
+        boolean expectedApart = expected != null && !expected.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize());
+        try (Engine engine = engineOptions.open(threads);
+             OutputLock outLock = OutputDirectories.lock(spec, out);
+             OutputLock expectedLock = expectedApart ? OutputDirectories.lock(spec, expected) : null) {
             for (FigureCatalogue.Entry e : chosen) {
                 results.add(Figures.compute(e.recipe(), budget, engine, err));
             }
+            write(chosen, results);
         }
         for (int i = 0; i < results.size(); i++) {
-            FigureResult r = results.get(i);
             FigureCatalogue.Entry e = chosen.get(i);
-            Path dir = e.shared() ? out.resolve(e.theory().id()) : out;
-            r.save(dir);
-            if (expected != null) {
-                r.saveSummary(e.shared() ? expected.resolve(e.theory().id()) : expected);
-            }
-            spec.commandLine().getOut().println("wrote " + dir.resolve(r.name()) + ".{csv,png,svg}"
-                    + (expected != null ? " and " + expected.resolve(e.name() + ".csv") : ""));
+            spec.commandLine().getOut().println("wrote " + out.resolve(e.stem()) + ".{csv,png,svg}"
+                    + (expected != null ? " and " + expected.resolve(e.stem() + ".csv") : ""));
         }
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /**
+     * Every figure's files as one set, then their summaries as another: a failure leaves the previous files.
+     */
+    private void write(List<FigureCatalogue.Entry> chosen, List<FigureResult> results) {
+        try (OutputSet figures = OutputSet.in(out)) {
+            for (int i = 0; i < results.size(); i++) {
+                results.get(i).addTo(figures, chosen.get(i).stem());
+            }
+            figures.commit();
+        }
+        if (expected != null) {
+            try (OutputSet summaries = OutputSet.in(expected)) {
+                for (int i = 0; i < results.size(); i++) {
+                    results.get(i).addSummaryTo(summaries, chosen.get(i).stem());
+                }
+                summaries.commit();
+            }
+        }
     }
 
     /** {@code [ROLE=]FILE} values by role ({@code ""} for none). */

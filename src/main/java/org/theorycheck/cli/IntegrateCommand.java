@@ -2,8 +2,10 @@ package org.theorycheck.cli;
 
 import org.theorycheck.core.Theory;
 import org.theorycheck.core.command.ExperimentArguments;
+import org.theorycheck.core.command.OutputDirectories;
 import org.theorycheck.core.command.TerminalProgress;
 import org.theorycheck.core.experiment.Experiment;
+import org.theorycheck.core.io.OutputLock;
 import org.theorycheck.core.ladder.Rung;
 import org.theorycheck.core.ladder.Trace;
 import org.theorycheck.core.ladder.TraceCsv;
@@ -15,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -52,15 +55,19 @@ final class IntegrateCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("out", config.name() + "-" + rung);
         long start = System.nanoTime();
         T trace;
-        try (TerminalProgress bar = TerminalProgress.of(config.name() + " " + rung, config.steps(), " steps")) {
-            trace = selected.run(config, seed, t -> bar.stepTo((long) t));
+        List<String> description;
+        try (OutputLock lock = OutputDirectories.lock(spec, dir)) {
+            try (TerminalProgress bar = TerminalProgress.of(config.name() + " " + rung, config.steps(), " steps")) {
+                trace = selected.run(config, seed, t -> bar.stepTo((long) t));
+            }
+            description = theory.describe(config, trace);   // before writing: it can fail
+            TraceCsv.write(trace, dir);
         }
-        TraceCsv.write(trace, dir);
         PrintWriter stdout = spec.commandLine().getOut();
         double[] steps = trace.steps();
         stdout.printf(Locale.ROOT, "%s, rung %s: t = 0..%s in %.2f s -> %s%n", config.name(), rung,
                 TraceCsv.step(steps[steps.length - 1]), (System.nanoTime() - start) / 1e9, dir);
-        theory.describe(config, trace).forEach(line -> stdout.println("  " + line));
+        description.forEach(line -> stdout.println("  " + line));
         stdout.flush();
         return 0;
     }

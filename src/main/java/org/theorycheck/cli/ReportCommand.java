@@ -1,6 +1,8 @@
 package org.theorycheck.cli;
 
 import org.theorycheck.core.Theories;
+import org.theorycheck.core.command.OutputDirectories;
+import org.theorycheck.core.io.OutputLock;
 import org.theorycheck.core.Theory;
 import org.theorycheck.core.report.HtmlReport;
 import org.theorycheck.core.report.Budget;
@@ -31,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
                 "Runs every claim of theorems/ (as verify does) and every figure (as figure all does). The page has",
                 "a summary, the verdict table, figures with what the paper claims and what was measured, each",
                 "claim's checks, and the commands and versions. Progress goes to standard error.",
-                "Exits 0 iff every check got its expected verdict (the page is written either way)."})
+                "Exits 0 iff every check got its expected verdict (the page is written either way). FILE's directory",
+                "is held against other commands while it runs."})
 final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE", description = "The page (default: out/report.html).")
@@ -60,7 +63,9 @@ final class ReportCommand implements Callable<Integer> {
         List<CheckResult> results;
         Budget budget = full ? Budget.FULL : Budget.QUICK;
         Map<FigureCatalogue.Entry, FigureResult> figures = new LinkedHashMap<>();
-        try (Engine engine = engineOptions.open(threads)) {
+        HtmlReport page;
+        double seconds;
+        try (Engine engine = engineOptions.open(threads); OutputLock lock = OutputDirectories.lockFor(spec, out)) {
             err.println("verify: running the claims of " + theorems);
             err.flush();
             AtomicInteger done = new AtomicInteger();
@@ -77,7 +82,19 @@ final class ReportCommand implements Callable<Integer> {
             for (FigureCatalogue.Entry e : catalogue.all()) {
                 figures.put(e, FigureCommand.Figures.compute(e.recipe(), budget, engine, err));
             }
+            page = page(theories, catalogue, results, figures, budget, start);
+            seconds = (System.nanoTime() - start) / 1e9;
+            page.write(out);
         }
+        err.printf(Locale.ROOT, "report: %.1f s in all%n", seconds);
+        spec.commandLine().getOut().println("wrote " + out);
+        spec.commandLine().getOut().flush();
+        return results.stream().allMatch(CheckResult::asExpected) ? 0 : 1;
+    }
+
+    /** The page: each theory's section with its checks and figures. */
+    private HtmlReport page(Theories theories, FigureCatalogue catalogue, List<CheckResult> results,
+                            Map<FigureCatalogue.Entry, FigureResult> figures, Budget budget, long start) {
         String flag = full ? " --full" : "";
         String commands = "java -jar target/theorycheck.jar report" + flag + " --out " + out + "\n"
                 + "# or piece by piece:\n"
@@ -96,11 +113,6 @@ final class ReportCommand implements Callable<Integer> {
             sections.add(new ReportPage.Section(t.id(), t.title(), ladders.get(t.id()), own,
                     entries.stream().map(figures::get).toList(), ladderExperiment));
         }
-        HtmlReport page = ReportPage.build(sections, budget, commands, seconds);
-        page.write(out);
-        err.printf(Locale.ROOT, "report: %.1f s in all%n", seconds);
-        spec.commandLine().getOut().println("wrote " + out);
-        spec.commandLine().getOut().flush();
-        return results.stream().allMatch(CheckResult::asExpected) ? 0 : 1;
+        return ReportPage.build(sections, budget, commands, seconds);
     }
 }

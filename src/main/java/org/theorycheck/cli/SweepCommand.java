@@ -2,9 +2,11 @@ package org.theorycheck.cli;
 
 import org.theorycheck.core.Theory;
 import org.theorycheck.core.command.ExperimentArguments;
+import org.theorycheck.core.command.OutputDirectories;
 import org.theorycheck.core.command.TerminalProgress;
 import org.theorycheck.core.experiment.ConfigException;
 import org.theorycheck.core.experiment.Experiment;
+import org.theorycheck.core.io.OutputLock;
 import org.theorycheck.core.experiment.ExperimentFile;
 import org.theorycheck.core.ladder.Rung;
 import org.theorycheck.core.ladder.Trace;
@@ -22,6 +24,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +36,10 @@ import java.util.regex.Pattern;
         description = {"Runs the experiment's grid x seeds in parallel, with a progress bar on a terminal.",
                 "Writes DIR/runs.csv (one row per run) and DIR/summary.csv (one row per grid cell).",
                 "Killed and restarted with the same --out, it redoes only the runs that had not finished",
-                "(they are journaled in DIR/runs.journal.csv).",
+                "(they are journaled in DIR/runs.journal.csv, each row with the fingerprint of the experiment and a",
+                "checksum; a damaged row is dropped with a warning and its run done again). A journal of another",
+                "experiment (any key changed, in the file or by an override) is refused: --restart discards it.",
+                "Another command writing into DIR at the same time is refused (exit 2).",
                 "For batch schedulers: --shard I/N runs every N-th run from the I-th and writes only its journal",
                 "(default DIR out/<name>/shard-I-of-N); --merge DIR... then writes the files of the whole grid."})
 final class SweepCommand implements Callable<Integer> {
@@ -57,6 +63,10 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (0 <= I < N), e.g. a job-array index.")
     String shard;
+
+    @Option(names = "--restart", description = "Discard the journal in DIR (runs of another experiment, or of this one) "
+            + "and start the sweep over.")
+    boolean restart;
 
     @Option(names = "--merge", paramLabel = "DIR", arity = "1..*",
             description = "Run nothing: combine the journals of these shard directories into DIR/runs.csv and DIR/summary.csv.")
@@ -85,8 +95,13 @@ final class SweepCommand implements Callable<Integer> {
         List<SweepPlan.Run> runs = plan.shard(part[0], part[1]);
         Path dir = out != null ? out : shard == null ? Path.of("out", plan.base().name())
                 : Path.of("out", plan.base().name(), "shard-" + part[0] + "-of-" + part[1]);
-        try (Engine engine = engineOptions.open(threads)) {
-            SweepJournal journal = SweepJournal.open(dir.resolve("runs.journal.csv"), plan);
+        try (Engine engine = engineOptions.open(threads); OutputLock lock = OutputDirectories.lock(spec, dir)) {
+            Path journalFile = dir.resolve(SweepJournal.FILE_NAME);
+            if (restart) {
+                SweepJournal.discard(journalFile);
+            }
+            SweepJournal journal = SweepJournal.open(journalFile, plan);
+            warn(journal.warnings());
             long start = System.nanoTime();
             List<RunResult> results;
             long resumed = runs.stream().filter(journal.completed()::containsKey).count();
@@ -117,19 +132,30 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private int merge(SweepPlan<?> plan) {
-        if (shard != null || threads != null || engineOptions.engine != EngineOptions.Kind.LOCAL || engineOptions.master != null) {
-            throw new ConfigException("--merge", 0, "", "merging runs nothing; drop --shard, --threads, --engine and --master");
+        if (shard != null || threads != null || restart || engineOptions.engine != EngineOptions.Kind.LOCAL
+                || engineOptions.master != null) {
+            throw new ConfigException("--merge", 0, "", "merging runs nothing; drop --shard, --threads, --restart, --engine and --master");
         }
         List<SweepJournal> journals = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Path d : merge) {
-            journals.add(SweepJournal.existing(d.resolve("runs.journal.csv"), plan));
+            journals.add(SweepJournal.existing(d.resolve(SweepJournal.FILE_NAME), plan));
             names.add(d.toString());
         }
         List<RunResult> results = Sweep.merge(plan, journals, names);
+        journals.forEach(j -> warn(j.warnings()));
         Path dir = out != null ? out : Path.of("out", plan.base().name());
-        SweepCsv.write(plan, results, dir);
+        try (OutputLock lock = OutputDirectories.lock(spec, dir)) {
+            SweepCsv.write(plan, results, dir);
+        }
         spec.commandLine().getOut().printf("%s: %d runs merged from %d journals -> %s%n", plan.base().name(), results.size(), journals.size(), dir);
         return 0;
+    }
+
+    /** The journal's dropped rows, one line each on standard error. */
+    private void warn(List<String> warnings) {
+        PrintWriter err = spec.commandLine().getErr();
+        warnings.forEach(w -> err.println("warning: " + w));
+        err.flush();
     }
 }

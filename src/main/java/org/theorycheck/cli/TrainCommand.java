@@ -2,8 +2,10 @@ package org.theorycheck.cli;
 
 import org.theorycheck.core.Theory;
 import org.theorycheck.core.command.ExperimentArguments;
+import org.theorycheck.core.command.OutputDirectories;
 import org.theorycheck.core.command.TerminalProgress;
 import org.theorycheck.core.experiment.Experiment;
+import org.theorycheck.core.io.OutputLock;
 import org.theorycheck.core.ladder.Resumable;
 import org.theorycheck.core.ladder.Rung;
 import org.theorycheck.core.ladder.Trace;
@@ -26,7 +28,9 @@ import java.util.concurrent.Callable;
                 "table of the trace (e.g. attention.csv).",
                 "A rung that keeps checkpoints (long runs of real networks) keeps them in DIR: run the same command",
                 "again after a kill and it resumes from there and writes what an uninterrupted run writes.",
-                "The checkpoint is deleted once the outputs are written."})
+                "The checkpoint is deleted once the outputs are written.",
+                "The files are put in place together (a failed or killed run leaves the previous ones), and another",
+                "command writing into DIR at the same time is refused (exit 2)."})
 final class TrainCommand implements Callable<Integer> {
 
     @Mixin
@@ -52,8 +56,14 @@ final class TrainCommand implements Callable<Integer> {
         config.requireSingleConfiguration("train runs one configuration", " or use sweep");
         Rung<E, T> rung = Ladders.rung(theory, config.rung(), config.source(), "rung");
         rung.requireApplicable(config);
-        long seed = config.seeds().get(0);
         Path dir = out != null ? out : Path.of("out", config.name());
+        try (OutputLock lock = OutputDirectories.lock(spec, dir)) {
+            return train(theory, config, rung, dir);
+        }
+    }
+
+    private <E extends Experiment, T extends Trace> int train(Theory<E, T> theory, E config, Rung<E, T> rung, Path dir) {
+        long seed = config.seeds().get(0);
         PrintWriter stdout = spec.commandLine().getOut();
         Resumable<E, T> resumable = resumable(rung);
         long from = 0;

@@ -1,6 +1,9 @@
 package org.theorycheck.cli;
 
 import org.theorycheck.core.Theories;
+import org.theorycheck.core.command.OutputDirectories;
+import org.theorycheck.core.io.OutputLock;
+import org.theorycheck.core.io.OutputSet;
 import org.theorycheck.core.Theory;
 import org.theorycheck.core.report.VerdictTable;
 import org.theorycheck.core.claims.CheckResult;
@@ -13,9 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,7 +35,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "markdown (default), csv, json, or matrix (claims × rungs).")
     VerdictTable.Style format = VerdictTable.Style.MARKDOWN;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the table to FILE instead of standard output.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the table to FILE instead of standard output (replaced whole; "
+            + "FILE's directory is locked against other commands while verify runs).")
     Path out;
 
     @Option(names = "--full", description = "Run at paper size (ignore the checks' quick budgets).")
@@ -56,7 +58,7 @@ final class VerifyCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException, IOException {
+    public Integer call() throws InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
         Theories theories = Theories.discovered();
         if (list) {
@@ -83,16 +85,19 @@ final class VerifyCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         }
-        List<CheckResult> results = Verification.run(paths, theories, full, engineOptions, threads, r -> { });
-        String table = VerdictTable.render(results, format, Verification.ladders(theories));
-        if (out != null) {
-            Path parent = out.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.writeString(out, table);
-        } else {
-            stdout.print(table);
+        if (out == null) {
+            List<CheckResult> results = Verification.run(paths, theories, full, engineOptions, threads, r -> { });
+            stdout.print(VerdictTable.render(results, format, Verification.ladders(theories)));
             stdout.flush();
+            return results.stream().allMatch(CheckResult::asExpected) ? 0 : 1;
         }
-        return results.stream().allMatch(CheckResult::asExpected) ? 0 : 1;
+        try (OutputLock lock = OutputDirectories.lockFor(spec, out)) {
+            List<CheckResult> results = Verification.run(paths, theories, full, engineOptions, threads, r -> { });
+            try (OutputSet table = OutputSet.in(out.toAbsolutePath().getParent())) {
+                table.text(out.getFileName().toString(), VerdictTable.render(results, format, Verification.ladders(theories)));
+                table.commit();
+            }
+            return results.stream().allMatch(CheckResult::asExpected) ? 0 : 1;
+        }
     }
 }

@@ -5,7 +5,9 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import org.theorycheck.core.ladder.Divergence;
 import org.theorycheck.core.ladder.DivergenceException;
+import org.theorycheck.core.ladder.DivergenceException.At;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +53,7 @@ public final class Sgd {
      * Arrays it creates belong to the caller's {@link ai.djl.ndarray.NDScope}.
      *
      * @param step the step number, for the message if a gradient is not finite
-     * @throws DivergenceException before any update if a gradient entry is NaN or infinite
+     * @throws DivergenceException before any update if a gradient entry is NaN or infinite (naming the first)
      */
     public double step(int step) {
         List<NDArray> gradients = new ArrayList<>();
@@ -62,7 +64,7 @@ public final class Sgd {
         }
         double norm = globalNorm(gradients);
         if (!Double.isFinite(norm)) {
-            throw new DivergenceException(step, "gradient of " + firstNonFinite(gradients), "global gradient norm = " + norm);
+            throw nonFiniteGradient(At.step(step), gradients, norm);
         }
         double scale = clip > 0 ? Math.min(1, clip / (norm + 1e-6)) : 1;
         int i = 0;
@@ -85,35 +87,59 @@ public final class Sgd {
         return norm;
     }
 
-    /** The name of the first parameter whose gradient has a non-finite entry. */
-    private String firstNonFinite(List<NDArray> gradients) {
+    /** The divergence of the first gradient with a non-finite entry, named with its group's rate. */
+    private DivergenceException nonFiniteGradient(At at, List<NDArray> gradients, double norm) {
         int i = 0;
         for (ParameterGroup g : groups) {
             for (TorchParameter p : g.parameters()) {
-                if (!Double.isFinite(gradients.get(i++).toType(DataType.FLOAT64, false).square().sum().getDouble())) {
-                    return p.name();
-                }
+                double[] values = gradients.get(i++).toType(DataType.FLOAT64, false).toDoubleArray();
+                Divergence.requireFinite(values, at, "gradient of " + p.name(), entry(p.value()), g.lowerRate());
             }
         }
-        return "a parameter";
+        return new DivergenceException(at, "the global gradient norm", "", "is not finite (" + norm + ")",
+                "lower the learning rates");
     }
 
     /**
-     * The name of the first parameter with a non-finite entry, or null if all are finite; one transfer
-     * from the engine when they are.
+     * Throws if a parameter left the range of {@link Divergence} (NaN, infinite, or past the bound of the
+     * model's precision), naming the parameter, its first such entry and its group's rate; one transfer
+     * from the engine (the largest magnitude of each parameter) when none did.
      */
-    public static String nonFiniteParameter(List<TorchParameter> parameters) {
-        NDList sums = new NDList();
-        for (TorchParameter p : parameters) {
-            sums.add(p.value().stopGradient().mul(0).sum().reshape(1));
-        }
-        double[] s = NDArrays.concat(sums).toType(DataType.FLOAT64, false).toDoubleArray();
-        for (int i = 0; i < s.length; i++) {
-            if (s[i] != 0) {
-                return parameters.get(i).name();
+    public void requireInRange(At at, Divergence.Precision precision) {
+        NDList largest = new NDList();
+        for (ParameterGroup g : groups) {
+            for (TorchParameter p : g.parameters()) {
+                largest.add(p.value().stopGradient().abs().max().reshape(1));
             }
         }
-        return null;
+        double[] m = NDArrays.concat(largest).toType(DataType.FLOAT64, false).toDoubleArray();
+        int i = 0;
+        for (ParameterGroup g : groups) {
+            for (TorchParameter p : g.parameters()) {
+                if (!Divergence.inRange(m[i++], precision)) {
+                    double[] values = p.value().stopGradient().toType(DataType.FLOAT64, false).toDoubleArray();
+                    Divergence.requireInRange(values, at, p.name(), entry(p.value()), precision, g.lowerRate());
+                }
+            }
+        }
+    }
+
+    /** Names entry i of a row-major array of this shape by its indices, e.g. "(3, 17)". */
+    private static java.util.function.IntFunction<String> entry(NDArray array) {
+        long[] shape = array.getShape().getShape();
+        return flat -> {
+            long[] index = new long[shape.length];
+            long rest = flat;
+            for (int d = shape.length - 1; d >= 0; d--) {
+                index[d] = rest % shape[d];
+                rest /= shape[d];
+            }
+            StringBuilder sb = new StringBuilder("(");
+            for (int d = 0; d < index.length; d++) {
+                sb.append(d == 0 ? "" : ", ").append(index[d]);
+            }
+            return sb.append(')').toString();
+        };
     }
 
     /** √(Σ ‖g‖²) over all gradients, in double precision, with one transfer from the engine. */

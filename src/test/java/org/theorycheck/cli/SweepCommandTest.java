@@ -1,8 +1,13 @@
 package org.theorycheck.cli;
 
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.theorycheck.theories.scansnap.TestExperiments;
+import org.theorycheck.core.experiment.ExperimentSource;
+import org.theorycheck.core.sweep.RunResult;
+import org.theorycheck.core.sweep.SweepJournal;
+import org.theorycheck.core.sweep.SweepPlan;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -118,9 +123,8 @@ class SweepCommandTest {
     @Test
     void journaledRunIsNotRecomputed() throws IOException {
         Path out = tmp.resolve("marked");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("runs.journal.csv"),
-                "train.eta_z,seed,distinct_entropy,loss\n1,2,123.0,0.5\n", StandardCharsets.UTF_8);
+        SweepPlan<ExperimentConfig> plan = TestExperiments.plan(Path.of(GRID[0]), List.of(GRID).subList(1, GRID.length));
+        SweepJournal.open(out.resolve(SweepJournal.FILE_NAME), plan).record(new RunResult(1, 2, 123.0, 0.5));
         assertThat(sweep(out, 2).code()).isZero();
         assertThat(Files.readAllLines(out.resolve("runs.csv"))).contains("1,2,123.0,0.5");
     }

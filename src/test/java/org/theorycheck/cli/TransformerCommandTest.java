@@ -81,6 +81,21 @@ class TransformerCommandTest {
         assertThat(out).doesNotExist();
     }
 
+    /**
+     * Clipped gradients keep every weight finite at η = 1000, but the effective logits pass 2^23, where single
+     * precision keeps no digit below 1 (the run used to end with exit 0, the loss at 1e6 nats).
+     */
+    @Test
+    void logitsThatOverflowSinglePrecisionAreADivergence() {
+        Path out = tmp.resolve("out");
+        Cli.Outcome o = train(out, "train.eta_z=1e3", "transformer.clip=1", "train.steps=12");
+        assertThat(o.code()).as(o.err()).isEqualTo(Main.EXIT_DIVERGED);
+        assertThat(o.errorLines()).singleElement().asString()
+                .containsPattern("diverged at step \\d+: z entry \\(class \\d+, token \\d+\\) overflows")
+                .contains("2^23", "train.eta_z");
+        assertThat(out).doesNotExist();
+    }
+
     @Test
     void divergenceNamesStepAndTensor() {
         Path out = tmp.resolve("out");

@@ -1,11 +1,10 @@
 package org.theorycheck.core.ladder;
 
+import org.theorycheck.core.io.OutputSet;
 import org.theorycheck.core.report.Csv;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -33,20 +32,17 @@ public final class TraceCsv {
         return Double.isNaN(v) ? "" : Double.toString(v);
     }
 
-    /** Writes {@code trace.csv} and the tables into {@code dir} (created if needed). */
+    /**
+     * Writes {@code trace.csv} and the tables into {@code dir} (created if needed), put in place together: a
+     * failure or a kill leaves the previous files.
+     */
     public static void write(Trace trace, Path dir) {
-        try {
-            Files.createDirectories(dir);
-            try (Writer w = Files.newBufferedWriter(dir.resolve(TRACE))) {
-                writeSeries(trace, w);
-            }
+        try (OutputSet files = OutputSet.in(dir)) {
+            files.text(TRACE, w -> writeSeries(trace, w));
             for (TraceTable table : trace.tables()) {
-                try (Writer w = Files.newBufferedWriter(dir.resolve(table.name() + ".csv"))) {
-                    writeTable(table, w);
-                }
+                files.text(table.name() + ".csv", w -> writeTable(table, w));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + dir + ": " + e.getMessage(), e);
+            files.commit();
         }
     }
 

@@ -128,6 +128,19 @@ public final class CsvTable {
         return rows.get(row).get(column);
     }
 
+    /**
+     * A field of a rung's output (trace.csv, attention.csv), where an empty field is a value the rung does not
+     * determine ({@link org.theorycheck.core.ladder.TraceCsv}): NaN, which a plot leaves as a gap. Otherwise as {@link #number}.
+     */
+    public double observed(int row, int column) {
+        return rows.get(row).get(column).isBlank() ? Double.NaN : number(row, column);
+    }
+
+    /** {@link #observed} of a whole column. */
+    public double[] observedColumn(String name) {
+        return column(name, true);
+    }
+
     /** A numeric field; {@code NaN}, {@code Infinity} and their signed forms are accepted as written by Java. */
     public double number(int row, int column) {
         String s = rows.get(row).get(column).trim();
@@ -140,10 +153,14 @@ public final class CsvTable {
 
     /** The whole column as numbers. */
     public double[] numbers(String name) {
+        return column(name, false);
+    }
+
+    private double[] column(String name, boolean observed) {
         int c = column(name);
         double[] out = new double[rows.size()];
         for (int r = 0; r < out.length; r++) {
-            out[r] = number(r, c);
+            out[r] = observed ? observed(r, c) : number(r, c);
         }
         return out;
     }

@@ -4,6 +4,7 @@ import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.theorycheck.core.io.OutputSet;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -18,9 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -185,29 +184,23 @@ public record Figure(List<? extends Chart<?, ?>> panels, int columns) {
     }
 
     /**
-     * Writes {@code base.png} and {@code base.svg} (the extensions are appended to the file name). Both
-     * images are rendered before either file is touched, and each is moved into place from a temporary
-     * file, so a failure leaves no partial figure.
+     * Writes {@code base.png} and {@code base.svg} (the extensions are appended to the file name), put in
+     * place together: a failure leaves the previous pair, or none.
      */
     public Written save(Path base) {
-        byte[] png = png();
-        byte[] svg = svg();
-        Path pngPath = base.resolveSibling(base.getFileName() + ".png");
-        Path svgPath = base.resolveSibling(base.getFileName() + ".svg");
-        writeAtomically(pngPath, png);
-        writeAtomically(svgPath, svg);
-        return new Written(pngPath, svgPath);
+        Path dir = base.toAbsolutePath().getParent();
+        String name = base.getFileName().toString();
+        try (OutputSet set = OutputSet.in(dir)) {
+            addTo(set, name);
+            set.commit();
+        }
+        return new Written(base.resolveSibling(name + ".png"), base.resolveSibling(name + ".svg"));
     }
 
-    private static void writeAtomically(Path target, byte[] content) {
-        try {
-            Path parent = target.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            Files.write(tmp, content);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
+    /** Adds {@code name.png} and {@code name.svg} to a set of files written together. */
+    public void addTo(OutputSet set, String name) {
+        byte[] png = png();
+        byte[] svg = svg();
+        set.bytes(name + ".png", png).bytes(name + ".svg", svg);
     }
 }

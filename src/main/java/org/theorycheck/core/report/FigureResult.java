@@ -1,11 +1,8 @@
 package org.theorycheck.core.report;
 
+import org.theorycheck.core.io.OutputSet;
+import org.theorycheck.core.report.Figure;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -26,25 +23,17 @@ public record FigureResult(String name, String title, String paperSays, String o
         summary = List.copyOf(summary);
     }
 
-    /** Writes {@code dir/name.csv}, {@code dir/name.png} and {@code dir/name.svg}. */
-    public void save(Path dir) {
-        figure.save(dir.resolve(name));
-        write(dir.resolve(name + ".csv"), data.csv());
+    /**
+     * Adds {@code stem.csv} (the numbers drawn), {@code stem.png} and {@code stem.svg} to a set of files written
+     * together; the stem is the figure's name, qualified by its theory where two theories share it.
+     */
+    public void addTo(OutputSet set, String stem) {
+        figure.addTo(set, stem);
+        set.text(stem + ".csv", data.csv());
     }
 
-    /** Writes the summary as {@code dir/name.csv}, the format of the checked-in expected files. */
-    public void saveSummary(Path dir) {
-        write(dir.resolve(name + ".csv"), SummaryRow.csv(summary));
-    }
-
-    private static void write(Path target, String content) {
-        try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            Files.writeString(tmp, content);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
+    /** Adds the summary as {@code stem.csv}, the format of the checked-in expected files, to a set of files. */
+    public void addSummaryTo(OutputSet set, String stem) {
+        set.text(stem + ".csv", SummaryRow.csv(summary));
     }
 }

@@ -1,12 +1,12 @@
 package org.theorycheck.core.report;
 
+import org.theorycheck.core.io.OutputSet;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -219,14 +219,9 @@ public final class HtmlReport {
 
     /** Writes the page through a temporary file, so a reader never sees half a report. */
     public void write(Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, html(), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        try (OutputSet set = OutputSet.in(file.toAbsolutePath().getParent())) {
+            set.text(file.getFileName().toString(), html());
+            set.commit();
         }
     }
 

@@ -2,13 +2,11 @@ package org.theorycheck.core.sweep;
 
 import org.theorycheck.core.report.Csv;
 import org.hipparchus.stat.descriptive.StreamingStatistics;
+import org.theorycheck.core.io.OutputSet;
+import org.theorycheck.core.sweep.RunResult;
+import org.theorycheck.core.sweep.SweepPlan;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +16,8 @@ import java.util.List;
  * corpus, see {@link SweepPlan#observables()}) and {@code summary.csv} (one row per cell: swept keys, n,
  * then for each observable its mean over seeds and, for all but the loss of the last minibatch, its sample
  * standard deviation, NaN for one seed: {@code distinct_entropy_mean,distinct_entropy_std,loss_mean} on the
- * synthetic classes). Each file is written to a temporary name and moved into place, so a reader never
- * sees half a file.
+ * synthetic classes). The two files are put in place together ({@link OutputSet}): a reader never
+ * sees half a file, or the runs of one sweep beside the summary of another.
  */
 public final class SweepCsv {
 
@@ -87,8 +85,11 @@ public final class SweepCsv {
             }
             summary.append('\n');
         }
-        writeAtomically(dir.resolve("runs.csv"), runs.toString());
-        writeAtomically(dir.resolve("summary.csv"), summary.toString());
+        try (OutputSet files = OutputSet.in(dir)) {
+            files.text("runs.csv", runs.toString());
+            files.text("summary.csv", summary.toString());
+            files.commit();
+        }
     }
 
     private static String values(SweepPlan.Cell<?> cell) {
@@ -97,18 +98,5 @@ public final class SweepCsv {
             sb.append(Csv.field(v)).append(',');
         }
         return sb.toString();
-    }
-
-    static void writeAtomically(Path target, String content) {
-        try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp)) {
-                w.write(content);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -28,13 +28,15 @@ public final class SweepPlan<E extends Experiment> {
     /** One run: a cell and a seed. */
     public record Run(int cell, long seed) {}
 
+    private final String theory;
     private final E base;
     private final List<String> observables;
     private final List<String> keys;
     private final List<Cell<E>> cells;
     private final List<Run> runs;
 
-    private SweepPlan(E base, List<String> observables, List<String> keys, List<Cell<E>> cells) {
+    private SweepPlan(String theory, E base, List<String> observables, List<String> keys, List<Cell<E>> cells) {
+        this.theory = theory;
         this.base = base;
         this.observables = List.copyOf(observables);
         this.keys = List.copyOf(keys);
@@ -77,7 +79,12 @@ public final class SweepPlan<E extends Experiment> {
         for (Map<String, String> values : combos) {
             cells.add(new Cell<>(values, file.resolveCell(values)));
         }
-        return new SweepPlan<>(base, observables, keys, cells);
+        return new SweepPlan<>(file.schema().theory(), base, observables, keys, cells);
+    }
+
+    /** The id of the experiment's theory. */
+    public String theory() {
+        return theory;
     }
 
     public E base() {

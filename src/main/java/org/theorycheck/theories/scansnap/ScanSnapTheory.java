@@ -110,12 +110,17 @@ public final class ScanSnapTheory implements Theory<ExperimentConfig, ScanSnapTr
         }
         Trajectory t = (Trajectory) trace;
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "final loss %.4g, distinct-token entropy %.4f nats", t.last().loss(),
-                t.distinctEntropy(t.size() - 1)));
+        String loss = t.undetermined().contains(Trajectory.Undetermined.LOSS) ? "no loss (this rung has none)"
+                : String.format(Locale.ROOT, "final loss %.4g", t.last().loss());
+        String entropy = t.undetermined().contains(Trajectory.Undetermined.DISTINCT_LOGITS)
+                ? "final distinct-token entropy not determined by this rung"
+                : String.format(Locale.ROOT, "final distinct-token entropy %.4f nats", t.distinctEntropy(t.size() - 1));
+        lines.add(loss + ", " + entropy);
         if (!t.rung().equals("sgd") && !t.rung().equals("transformer")) {
             for (SnapTime.SnapEstimate e : SnapTime.estimates(t, experiment)) {
-                lines.add(String.format(Locale.ROOT, "snap time %8.3f steps by %s (paper: t0 = 2K ln M/eta_Y = %.3f)",
-                        e.measured(), e.method(), e.predicted()));
+                String found = Double.isNaN(e.measured()) ? "not found" : String.format(Locale.ROOT, "%8.3f steps", e.measured());
+                lines.add(String.format(Locale.ROOT, "snap time %s by %s (paper: t0 = 2K ln M/eta_Y = %.3f)", found, e.method(),
+                        e.predicted()));
             }
         }
         return lines;

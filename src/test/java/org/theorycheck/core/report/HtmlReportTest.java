@@ -121,6 +121,9 @@ class HtmlReportTest {
 
         String html = Files.readString(out);
         assertThat(html).contains("data:image/svg+xml;base64,").contains("data:image/png;base64,");
-        assertThat(dir.resolve("r.html.tmp")).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file is left")
+                    .containsExactlyInAnyOrder("f.png", "f.svg", "r.html");
+        }
     }
 }

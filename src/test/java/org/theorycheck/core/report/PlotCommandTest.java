@@ -1,5 +1,6 @@
 package org.theorycheck.core.report;
 
+import org.theorycheck.theories.scansnap.report.TraceSeries;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +116,31 @@ class PlotCommandTest {
         assertThat(code).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(err.toString()).contains(other.resolve("trace.csv").toString()).contains("step");
         assertNoFigure("bad");
+    }
+
+    /**
+     * The closed rung leaves its loss, its distinct tokens' logits and attention, and B_snap at t = 0 empty:
+     * a plot reads them as gaps, while a field that is not a number stays an error (below). A heatmap of an
+     * attention it leaves empty everywhere is one line, exit 2 (it was XChart's stack trace).
+     */
+    @Test
+    void theEmptyFieldsOfAClosedRungPlotAsGaps() throws Exception {
+        Path closed = dir.resolve("closed");
+        assertThat(run("integrate", "experiments/scan-and-snap/syn-small.yaml", "--rung", "closed", "train.steps=10", "--out",
+                closed.toString())).as(err.toString()).isZero();
+        assertThat(run("plot", "overlay", "closed=" + closed, "--column", "B_snap", "--out", dir.resolve("b").toString()))
+                .as(err.toString()).isZero();
+        assertThat(run("plot", "overlay", "closed=" + closed, "--column", "z:0:0", "--out", dir.resolve("z").toString()))
+                .as("a common token's logit is determined").isZero();
+        int code = run("plot", "heatmap", closed.resolve("attention.csv").toString(), "--out", dir.resolve("h").toString());
+        assertThat(code).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(err.toString().lines().filter(l -> !l.isBlank())).singleElement().asString()
+                .contains(closed.resolve("attention.csv").toString(), "c:", "no attention c is determined");
+        assertNoFigure("h");
+        TraceSeries.Sampled snap = TraceSeries.read(closed, TraceSeries.Selector.parse("B_snap"));
+        assertThat(snap.values()[0]).as("B_snap at t = 0").isNaN();
+        assertThat(snap.values()[1]).isFinite();
+        assertThat(TraceSeries.read(closed, TraceSeries.Selector.parse("loss")).values()).containsOnly(Double.NaN);
     }
 
     @Test

@@ -1,8 +1,10 @@
 package org.theorycheck.theories.scansnap.cli;
 
+import org.theorycheck.core.command.OutputDirectories;
 import org.theorycheck.theories.scansnap.experiment.ScanSnapExperiments;
 import org.theorycheck.core.experiment.ConfigException;
 import org.theorycheck.core.experiment.ExperimentFile;
+import org.theorycheck.core.io.OutputLock;
 import org.theorycheck.theories.scansnap.report.AttentionHeatmap;
 import org.theorycheck.theories.scansnap.report.AttentionTable;
 import org.theorycheck.core.report.CsvTable;
@@ -51,7 +53,12 @@ public final class PlotCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "choose a figure: heatmap, panels, overlay or recall");
     }
 
-    private static int written(CommandSpec spec, Figure.Written w) {
+    /** Writes the figure as {@code out.png} and {@code out.svg}, holding the lock of their directory. */
+    private static int written(CommandSpec spec, Figure figure, Path out) {
+        Figure.Written w;
+        try (OutputLock lock = OutputDirectories.lockFor(spec, out)) {
+            w = figure.save(out);
+        }
         spec.commandLine().getOut().println("wrote " + w.png() + " and " + w.svg());
         return 0;
     }
@@ -99,7 +106,7 @@ public final class PlotCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Path file = input.toFile().isDirectory() ? input.resolve("attention.csv") : input;
-            return written(spec, AttentionHeatmap.figure(AttentionTable.read(file), steps, title).save(out));
+            return written(spec, AttentionHeatmap.figure(AttentionTable.read(file), steps, title), out);
         }
     }
 
@@ -162,7 +169,7 @@ public final class PlotCommand implements Callable<Integer> {
                     : panel.equals(SweepPanels.NONE) ? v -> KeyLabels.axisTitle(mean) + " against " + KeyLabels.axisTitle(x)
                     : SweepPanels.keyTitle(panel);
             SweepPanels.Spec s = new SweepPanels.Spec(panel, x, curve, mean, std, where);
-            return written(spec, SweepPanels.figure(summary, s, title, !linearX).save(out));
+            return written(spec, SweepPanels.figure(summary, s, title, !linearX), out);
         }
     }
 
@@ -213,7 +220,7 @@ public final class PlotCommand implements Callable<Integer> {
             List<Overlay.Marker> marks = markers.entrySet().stream()
                     .map(e -> new Overlay.Marker(e.getKey(), e.getValue())).toList();
             return written(spec, Overlay.lines(title, selector.axisTitle(), Overlay.group(labels, series), marks, logX)
-                    .figure().save(out));
+                    .figure(), out);
         }
     }
 
@@ -259,7 +266,7 @@ public final class PlotCommand implements Callable<Integer> {
                 Path file = l.path().toFile().isDirectory() ? l.path().resolve("attention.csv") : l.path();
                 runs.computeIfAbsent(l.label(), k -> new ArrayList<>()).add(AttentionTable.read(file));
             }
-            return written(spec, RecallCurves.figure(title, runs, m, RecallCurves.defaultMultiples()).save(out));
+            return written(spec, RecallCurves.figure(title, runs, m, RecallCurves.defaultMultiples()), out);
         }
     }
 }

@@ -126,7 +126,7 @@ final class Runs {
 
     /** Only the last snapshot: enough for end-of-training figures, and light enough to keep hundreds. */
     static Trajectory last(Trajectory t) {
-        return new Trajectory(t.rung(), t.classes(), List.of(t.last()));
+        return new Trajectory(t.rung(), t.classes(), List.of(t.last()), t.undetermined());
     }
 
     static double[] column(List<double[]> rows, int i) {

@@ -10,9 +10,11 @@ import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -24,9 +26,33 @@ import java.util.function.Consumer;
  * part of Z the theory speaks about); the observables of paper §5 (c_n, distinct-token entropy, growth
  * factors χ_l) are computed from them with the true P(l|n). Rungs may add named scalar series (γ, B_n,
  * …) as extras.
+ *
+ * <p>A value a rung's model does not determine is NaN (see {@link Undetermined}; an extra it does not
+ * determine at some time is left out of that snapshot), and is written as an empty field. A NaN or an
+ * infinity is never a divergence here: every rung stops with a {@code DivergenceException} before it
+ * records a value it determines that is not finite.
  */
 public final class Trajectory implements ScanSnapTrace, Serializable {
     private static final long serialVersionUID = 1L;
+
+    /**
+     * What a rung's model leaves undetermined: NaN in every snapshot of its trajectories, an empty field in
+     * trace.csv and attention.csv.
+     */
+    public enum Undetermined {
+        /** The training loss: the reduced and closed-form rungs have no decoder weights. */
+        LOSS,
+        /** The decoder residual: the transformer's decoder is not the YZ model's Y. */
+        DECODER_RESIDUAL,
+        /**
+         * The logits of distinct tokens, and so the distinct-token entropy and the attention c_{l|n}: the
+         * closed forms of Appendix F determine only the common tokens' logits.
+         */
+        DISTINCT_LOGITS
+    }
+
+    /** A rung that determines every value it records. */
+    public static final Set<Undetermined> DETERMINED = Collections.unmodifiableSet(EnumSet.noneOf(Undetermined.class));
 
     /**
      * The state at one time.
@@ -35,7 +61,8 @@ public final class Trajectory implements ScanSnapTrace, Serializable {
      * @param loss            training loss at that time (nats; NaN where a rung has none)
      * @param zRows           per class n, a copy of z_{ψ(n),·} (length M)
      * @param decoderResidual per class n, ‖e_n − α_n‖₂ with α_n = softmax(Yᵀ f_n) (NaN where a rung has no Y)
-     * @param extras          rung-specific named scalars at that time
+     * @param extras          rung-specific named scalars at that time (one the rung does not determine at that
+     *                        time is left out)
      * @param measuredAttention per class n, the attention a model actually paid to each token l (length M),
      *                          where a rung measures it on samples (the transformer); null elsewhere
      */
@@ -81,11 +108,26 @@ public final class Trajectory implements ScanSnapTrace, Serializable {
     private final String rung;
     private final SequenceClasses classes;
     private final List<Snapshot> snapshots;
+    private final Set<Undetermined> undetermined;
 
+    /** The trajectory of a rung that determines every value it records. */
     public Trajectory(String rung, SequenceClasses classes, List<Snapshot> snapshots) {
+        this(rung, classes, snapshots, DETERMINED);
+    }
+
+    /** @param undetermined what the rung's model leaves undetermined (NaN in every snapshot) */
+    public Trajectory(String rung, SequenceClasses classes, List<Snapshot> snapshots, Set<Undetermined> undetermined) {
         this.rung = rung;
         this.classes = classes;
         this.snapshots = List.copyOf(snapshots);
+        EnumSet<Undetermined> set = EnumSet.noneOf(Undetermined.class);
+        set.addAll(undetermined);
+        this.undetermined = Collections.unmodifiableSet(set);
+    }
+
+    /** What the rung that made it leaves undetermined. */
+    public Set<Undetermined> undetermined() {
+        return undetermined;
     }
 
     /** Whether the snapshots carry measured attention (see {@link Snapshot#measuredAttention()}). */
@@ -163,13 +205,22 @@ public final class Trajectory implements ScanSnapTrace, Serializable {
         return snapshots.stream().mapToDouble(s -> s.extras().getOrDefault(name, Double.NaN)).toArray();
     }
 
-    /** The names of the extra series, in first-seen order. */
+    /**
+     * The names of the extra series, in the snapshots' order: a name that an earlier snapshot lacks comes
+     * right after the name it follows in the first snapshot that has it, so a series left out at some
+     * times keeps its place.
+     */
     public List<String> extraNames() {
         List<String> names = new ArrayList<>();
         for (Snapshot s : snapshots) {
+            int at = 0;
             for (String k : s.extras().keySet()) {
-                if (!names.contains(k)) {
-                    names.add(k);
+                int known = names.indexOf(k);
+                if (known < 0) {
+                    names.add(at, k);
+                    at++;
+                } else {
+                    at = known + 1;
                 }
             }
         }

@@ -2,6 +2,7 @@ package org.theorycheck.theories.scansnap.report;
 
 import org.theorycheck.core.report.ChartStyle;
 import org.theorycheck.core.report.Figure;
+import org.theorycheck.core.experiment.ConfigException;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
@@ -89,14 +90,20 @@ public final class AttentionHeatmap {
     public static Figure figure(AttentionTable table, List<Double> steps, String title) {
         List<Panel> panels = panels(table, steps);
         double max = 0;
+        boolean determined = false;
         for (Panel p : panels) {
             for (double[] row : p.c()) {
                 for (double v : row) {
+                    determined |= !Double.isNaN(v);
                     if (v > max) {
                         max = v;
                     }
                 }
             }
+        }
+        if (!determined) {
+            throw new ConfigException(table.source(), 0, "c", "no attention c is determined at these steps (the rung "
+                    + "that wrote the file, like the closed forms, leaves it empty); draw another rung's attention.csv");
         }
         // A round upper end keeps the colour-bar label short; all panels share it.
         max = Math.ceil(max * 20) / 20;

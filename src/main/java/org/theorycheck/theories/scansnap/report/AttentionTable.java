@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.report;
 
+import org.theorycheck.core.ladder.TraceCsv;
 import org.theorycheck.core.report.CsvTable;
 import org.theorycheck.core.experiment.ConfigException;
 import org.theorycheck.theories.scansnap.model.Trajectory;
@@ -44,7 +45,7 @@ public final class AttentionTable implements Serializable {
     public static AttentionTable of(Trajectory trajectory) {
         StringWriter w = new StringWriter();
         try {
-            TrajectoryCsv.writeAttention(trajectory, w);
+            TraceCsv.writeTable(trajectory.tables().get(0), w);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -67,7 +68,7 @@ public final class AttentionTable implements Serializable {
                         + "' is neither common nor distinct");
             }
             entries.add(new Entry(csv.number(r, step), integer(csv, r, next), integer(csv, r, token), roleName,
-                    csv.number(r, p), csv.number(r, z), csv.number(r, c)));
+                    csv.number(r, p), csv.observed(r, z), csv.observed(r, c)));
         }
         if (entries.isEmpty()) {
             throw new ConfigException(csv.source(), 1, "", "has a header but no rows");

@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.report;
 
+import org.theorycheck.core.ladder.TraceCsv;
 import org.theorycheck.core.experiment.ConfigException;
 import org.theorycheck.core.report.CsvTable;
 import org.theorycheck.theories.scansnap.report.KeyLabels;
@@ -79,9 +80,9 @@ public final class TraceSeries {
         StringWriter w = new StringWriter();
         try {
             if (selector.attention()) {
-                TrajectoryCsv.writeAttention(trajectory, w);
+                TraceCsv.writeTable(trajectory.tables().get(0), w);
             } else {
-                TrajectoryCsv.writeTrace(trajectory, w);
+                TraceCsv.writeSeries(trajectory, w);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -91,7 +92,7 @@ public final class TraceSeries {
 
     static Sampled select(CsvTable csv, Selector selector) {
         if (!selector.attention()) {
-            return new Sampled(csv.source(), csv.numbers("step"), csv.numbers(selector.column()));
+            return new Sampled(csv.source(), csv.numbers("step"), csv.observedColumn(selector.column()));
         }
         AttentionTable table = AttentionTable.of(csv);
         List<AttentionTable.Entry> rows = table.entries().stream()

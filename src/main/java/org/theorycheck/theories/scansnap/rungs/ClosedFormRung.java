@@ -6,13 +6,17 @@ import org.theorycheck.theories.scansnap.data.SequenceClasses;
 import org.theorycheck.theories.scansnap.data.SyntheticFamily;
 import org.theorycheck.theories.scansnap.data.TokenRole;
 import org.theorycheck.theories.scansnap.model.Trajectory;
-
+import org.theorycheck.theories.scansnap.rungs.ContinuousTime;
+import org.theorycheck.theories.scansnap.rungs.ContinuousRung;
+import org.theorycheck.core.ladder.Divergence;
+import org.theorycheck.core.ladder.DivergenceException.At;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Rung 5: Appendix F's closed forms (Eqns. 122–129) and Theorem 4's regimes (Eqn. 14), evaluated at the
@@ -29,10 +33,17 @@ import java.util.Map;
  *
  * <p>Extras: "h" (h(t/K)), "gamma", "Gamma" (Eqn. 128), "xi" (Eqn. 123), "z_common" (z(t)), per class n
  * "B_n" (Eqn. 129 measured from B_n(0) = 0, i.e. ¼ ln(1 + 4Γ/C₀)), "B_scan" and "B_snap" (Eqn. 14's two
- * regimes, also measured from 0), and the constant "C0". Loss is NaN; the decoder residual is that of
- * Lemma 5's one-class decoder.
+ * regimes, also measured from 0; "B_snap" is left out at t = 0, where its ln(M η_Y t/K) is undefined), and
+ * the constant "C0". Loss is NaN; the decoder residual is that of Lemma 5's one-class decoder. The loss and
+ * the distinct tokens' logits (so the distinct-token entropy and the attention c) are
+ * {@link Trajectory.Undetermined undetermined}, written as empty fields. Every value the rung determines is
+ * checked at every time ({@link Divergence}): at rates where M η_Y t overflows, h(t) does.
  */
 public final class ClosedFormRung implements ContinuousRung {
+
+    /** What the rung does not determine: the loss and the distinct tokens' logits. */
+    static final Set<Trajectory.Undetermined> UNDETERMINED =
+            EnumSet.of(Trajectory.Undetermined.LOSS, Trajectory.Undetermined.DISTINCT_LOGITS);
 
     @Override
     public String name() {
@@ -43,7 +54,7 @@ public final class ClosedFormRung implements ContinuousRung {
     public void requireApplicable(ExperimentConfig config) {
         config.requireSynthetic("rung " + name());
         ReducedRung.requireModelledVariant(config);
-        ContinuousTime.requireSgd(config.train(), config.source());
+        ContinuousTime.requireApplicable(config.train(), config.source());
     }
 
     @Override
@@ -66,6 +77,12 @@ public final class ClosedFormRung implements ContinuousRung {
             throw new ConfigException(config.source(), 0, "data", "the closed-form rung needs "
                     + "at least two classes that share a contextual token: " + e.getMessage());
         }
+        if (!Double.isFinite(c0)) {
+            throw new ConfigException(config.source(), 0, "data.common_weight", "the closed-form rung's C₀ = ρ₀⁴/K "
+                    + "(Eqn. 13) overflows: the classes' common tokens weigh too little against their distinct ones "
+                    + "for their overlap 1/ρ₀² to be squared in double precision; raise the common weight");
+        }
+        String advice = Divergence.lowerRates(config.train());
         DecoderClosedForm decoder = new DecoderClosedForm(m, k, etaY);
         AppendixF closed = new AppendixF(decoder, etaZ, c0);
         boolean[][] moving = movingTokens(classes);
@@ -95,11 +112,15 @@ public final class ClosedFormRung implements ContinuousRung {
                 extras.put("B_" + n, closed.b(t));
             }
             extras.put("B_scan", closed.scanRegimeB(t));
-            extras.put("B_snap", closed.snapRegimeB(t));
+            if (t > 0) {
+                extras.put("B_snap", closed.snapRegimeB(t));
+            }
             extras.put("C0", c0);
-            snapshots.add(new Trajectory.Snapshot(t, Double.NaN, rows, residual, extras));
+            Trajectory.Snapshot snapshot = new Trajectory.Snapshot(t, Double.NaN, rows, residual, extras);
+            Divergence.requireRecorded(snapshot, classes, UNDETERMINED, At.time(t), Divergence.Precision.DOUBLE, advice);
+            snapshots.add(snapshot);
         }
-        return new Trajectory(name(), classes, snapshots);
+        return new Trajectory(name(), classes, snapshots, UNDETERMINED);
     }
 
     /** Per class n, the tokens that Eqn. 10 can move in row ψ(n): the union of its query's class supports. */

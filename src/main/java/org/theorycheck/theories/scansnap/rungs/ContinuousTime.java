@@ -17,24 +17,43 @@ public final class ContinuousTime {
 
     /** η_Y/(1−μ): the decoder's rate per unit of continuous time. */
     public static double etaY(TrainSpec train, String source) {
-        return effective(train, train.etaY(), source);
+        return effective(train, train.etaY(), "train.eta_y", "η_Y", source);
     }
 
     /** η_Z/(1−μ): the attention's rate per unit of continuous time. */
     public static double etaZ(TrainSpec train, String source) {
-        return effective(train, train.etaZ(), source);
+        return effective(train, train.etaZ(), "train.eta_z", "η_Z", source);
+    }
+
+    /**
+     * Throws unless the continuous-time rungs can take this schedule: SGD, with both continuous-time rates
+     * finite.
+     */
+    public static void requireApplicable(TrainSpec train, String source) {
+        etaY(train, source);
+        etaZ(train, source);
     }
 
     /** Throws unless the optimiser is SGD: Adam has no gradient-flow limit of this form. */
-    public static void requireSgd(TrainSpec train, String source) {
+    private static void requireSgd(TrainSpec train, String source) {
         if (train.optimizer() != TrainSpec.Optimizer.SGD) {
             throw new ConfigException(source, 0, "train.optimizer",
                     "the continuous-time rungs model SGD only; Adam has no gradient-flow limit of this form");
         }
     }
 
-    private static double effective(TrainSpec train, double eta, String source) {
+    /**
+     * η/(1−μ), which can overflow although η and μ are in range (η = 1e308 with μ = 0.9): a rate the ODE
+     * rungs cannot integrate, so bad input naming the key.
+     */
+    private static double effective(TrainSpec train, double eta, String key, String name, String source) {
         requireSgd(train, source);
-        return eta / (1 - train.momentum());
+        double rate = eta / (1 - train.momentum());
+        if (!Double.isFinite(rate)) {
+            throw new ConfigException(source, 0, key, "the continuous-time rate " + name + "/(1 − μ) = " + eta + "/(1 − "
+                    + train.momentum() + ") overflows to " + rate + "; lower " + key
+                    + (key.equals("train.eta_y") ? " (or train.eta_ratio)" : "") + " or train.momentum");
+        }
+        return rate;
     }
 }

@@ -54,7 +54,8 @@ public record DecoderClosedForm(int vocabulary, int classes, double etaY) {
      * monotonically; it is started at min(ln(1 + a), a/(M−1)) with a = M·η_Y·s, a bound on the root.
      */
     public double h(double s) {
-        return scaledH(vocabulary * etaY * s) / vocabulary;
+        // h(0) = 0 exactly, also where M·η_Y overflows (and M·η_Y·0 would be NaN)
+        return s == 0 ? 0 : scaledH(vocabulary * etaY * s) / vocabulary;
     }
 
     /** u = M·h solving expm1(u) + (M−1)u = a, for a = M·η_Y·s ≥ 0. */

@@ -1,11 +1,13 @@
 package org.theorycheck.theories.scansnap.rungs;
 
+import org.theorycheck.core.ode.DivergenceGuard;
 import org.theorycheck.core.ode.GridSampler;
 import org.theorycheck.core.ode.Integrators;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.hipparchus.ode.ODEIntegrator;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.theories.scansnap.data.SequenceClasses;
 import org.theorycheck.theories.scansnap.data.SyntheticFamily;
@@ -15,6 +17,10 @@ import org.theorycheck.theories.scansnap.model.RowSums;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.theories.scansnap.model.YZGradient;
 import org.theorycheck.theories.scansnap.model.YZModel;
+import org.theorycheck.theories.scansnap.rungs.ContinuousTime;
+import org.theorycheck.theories.scansnap.rungs.ContinuousRung;
+import org.theorycheck.core.ladder.Divergence;
+import org.theorycheck.core.ladder.DivergenceException.At;
 import org.theorycheck.theories.scansnap.train.RecordSteps;
 import org.theorycheck.theories.scansnap.train.SgdRun;
 
@@ -27,7 +33,8 @@ import java.util.function.DoubleConsumer;
  * map (rung 2). With the momentum convention of {@link ContinuousTime}:
  * dY/dt = −η_Y/(1−μ) ∇_Y L̄, dZ/dt = −η_Z/(1−μ) ∇_Z L̄, with L̄ the class-averaged T → ∞ loss and t in
  * SGD steps. Integrated with an adaptive Dormand–Prince 8(5,3) method; the state is sampled at the SGD
- * record steps from the integrator's dense output.
+ * record steps from the integrator's dense output. The integration stops with a
+ * {@link org.theorycheck.core.ladder.DivergenceException} at the time the flow diverges ({@link DivergenceGuard}).
  */
 public final class GradientFlow implements ContinuousRung {
 
@@ -159,7 +166,7 @@ public final class GradientFlow implements ContinuousRung {
     @Override
     public void requireApplicable(ExperimentConfig config) {
         config.requireSynthetic("rung " + name());
-        ContinuousTime.requireSgd(config.train(), config.source());
+        ContinuousTime.requireApplicable(config.train(), config.source());
     }
 
     @Override
@@ -182,6 +189,11 @@ public final class GradientFlow implements ContinuousRung {
                 ContinuousTime.etaZ(config.train(), config.source()));
 
         MovingRows moving = equation.moving;
+        int yLength = moving.y().length * size;
+        DivergenceGuard guard = new DivergenceGuard("the gradient-flow state (Y, Z)", i -> i < yLength
+                ? "Y (" + moving.y()[i / size] + ", " + i % size + ")"
+                : "Z (" + moving.z()[(i - yLength) / size] + ", " + (i - yLength) % size + ")",
+                Divergence.lowerRates(config.train()));
         double[] rowSumsY = RowSums.of(equation.y, moving.y());
         double[] rowSumsZ = RowSums.of(equation.z, moving.z());
         double[] grid = times;
@@ -190,21 +202,14 @@ public final class GradientFlow implements ContinuousRung {
                 relativeTolerance);
         integrator.addStepHandler(new GridSampler(grid, (t, s) -> {
             double loss = equation.loss(s);
-            snapshots.add(Trajectory.observe(t, loss, equation.y, equation.z, config.model(), classes,
-                    RowSums.driftExtras(equation.y, equation.z, rowSumsY, rowSumsZ, moving)));
+            Trajectory.Snapshot snapshot = Trajectory.observe(t, loss, equation.y, equation.z, config.model(), classes,
+                    RowSums.driftExtras(equation.y, equation.z, rowSumsY, rowSumsZ, moving));
+            Divergence.requireRecorded(snapshot, classes, Trajectory.DETERMINED, At.time(t), Divergence.Precision.DOUBLE,
+                    guard.advice());
+            snapshots.add(snapshot);
             progress.accept(t);
         }));
-        integrator.integrate(equation, new ODEState(0, equation.state(start)), grid[grid.length - 1]);
-        requireFinite(snapshots);
+        guard.integrate(integrator, equation, new ODEState(0, equation.state(start)), grid[grid.length - 1]);
         return new Trajectory(name(), classes, snapshots);
-    }
-
-    private static void requireFinite(List<Trajectory.Snapshot> snapshots) {
-        for (Trajectory.Snapshot s : snapshots) {
-            if (!Double.isFinite(s.loss())) {
-                throw new org.theorycheck.core.ladder.DivergenceException((int) s.step(), "gradient-flow loss",
-                        "loss = " + s.loss() + " at t = " + s.step());
-            }
-        }
     }
 }

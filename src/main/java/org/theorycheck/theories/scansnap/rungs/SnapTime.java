@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.rungs;
 
+import org.theorycheck.core.ode.DivergenceGuard;
 import java.util.List;
 
 import java.util.ArrayList;
@@ -95,6 +96,8 @@ public final class SnapTime {
     /**
      * The time of γ's peak found by the {@link #gammaPeak} detector on a quadrature dΓ/dt = γ(t) over
      * [0, horizon]; empty if γ still rises at the horizon.
+     *
+     * @throws org.theorycheck.core.ladder.DivergenceException if γ is not finite on the way (M η_Y t overflows)
      */
     public static OptionalDouble gammaPeakTime(DecoderClosedForm decoder, double horizon) {
         double[] found = {Double.NaN};
@@ -114,7 +117,9 @@ public final class SnapTime {
                 return new double[] {decoder.gamma(t)};
             }
         };
-        integrator.integrate(quadrature, new ODEState(0, new double[1]), horizon);
+        new DivergenceGuard("the quadrature of gamma", i -> "", "lower η_Y = " + decoder.etaY()
+                + " per unit of continuous time (train.eta_y, or train.eta_ratio × train.eta_z, over 1 − train.momentum)")
+                .integrate(integrator, quadrature, new ODEState(0, new double[1]), horizon);
         return Double.isNaN(found[0]) ? OptionalDouble.empty() : OptionalDouble.of(found[0]);
     }
 

@@ -1,10 +1,10 @@
 package org.theorycheck.theories.scansnap.torch;
 
-import org.theorycheck.torch.DropoutMasks;
 import org.theorycheck.torch.Libtorch;
+import org.theorycheck.torch.TorchParameter;
+import org.theorycheck.torch.DropoutMasks;
 import org.theorycheck.torch.ParameterGroup;
 import org.theorycheck.torch.Sgd;
-import org.theorycheck.torch.TorchParameter;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -21,7 +21,9 @@ import org.theorycheck.theories.scansnap.data.ContextSampler;
 import org.theorycheck.theories.scansnap.data.SequenceClasses;
 import org.theorycheck.theories.scansnap.data.SyntheticFamily;
 import org.theorycheck.theories.scansnap.model.Trajectory;
+import org.theorycheck.core.ladder.Divergence;
 import org.theorycheck.core.ladder.DivergenceException;
+import org.theorycheck.core.ladder.DivergenceException.At;
 import org.theorycheck.theories.scansnap.train.RecordSteps;
 import org.theorycheck.theories.scansnap.train.SgdRun;
 
@@ -54,6 +56,9 @@ public final class SyntheticClassesRun {
 
     /** Evaluation samples per class for the measured attention. */
     static final int EVALUATION_PER_CLASS = 16;
+    /** What the rung does not determine: the decoder residual (its decoder is not the YZ model's Y). */
+    static final java.util.Set<Trajectory.Undetermined> UNDETERMINED =
+            java.util.EnumSet.of(Trajectory.Undetermined.DECODER_RESIDUAL);
     /** Share of the physical memory a run may plan to use. */
     private static final double MEMORY_SHARE = 0.5;
 
@@ -70,7 +75,9 @@ public final class SyntheticClassesRun {
      * "transformer").
      *
      * @throws ConfigException     if the experiment has no transformer section or its sizes cannot fit in memory
-     * @throws DivergenceException if a loss, gradient or parameter stops being finite
+     * @throws DivergenceException if the run diverges ({@link Divergence}): a loss, gradient, parameter or
+     *                             recorded value that is not finite, or a loss, parameter or logit that
+     *                             overflows the model's precision
      */
     public static Trajectory run(ExperimentConfig config, long seed, IntConsumer onStep) {
         try (Training training = new Training(config, seed)) {
@@ -89,7 +96,7 @@ public final class SyntheticClassesRun {
                 }
                 onStep.accept(step);
             }
-            return new Trajectory("transformer", training.classes, snapshots);
+            return new Trajectory("transformer", training.classes, snapshots, UNDETERMINED);
         }
     }
 
@@ -127,6 +134,8 @@ public final class SyntheticClassesRun {
         private final NDArray mask;
         private final Sgd sgd;
         private final DropoutMasks dropout;
+        private final Divergence.Precision precision;
+        private final String lowerRates;
 
         Training(ExperimentConfig config, long seed) {
             TransformerSpec spec = config.transformer();
@@ -146,6 +155,8 @@ public final class SyntheticClassesRun {
             mask = model.array(manager, queryMask(length), length, length);
             sgd = new Sgd(groups(model, spec, train), train.momentum(), spec.clip(), manager);
             dropout = spec.dropout() > 0 ? new DropoutMasks(spec.dropout(), rng) : null;
+            precision = Divergence.Precision.of(spec.float64());
+            lowerRates = Divergence.lowerRates(train);
         }
 
         /** Samples a minibatch and leaves the gradient of its loss in the parameters; returns the loss. */
@@ -163,23 +174,21 @@ public final class SyntheticClassesRun {
             } finally {
                 lock.unlock();
             }
-            if (!Double.isFinite(loss)) {
-                throw new DivergenceException(step, "loss", "loss = " + loss);
-            }
+            Divergence.requireInRange(loss, At.step(step), "loss", precision, lowerRates);
             return loss;
         }
 
-        /** The SGD update from the gradient, then the finiteness check of every parameter. */
+        /** The SGD update from the gradient, then the range check of every parameter. */
         void update(int step) {
             sgd.step(step);
-            String bad = Sgd.nonFiniteParameter(model.parameters());
-            if (bad != null) {
-                throw new DivergenceException(step, bad, "a parameter entry is NaN or infinite after the update");
-            }
+            sgd.requireInRange(At.step(step), precision);
         }
 
+        /** The snapshot at {@code step}, after checking every value it records. */
         Trajectory.Snapshot observe(int step, double loss) {
-            return SyntheticClassesRun.observe(step, loss, model, classes, evaluation, mask, length);
+            Trajectory.Snapshot s = SyntheticClassesRun.observe(step, loss, model, classes, evaluation, mask, length);
+            Divergence.requireRecorded(s, classes, UNDETERMINED, At.step(step), precision, lowerRates);
+            return s;
         }
 
         @Override
@@ -202,9 +211,11 @@ public final class SyntheticClassesRun {
                 rest.add(p);
             }
         }
-        return List.of(new ParameterGroup("query-key", train.etaZ(), attention),
-                new ParameterGroup("first feed-forward", spec.ffRate() * train.etaY(), feedForward),
-                new ParameterGroup("other", train.etaY(), rest));
+        String etaY = "train.eta_y, or train.eta_ratio × train.eta_z";
+        return List.of(new ParameterGroup("query-key", train.etaZ(), "train.eta_z", attention),
+                new ParameterGroup("first feed-forward", spec.ffRate() * train.etaY(), "transformer.ff_rate × (" + etaY + ")",
+                        feedForward),
+                new ParameterGroup("other", train.etaY(), etaY, rest));
     }
 
     /** Mean cross-entropy of the next token at the query position, from the logits read out there ([B, 1, V]). */

@@ -1,9 +1,9 @@
 package org.theorycheck.theories.scansnap.torch;
 
-import org.theorycheck.torch.DropoutMasks;
 import org.theorycheck.torch.Libtorch;
-import org.theorycheck.torch.Sgd;
 import org.theorycheck.torch.TorchParameter;
+import org.theorycheck.torch.DropoutMasks;
+import org.theorycheck.torch.Sgd;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -20,7 +20,9 @@ import org.theorycheck.theories.scansnap.experiment.TransformerSpec;
 import org.theorycheck.theories.scansnap.text.TextBatches;
 import org.theorycheck.theories.scansnap.text.TextCorpus;
 import org.theorycheck.theories.scansnap.text.TextSplit;
+import org.theorycheck.core.ladder.Divergence;
 import org.theorycheck.core.ladder.DivergenceException;
+import org.theorycheck.core.ladder.DivergenceException.At;
 import org.theorycheck.theories.scansnap.train.RecordSteps;
 import org.theorycheck.theories.scansnap.train.SgdRun;
 
@@ -91,7 +93,9 @@ public final class TextRun {
      * @param corpus the experiment's corpus, already read and checked ({@link org.theorycheck.theories.scansnap.text.CorpusReader#load})
      * @param onStep told after each iteration
      * @throws ConfigException     if the sizes cannot fit in memory
-     * @throws DivergenceException if a loss, gradient or parameter stops being finite
+     * @throws DivergenceException if the run diverges ({@link Divergence}): a loss, gradient, parameter or
+     *                             recorded value that is not finite, or a loss or parameter that overflows the
+     *                             model's precision
      */
     public static List<Record> run(ExperimentConfig config, TextCorpus corpus, long seed, IntConsumer onStep) {
         return run(config, corpus, seed, null, null, onStep);
@@ -125,6 +129,8 @@ public final class TextRun {
             Observer observer = new Observer(model, manager, valid, text.evalWindows(), train.window(text.mapWindow()), bptt);
             ReentrantLock lock = Libtorch.gradientLock();
             List<Record> records = new ArrayList<>();
+            Divergence.Precision precision = Divergence.Precision.of(spec.float64());
+            String lowerRates = Divergence.lowerRates(config.train());
             int steps = config.train().steps();
             int every = config.train().checkpointEvery();
             int first = 1;
@@ -145,19 +151,14 @@ public final class TextRun {
                     } finally {
                         lock.unlock();
                     }
-                    if (!Double.isFinite(loss)) {
-                        throw new DivergenceException(step, "loss", "loss = " + loss);
-                    }
+                    Divergence.requireInRange(loss, At.step(step), "loss", precision, lowerRates);
                     if (step == 1) {
-                        records.add(observer.observe(0, loss));
+                        records.add(checked(observer.observe(0, loss), precision, lowerRates));
                     }
                     sgd.step(step);
-                    String bad = Sgd.nonFiniteParameter(model.parameters());
-                    if (bad != null) {
-                        throw new DivergenceException(step, bad, "a parameter entry is NaN or infinite after the update");
-                    }
+                    sgd.requireInRange(At.step(step), precision);
                     if (RecordSteps.isRecorded(config.train(), step)) {
-                        records.add(observer.observe(step, loss));
+                        records.add(checked(observer.observe(step, loss), precision, lowerRates));
                     }
                 }
                 if (checkpoint != null && every > 0 && step % every == 0 && step < steps) {
@@ -168,6 +169,27 @@ public final class TextRun {
             }
             return records;
         }
+    }
+
+    /**
+     * A record after checking every value it holds ({@link Divergence}), by the names of trace.csv: the loss
+     * in range, the rest finite, but for the change rates of the first record, which have nothing to compare
+     * with (NaN, an empty field).
+     */
+    private static Record checked(Record r, Divergence.Precision precision, String advice) {
+        At at = At.step(r.step());
+        Divergence.requireInRange(r.loss(), at, "loss", precision, advice);
+        Divergence.requireFinite(r.perplexity(), at, "val_perplexity", advice);
+        for (int l = 0; l < r.entropy().length; l++) {
+            Divergence.requireFinite(r.entropy()[l], at, "entropy_" + l, advice);
+            if (!(r.step() == 0 && Double.isNaN(r.change()[l]))) {
+                Divergence.requireFinite(r.change()[l], at, "change_" + l, advice);
+            }
+        }
+        int length = (int) Math.round(Math.sqrt(r.map().length));
+        Divergence.requireFinite(r.map(), at, "p of attention_maps.csv", i -> "(query " + i / length + ", key " + i % length + ")",
+                advice);
+        return r;
     }
 
     /** The run's state after {@code step}, copied out of the engine. */

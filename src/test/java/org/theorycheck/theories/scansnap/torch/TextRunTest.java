@@ -60,6 +60,20 @@ class TextRunTest {
         assertThat(records.get(0).perplexity()).isCloseTo(11, within(1.0));
     }
 
+    /**
+     * At η = 100 every weight and the loss stay in range, but the validation cross-entropy passes 709 nats and
+     * its perplexity is infinite: a recorded value that is not finite is a divergence (it used to be written).
+     */
+    @Test
+    void anInfinitePerplexityIsADivergence() throws IOException {
+        ExperimentConfig config = experiment("train.eta_z=100", "train.steps=20");
+        org.theorycheck.core.ladder.DivergenceException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.theorycheck.core.ladder.DivergenceException.class, () -> run(config));
+        assertThat(e.quantity()).isEqualTo("val_perplexity");
+        assertThat(e.step()).as("a record step").isPositive().isEven();
+        assertThat(e.getMessage()).contains("is not finite (Infinity)", "train.eta_z");
+    }
+
     @Test
     void mapsAreCausalDistributions() throws IOException {
         for (TextRun.Record r : run(experiment())) {
