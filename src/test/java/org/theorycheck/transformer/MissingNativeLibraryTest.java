@@ -2,6 +2,7 @@ package org.theorycheck.transformer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.theorycheck.cli.Main;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A class path without libtorch's native jar: {@code train} on a transformer experiment stops with one
- * message naming the missing artifact, exit code 2, and writes nothing. The engine is a process-wide
+ * message naming the missing artifact, exit code 4 (the environment), and writes nothing. The engine is a process-wide
  * singleton, so this runs in a JVM of its own, on the tests' class path minus that jar, with empty engine
  * caches so that nothing extracted by an earlier run can stand in for it.
  */
@@ -33,7 +34,7 @@ class MissingNativeLibraryTest {
     Path tmp;
 
     @Test
-    void trainWithoutTheNativeJarNamesItExitsTwoAndWritesNothing() throws Exception {
+    void trainWithoutTheNativeJarNamesItExitsFourAndWritesNothing() throws Exception {
         List<String> classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.isEmpty()).toList();
         assertThat(classPath).as("the tests' class path holds the native jar, so that leaving it out means something")
@@ -57,7 +58,7 @@ class MissingNativeLibraryTest {
         }
         String err = Files.readString(tmp.resolve("stderr.txt"), StandardCharsets.UTF_8);
 
-        assertThat(child.exitValue()).as(err).isEqualTo(2);
+        assertThat(child.exitValue()).as(err).isEqualTo(Main.EXIT_ENVIRONMENT);
         assertThat(err).contains(TorchEngine.NATIVE_ARTIFACT).contains("is not on the class path")
                 .doesNotContain("\tat ");
         assertThat(err.strip().lines()).as("one message").hasSize(1);
