@@ -73,7 +73,7 @@ final class ModelSize {
             total = Long.MAX_VALUE - total < p.bytes() ? Long.MAX_VALUE : total + p.bytes();
         }
         if (total > maxHeap) {
-            return heapProblem(parts, total, data, train, maxHeap);
+            return heapProblem(parts, total, data, train, corpus == null ? keyToLower(data) : "corpus.bptt", maxHeap);
         }
         if (transformer != null && corpus == null && machineMemory > 0) {
             long tensors = transformerBytes(transformer, vocabulary(data), train.batch(), data.context() + 1L, 1);
@@ -108,7 +108,7 @@ final class ModelSize {
         long records = records(train);
         if (corpus != null) {
             long map = (long) corpus.bptt() * corpus.bptt();
-            long perRecord = (map + 2L * transformer.layers() + 8) * DOUBLE + SNAPSHOT_OBJECTS;
+            long perRecord = saturatingProduct(map + 2L * transformer.layers() + 8, DOUBLE) + SNAPSHOT_OBJECTS;
             parts.add(new Part(traceName(records, perRecord), saturatingProduct(records, perRecord), RECORD_EVERY));
             return parts;
         }
@@ -125,8 +125,8 @@ final class ModelSize {
         long perRecord = k * (row + Integer.BYTES + DOUBLE) + SNAPSHOT_OBJECTS;
         if (transformer != null) {
             perRecord += k * row;
-            parts.add(new Part("the transformer's effective logits read at a record", transformer.heads() * m * m * DOUBLE,
-                    dataKey));
+            parts.add(new Part("the transformer's effective logits read at a record",
+                    saturatingProduct(transformer.heads(), m * m * DOUBLE), dataKey));
         } else {
             parts.add(new Part("Y and Z", 2 * m * m * DOUBLE, dataKey));
             long movingRows = data.common() + (long) data.queries() * data.commonPerQuery() + k * data.distinctPerNext()
@@ -192,15 +192,19 @@ final class ModelSize {
      * at {@code outputs} positions per sample.
      */
     static long transformerBytes(TransformerSpec t, long vocabulary, long batch, long tokens, long outputs) {
-        long d = t.emsize();
-        long layer = 4 * d * d + 4 * d + 2 * d * t.hidden() + t.hidden() + d + 4 * d;
-        long parameters = 2 * vocabulary * d + vocabulary + t.layers() * layer;
-        long perLayer = batch * tokens * (SAVED_PER_WIDTH * d + 2L * t.hidden() + 3L * t.heads() * tokens);
-        long activations = t.layers() * perLayer + batch * tokens * d + 3 * batch * outputs * vocabulary;
-        return (3 * parameters + activations) * (t.float64() ? Double.BYTES : Float.BYTES);
+        // in doubles: an emsize or a batch near 2^31 would overflow a long, and this is an estimate
+        double d = t.emsize();
+        double layer = 4 * d * d + 4 * d + 2 * d * t.hidden() + t.hidden() + d + 4 * d;
+        double parameters = 2.0 * vocabulary * d + vocabulary + t.layers() * layer;
+        double perLayer = (double) batch * tokens * (SAVED_PER_WIDTH * d + 2.0 * t.hidden() + 3.0 * t.heads() * tokens);
+        double activations = t.layers() * perLayer + (double) batch * tokens * d + 3.0 * batch * outputs * vocabulary;
+        double bytes = (3 * parameters + activations) * (t.float64() ? Double.BYTES : Float.BYTES);
+        return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
     }
 
-    private static Refusal heapProblem(List<Part> parts, long total, DataSpec data, TrainSpec train, long maxHeap) {
+    /** @param recordKey what one record of the trace grows with */
+    private static Refusal heapProblem(List<Part> parts, long total, DataSpec data, TrainSpec train, String recordKey,
+                                       long maxHeap) {
         List<Part> sorted = new ArrayList<>(parts);
         sorted.sort(Comparator.comparingLong(Part::bytes).reversed());
         List<String> shown = new ArrayList<>();
@@ -210,14 +214,20 @@ final class ModelSize {
             }
         }
         Part trace = parts.get(parts.size() - 1);
+        long rest = total - trace.bytes();
+        long recordEvery = rest < maxHeap ? smallestRecordEvery(trace, rest, train, maxHeap) : 0;
         String what;
         String key;
-        if (total - trace.bytes() <= maxHeap) {
-            what = traceAdvice(trace, total, train, maxHeap);
+        if (recordEvery > 0) {
+            what = String.format(Locale.ROOT, "raise train.record_every to at least %,d or lower train.steps", recordEvery);
             key = "train.steps";
+        } else if (rest < maxHeap) {
+            // even the first and the last record do not fit: a record is too large
+            key = recordKey;
+            what = "lower " + key + (recordKey.startsWith("data.") ? " (" + layout(vocabulary(data)) + ")" : "");
         } else {
             // the rest alone does not fit: recording less cannot help
-            key = sorted.stream().filter(p -> p != trace).findFirst().orElseThrow().key();
+            key = parts.stream().filter(p -> p != trace).max(Comparator.comparingLong(Part::bytes)).orElseThrow().key();
             what = String.format(Locale.ROOT, "lower %s (%s, K = %,d classes)", key, layout(vocabulary(data)),
                     (long) data.queries() * data.nextPerQuery());
         }
@@ -225,19 +235,18 @@ final class ModelSize {
                 + "%s, or raise the heap with java -Xmx", bytes(total), String.join(", ", shown), bytes(maxHeap), what));
     }
 
-    /** The smallest record_every that would fit, if one would (the trace is the last part; nothing else shrinks with it). */
-    private static String traceAdvice(Part trace, long total, TrainSpec train, long maxHeap) {
-        long rest = total - trace.bytes();
+    /**
+     * The smallest record_every with which the trace (the last part; nothing else shrinks with it) fits beside the
+     * rest, or 0 if none does: records(every) = 1 + ceil(steps / every), step 0 and the steps after it.
+     */
+    private static long smallestRecordEvery(Part trace, long rest, TrainSpec train, long maxHeap) {
         long perRecord = trace.bytes() / records(train);
-        // records(every) = 1 + ceil(steps / every): step 0 and the steps after it
         long affordable = perRecord == 0 ? 0 : (maxHeap - rest) / perRecord - 1;
-        if (affordable >= 1) {
-            long every = (train.steps() + affordable - 1) / affordable;
-            if (every > train.recordEvery() && every <= train.steps()) {
-                return String.format(Locale.ROOT, "raise train.record_every to at least %,d or lower train.steps", every);
-            }
+        if (affordable < 1) {
+            return 0;
         }
-        return "lower train.steps or raise train.record_every";
+        long every = (train.steps() + affordable - 1) / affordable;
+        return every <= train.steps() ? every : 0;
     }
 
     private static long saturatingProduct(long a, long b) {
