@@ -64,7 +64,21 @@ public final class Main {
         CommandLine cl = new CommandLine(main);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> report(ex, cmd.getErr(), main.debug));
+        cl.setParameterExceptionHandler(Main::usageError);
         return cl;
+    }
+
+    /** A command line that does not parse: one line and where to read the usage, rather than the whole usage. */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        String suggestion = "";
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            suggestion = " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
+        }
+        cmd.getErr().println("error: " + ex.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + suggestion + "; see '"
+                + cmd.getCommandSpec().qualifiedName() + " --help'");
+        cmd.getErr().flush();
+        return EXIT_BAD_INPUT;
     }
 
     private static int report(Throwable thrown, PrintWriter err, boolean debug) {

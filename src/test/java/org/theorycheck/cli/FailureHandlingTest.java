@@ -127,6 +127,15 @@ class FailureHandlingTest {
     }
 
     @Test
+    void aCommandLineThatDoesNotParseIsOneLineWithWhereToReadTheUsage() {
+        assertOneLine(run("train"), Main.EXIT_BAD_INPUT, "Missing required parameter: 'CONFIG'", "see 'theorycheck train --help'");
+        assertOneLine(run("train", "experiments/syn-small.yaml", "--outt", "x"), Main.EXIT_BAD_INPUT, "Unknown option: '--outt'",
+                "did you mean --out?");
+        assertOneLine(run("trian"), Main.EXIT_BAD_INPUT, "Unmatched argument at index 0: 'trian'", "did you mean train",
+                "see 'theorycheck --help'");
+    }
+
+    @Test
     void helpListsEveryExitCode() {
         StringWriter out = new StringWriter();
         CommandLine cl = Main.commandLine();
