@@ -2,14 +2,10 @@ package org.theorycheck.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.theorycheck.ChildJvm;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,9 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BoundedWorkTest {
 
-    private static final String SYN_SMALL = Path.of("experiments", "syn-small.yaml").toString();
-    /** Ample for a JVM that starts, reads one experiment and refuses it or runs out of memory. */
-    private static final long CHILD_SECONDS = 120;
+    private static final String SYN_SMALL = Path.of("experiments", "syn-small.yaml").toAbsolutePath().toString();
 
     @TempDir
     Path tmp;
@@ -51,7 +45,7 @@ class BoundedWorkTest {
      */
     @Test
     void onASmallHeapTheSizeCheckCountsTheWholeRun() throws Exception {
-        Child child = child("train", SYN_SMALL, "data.queries=200", "--out", tmp.resolve("out").toString());
+        ChildJvm.Result child = child("train", SYN_SMALL, "data.queries=200", "--out", tmp.resolve("out").toString());
         assertThat(child.code()).as(child.err()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(child.errorLines()).singleElement().asString().contains("one run needs at least 425.0 MB",
                 "the trace (51 records of 3.9 MB)", "raise train.record_every to at least");
@@ -60,7 +54,7 @@ class BoundedWorkTest {
     /** Each run fits the heap, two at once do not: the handler's one line, exit 4, naming --threads and -Xmx. */
     @Test
     void runningOutOfMemoryIsOneLineAndExitFour() throws Exception {
-        Child child = child("sweep", SYN_SMALL, "data.queries=200", "train.record_every=50", "seeds=1..2", "--threads", "2",
+        ChildJvm.Result child = child("sweep", SYN_SMALL, "data.queries=200", "train.record_every=50", "seeds=1..2", "--threads", "2",
                 "--out", tmp.resolve("out").toString());
         assertThat(child.code()).as(child.err()).isEqualTo(Main.EXIT_ENVIRONMENT);
         assertThat(child.errorLines()).singleElement().asString()
@@ -68,24 +62,8 @@ class BoundedWorkTest {
         assertThat(child.err()).doesNotContain("\tat ", "Exception in thread");
     }
 
-    record Child(int code, String err) {
-        List<String> errorLines() {
-            return err.lines().filter(l -> !l.isBlank()).toList();
-        }
-    }
-
     /** The command line in a JVM of its own with a 256 MB heap, so that its memory is what the test says. */
-    private Child child(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        Path err = tmp.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command).redirectOutput(tmp.resolve("stdout.txt").toFile())
-                .redirectError(err.toFile()).start();
-        if (!process.waitFor(CHILD_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the child JVM did not finish in " + CHILD_SECONDS + " s");
-        }
-        return new Child(process.exitValue(), Files.readString(err, StandardCharsets.UTF_8));
+    private ChildJvm.Result child(String... args) throws IOException, InterruptedException {
+        return new ChildJvm(tmp).option("-Xmx256m").run(args);
     }
 }

@@ -4,16 +4,14 @@ import ai.djl.util.Platform;
 import ai.djl.util.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.theorycheck.ChildJvm;
 import org.theorycheck.cli.Main;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +26,6 @@ class DamagedNativeLibraryTest {
     private static final Platform PLATFORM = Platform.detectPlatform("pytorch");
     /** Truncated to this, libtorch_cpu.so (446 MB) made the loader fault past the end of the file. */
     private static final long TRUNCATED = 100_000_000;
-    /** Ample for a JVM that starts, reads one experiment and refuses the engine. */
-    private static final long CHILD_SECONDS = 120;
 
     @TempDir
     Path tmp;
@@ -102,24 +98,15 @@ class DamagedNativeLibraryTest {
         Path dir = cacheWithTruncated(cache, "libtorch_cpu.so", TRUNCATED);
         Path work = Files.createDirectory(tmp.resolve("work"));
         Path out = tmp.resolve("out");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "train",
-                Path.of("experiments", "syn-small-transformer.yaml").toAbsolutePath().toString(), "--out", out.toString())
-                .directory(work.toFile());
-        builder.environment().put("ENGINE_CACHE_DIR", cache.toString());
-        builder.redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(tmp.resolve("stderr.txt").toFile());
-        Process child = builder.start();
-        if (!child.waitFor(CHILD_SECONDS, TimeUnit.SECONDS)) {
-            child.destroyForcibly();
-            throw new AssertionError("the child JVM did not finish in " + CHILD_SECONDS + " s");
-        }
-        String err = Files.readString(tmp.resolve("stderr.txt"), StandardCharsets.UTF_8);
-        assertThat(child.exitValue()).as(err + Files.readString(tmp.resolve("stdout.txt"))).isEqualTo(Main.EXIT_ENVIRONMENT);
-        assertThat(err.strip().lines()).as("one line").singleElement().asString()
+        ChildJvm.Result child = new ChildJvm(work).environment("ENGINE_CACHE_DIR", cache.toString())
+                .run("train", Path.of("experiments", "syn-small-transformer.yaml").toAbsolutePath().toString(), "--out", out.toString());
+        assertThat(child.code()).as(child.err() + child.out()).isEqualTo(Main.EXIT_ENVIRONMENT);
+        assertThat(child.errorLines()).as("one line").singleElement().asString()
                 .startsWith("error: the libtorch extracted in " + dir + " is damaged").contains("delete that directory");
         assertThat(out).doesNotExist();
         try (Stream<Path> files = Files.list(work)) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList()).as("no JVM crash report").isEqualTo(List.of());
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).as("no JVM crash report")
+                    .containsExactlyInAnyOrder("stdout.txt", "stderr.txt");
         }
     }
 }
