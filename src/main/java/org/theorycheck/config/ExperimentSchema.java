@@ -417,7 +417,7 @@ final class ExperimentSchema {
             String key = "seeds";
             JsonNode n = node(key);
             List<Long> seeds = new ArrayList<>();
-            if (n.isIntegralNumber()) {
+            if (n.isNumber()) {
                 seeds.add(seed(n));
             } else if (n.isArray() && !n.isEmpty()) {
                 requireAtMostMaxRuns(n.size());
@@ -444,12 +444,16 @@ final class ExperimentSchema {
             return seeds;
         }
 
+        /** A seed: any long, also written as a float that is a whole number ({@code 1e3}). */
         private long seed(JsonNode v) {
-            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            BigDecimal value = v.isNumber() && !(v.isFloatingPointNumber() && !Double.isFinite(v.doubleValue()))
+                    ? v.decimalValue() : null;
+            if (value == null || value.signum() != 0 && value.stripTrailingZeros().scale() > 0
+                    || value.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0 || value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
                 throw error("seeds", String.format(Locale.ROOT, "seeds must be integers from %,d to %,d, got %s", Long.MIN_VALUE,
                         Long.MAX_VALUE, show(v)));
             }
-            return v.longValue();
+            return value.longValueExact();
         }
 
         private void requireAtMostMaxRuns(long seeds) {

@@ -128,6 +128,10 @@ class ExperimentFileTest {
         assertThat(seeds.key()).isEqualTo("seeds");
         assertThat(seeds.problem()).startsWith("50,000,000 seeds; an experiment may have at most 100,000");
         assertThat(refusal("seeds=1..999999999999999999").problem()).startsWith("999,999,999,999,999,999 seeds");
+        assertThat(synSmall("seeds=[1e3, 7]").seeds()).containsExactly(1000L, 7L);
+        assertThat(synSmall("seeds=2e1").seeds()).containsExactly(20L);
+        assertThat(refusal("seeds=[1.5]").problem()).startsWith("seeds must be integers from");
+        assertThat(refusal("seeds=1e19").problem()).startsWith("seeds must be integers from");
 
         String ten = "[1,2,3,4,5,6,7,8,9,10]";
         ConfigException grid = refusal("train.batch=" + ten, "train.steps=" + ten, "train.record_every=" + ten, "data.context="
