@@ -23,6 +23,10 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
@@ -46,6 +50,12 @@ public final class SparkEngine implements Engine {
     private static final int DEFAULT_MASTER_PORT = 7077;
     /** How long a master's port may take to accept a connection: well within the 30 s a user should wait for a refusal. */
     static final int MASTER_TIMEOUT_MILLIS = 10_000;
+    /**
+     * How long a standalone master may take to register the application: a live one takes about a second, and Spark
+     * itself would wait three times 20 s. The system property of that name changes it.
+     */
+    static final int REGISTRATION_SECONDS = 20;
+    static final String REGISTRATION_PROPERTY = "theorycheck.spark.registration_seconds";
     /** Spark's own log is off on the command line (log4j2.properties); this is how to see it. */
     static final String LOG_ADVICE = "Spark's own log says more with -Dtheorycheck.spark.log=warn";
 
@@ -58,12 +68,42 @@ public final class SparkEngine implements Engine {
      */
     public SparkEngine(String master, Integer threads) {
         SparkConf conf = conf(master, threads);
-        requireReachable(conf.get("spark.master"), MASTER_TIMEOUT_MILLIS);
+        String url = conf.get("spark.master");
+        requireReachable(url, MASTER_TIMEOUT_MILLIS);
+        this.spark = url.startsWith(STANDALONE) ? startWithin(conf, Integer.getInteger(REGISTRATION_PROPERTY, REGISTRATION_SECONDS))
+                : start(conf);
+    }
+
+    private static JavaSparkContext start(SparkConf conf) {
         try {
-            this.spark = new JavaSparkContext(conf);
+            return new JavaSparkContext(conf);
         } catch (RuntimeException e) {
             throw new EnvironmentException("cannot start Spark with master " + conf.get("spark.master") + ": " + firstLine(e)
                     + "; " + LOG_ADVICE, e);
+        }
+    }
+
+    /**
+     * Starts the context of a standalone master, which blocks until the master registers the application; a port
+     * that accepts connections but does not answer as a master would hold it for Spark's minute of attempts. The
+     * start goes on in a daemon thread that is abandoned on a timeout (the command then ends).
+     */
+    private static JavaSparkContext startWithin(SparkConf conf, int seconds) {
+        FutureTask<JavaSparkContext> starting = new FutureTask<>(() -> start(conf));
+        Thread thread = new Thread(starting, "theorycheck-spark-start");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return starting.get(seconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new EnvironmentException("the Spark master at " + conf.get("spark.master") + " accepts connections but did not "
+                    + "register this application within " + seconds + " s (-D" + REGISTRATION_PROPERTY + "=N waits longer): is it "
+                    + "the port of a Spark 4.1 master for Scala 2.13 (7077 by default, not the web UI's 8080)?");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new EnvironmentException(firstLine(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EnvironmentException("interrupted while Spark was starting", e);
         }
     }
 

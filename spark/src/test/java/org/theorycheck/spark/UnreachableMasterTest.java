@@ -6,6 +6,7 @@ import org.theorycheck.cli.Main;
 import org.theorycheck.train.EnvironmentException;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A standalone master that is not there: one line, exit 4, well before Spark's own minute of registration attempts
- * (it printed about 250 lines of its log and gave up after 65 s), and none of Spark's log on the terminal.
+ * A standalone master that is not there, or a port that is no master: one line, exit 4, well before Spark's own minute
+ * of registration attempts (it printed 166 to 255 lines of its log and gave up after 65 s), and none of Spark's log
+ * on the terminal.
  */
 class UnreachableMasterTest {
 
@@ -63,12 +65,38 @@ class UnreachableMasterTest {
 
     @Test
     void aSweepOnAnAbsentMasterIsOneLineAndExitFourOnTheTerminal() throws Exception {
-        Path out = tmp.resolve("out");
+        Child child = sweep("spark://127.0.0.1:" + closedPort());
+        assertThat(child.code()).as(child.err()).isEqualTo(Main.EXIT_ENVIRONMENT);
+        assertThat(child.err().strip().lines()).as("Spark's log stays off the terminal").singleElement().asString()
+                .startsWith("error: cannot reach the Spark master at spark://127.0.0.1:").contains("connection refused");
+        assertThat(child.out()).isEmpty();
+        assertThat(child.seconds()).as("seconds to the refusal").isLessThan(PROMPT_SECONDS);
+        assertThat(tmp.resolve("out").resolve("runs.csv")).doesNotExist();
+    }
+
+    /** A port that accepts connections and never answers: Spark would wait a minute for the master to register it. */
+    @Test
+    void aPortThatIsNoMasterIsOneLineAndExitFourAfterTheRegistrationBound() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Child child = sweep("spark://127.0.0.1:" + silent.getLocalPort(), "-D" + SparkEngine.REGISTRATION_PROPERTY + "=3");
+            assertThat(child.code()).as(child.err()).isEqualTo(Main.EXIT_ENVIRONMENT);
+            assertThat(child.err().strip().lines()).singleElement().asString()
+                    .startsWith("error: the Spark master at spark://127.0.0.1:" + silent.getLocalPort() + " accepts connections")
+                    .contains("did not register this application within 3 s");
+            assertThat(child.seconds()).isLessThan(PROMPT_SECONDS);
+        }
+    }
+
+    record Child(int code, String out, String err, double seconds) {}
+
+    /** A 10-step sweep on {@code master}, in a JVM of its own so that what reaches its terminal can be read. */
+    private Child sweep(String master, String... jvmOptions) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(System.getProperty("spark.test.opens", "").split(" ")).stream().filter(a -> !a.isBlank()).toList());
+        command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "sweep",
-                "experiments/syn-small.yaml", "train.steps=10", "--engine", "spark", "--master", "spark://127.0.0.1:" + closedPort(),
-                "--out", out.toString()));
+                "experiments/syn-small.yaml", "train.steps=10", "--engine", "spark", "--master", master,
+                "--out", tmp.resolve("out").toString()));
         Path stdout = tmp.resolve("stdout.txt");
         Path stderr = tmp.resolve("stderr.txt");
         long started = System.nanoTime();
@@ -77,13 +105,7 @@ class UnreachableMasterTest {
             child.destroyForcibly();
             throw new AssertionError("no answer in " + 2 * PROMPT_SECONDS + " s");
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        String err = Files.readString(stderr, StandardCharsets.UTF_8);
-        assertThat(child.exitValue()).as(err).isEqualTo(Main.EXIT_ENVIRONMENT);
-        assertThat(err.strip().lines()).as("Spark's log stays off the terminal").singleElement().asString()
-                .startsWith("error: cannot reach the Spark master at spark://127.0.0.1:").contains("connection refused");
-        assertThat(Files.readString(stdout, StandardCharsets.UTF_8)).isEmpty();
-        assertThat(seconds).as("seconds to the refusal").isLessThan(PROMPT_SECONDS);
-        assertThat(out.resolve("runs.csv")).doesNotExist();
+        return new Child(child.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                Files.readString(stderr, StandardCharsets.UTF_8), (System.nanoTime() - started) / 1e9);
     }
 }
