@@ -2,7 +2,9 @@ package org.theorycheck.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.management.OperatingSystemMXBean;
 
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -165,7 +167,7 @@ final class ExperimentSchema {
 
     /** The machine's physical memory in bytes, or 0 where the JVM does not say. */
     private static long machineMemory() {
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
             return os.getTotalMemorySize();
         }
         return 0;
@@ -283,11 +285,11 @@ final class ExperimentSchema {
         int integer(String key, int min) {
             JsonNode n = node(key);
             String range = String.format(Locale.ROOT, "must be an integer from %,d to %,d", min, Integer.MAX_VALUE);
-            if (n == null || !n.isNumber() || n.isFloatingPointNumber() && !Double.isFinite(n.doubleValue())) {
+            BigDecimal value = finite(n);
+            if (value == null) {
                 throw error(key, range + ", got " + show(n));
             }
-            BigDecimal value = n.decimalValue();
-            if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+            if (!isWhole(value)) {
                 throw error(key, range + ", got " + show(n) + ", which is not a whole number");
             }
             if (value.compareTo(BigDecimal.valueOf(min)) < 0
@@ -295,6 +297,18 @@ final class ExperimentSchema {
                 throw error(key, range + ", got " + plain(value));
             }
             return value.intValueExact();
+        }
+
+        /** The exact value of a finite number, null for anything else. */
+        private static BigDecimal finite(JsonNode n) {
+            if (n == null || !n.isNumber() || n.isFloatingPointNumber() && !Double.isFinite(n.doubleValue())) {
+                return null;
+            }
+            return n.decimalValue();
+        }
+
+        private static boolean isWhole(BigDecimal value) {
+            return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
         }
 
         private static String plain(BigDecimal value) {
@@ -446,10 +460,9 @@ final class ExperimentSchema {
 
         /** A seed: any long, also written as a float that is a whole number ({@code 1e3}). */
         private long seed(JsonNode v) {
-            BigDecimal value = v.isNumber() && !(v.isFloatingPointNumber() && !Double.isFinite(v.doubleValue()))
-                    ? v.decimalValue() : null;
-            if (value == null || value.signum() != 0 && value.stripTrailingZeros().scale() > 0
-                    || value.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0 || value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            BigDecimal value = finite(v);
+            if (value == null || !isWhole(value) || value.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0
+                    || value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
                 throw error("seeds", String.format(Locale.ROOT, "seeds must be integers from %,d to %,d, got %s", Long.MIN_VALUE,
                         Long.MAX_VALUE, show(v)));
             }
