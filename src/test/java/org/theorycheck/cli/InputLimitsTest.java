@@ -90,7 +90,7 @@ class InputLimitsTest {
     void aBinaryFileSaysItIsNotText() throws IOException {
         byte[] binary = new byte[3000];
         new java.util.Random(1).nextBytes(binary);
-        binary[0] = (byte) 0xC3;   // a UTF-8 lead byte followed by a byte that cannot continue it
+        binary[0] = (byte) 0xC3;   // the first byte of a two-byte UTF-8 sequence, then a byte that cannot continue it
         binary[1] = 0x28;
         Path experiment = Files.write(tmp.resolve("bin.yaml"), binary);
         assertRefused(train(experiment), experiment, "is not a text file (byte 0xC3 at offset 0 is not UTF-8)");
