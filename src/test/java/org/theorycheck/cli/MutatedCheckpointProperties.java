@@ -21,9 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,9 +88,14 @@ class MutatedCheckpointProperties {
     }
 
     @AfterContainer
-    static void report() {
+    static void reportAndCleanUp() throws IOException {
         System.out.printf("MutatedCheckpointProperties: %d refused with one line, %d resumed to identical outputs%n",
                 REFUSED.get(), RESUMED.get());
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static Cli.Outcome train(Path out, String... more) {
