@@ -3,12 +3,17 @@ package org.theorycheck.config;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +30,7 @@ import java.util.Map;
  */
 public final class ExperimentFile {
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final ObjectMapper YAML = new ObjectMapper(InputFiles.yamlFactory());
     static final String SWEEP_PREFIX = "sweep.";
     /** Keys that exclude each other: an override of one replaces the other. */
     private static final Map<String, String> RIVALS =
@@ -49,6 +54,7 @@ public final class ExperimentFile {
 
     /** Parses YAML text; {@code source} names it in messages. */
     public static ExperimentFile parse(String source, String text) {
+        refuseAliases(source, text);
         Map<String, Entry> entries = new LinkedHashMap<>();
         try (JsonParser p = YAML.getFactory().createParser(text)) {
             JsonToken first = p.nextToken();
@@ -65,6 +71,23 @@ public final class ExperimentFile {
             throw new ConfigException(source, 0, "", "cannot read: " + e.getMessage());
         }
         return new ExperimentFile(source, entries);
+    }
+
+    /**
+     * Jackson reads an alias ({@code *name}) as the text "name", not as the value it stands for, so an experiment
+     * file that uses one would be misread without a word: refuse it instead.
+     */
+    private static void refuseAliases(String source, String text) {
+        try {
+            for (Event e : new Yaml(InputFiles.yamlLimits()).parse(new StringReader(text))) {
+                if (e instanceof AliasEvent alias) {
+                    throw new ConfigException(source, alias.getStartMark().getLine() + 1, "", "an experiment file cannot use "
+                            + "aliases (*" + alias.getAnchor() + "); write the value out");
+                }
+            }
+        } catch (YAMLException e) {
+            // not YAML: the reading below says where, with the key
+        }
     }
 
     private static void readMapping(JsonParser p, String source, String prefix, Map<String, Entry> out)
@@ -97,6 +120,11 @@ public final class ExperimentFile {
     private static ConfigException syntaxError(String source, String key, JsonProcessingException e) {
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         String problem;
+        String limit = InputFiles.yamlLimitProblem(e.getCause() instanceof YAMLException y ? y.getMessage()
+                : e instanceof StreamConstraintsException ? e.getOriginalMessage() : null);
+        if (limit != null) {
+            return new ConfigException(source, line, key, limit);
+        }
         if (e.getCause() instanceof MarkedYAMLException m) {
             StringBuilder sb = new StringBuilder();
             if (m.getContext() != null) {

@@ -2,10 +2,14 @@ package org.theorycheck.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.management.OperatingSystemMXBean;
 
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -74,6 +78,14 @@ final class ExperimentSchema {
      */
     static final int CORPUS_CHECKPOINT_EVERY = 100;
 
+    /**
+     * The most runs (grid cells × seeds) one sweep may have. The paper's largest sweep (Fig. 6) has 640; at the cheapest
+     * run, tens of milliseconds, 100,000 are about an hour of CPU, at Syn-Medium's about two, and a sweep keeps a plan, a
+     * journal row and a table row per run. A range like seeds=1..50000000 used to build its list until the heap ran out.
+     */
+    static final int MAX_RUNS = 100_000;
+    private static final String MAX_RUNS_REASON = "the runs of one sweep, grid x seeds, 640 in the paper's largest";
+
     /** The rungs an experiment file may ask {@code train} and {@code sweep} for. */
     static final String SGD = "sgd";
     static final String TRANSFORMER = "transformer";
@@ -113,11 +125,6 @@ final class ExperimentSchema {
         int context = b.integer("data.context", 1);
         DataSpec data = new DataSpec(queries, nextPerQuery, common, commonPerQuery, distinct, commonWeight,
                 weights[0], weights[1], context);
-        String tooLarge = ModelSize.problem(data, Runtime.getRuntime().maxMemory());
-        if (tooLarge != null) {
-            String key = ModelSize.keyToLower(data);
-            throw b.error(key, tooLarge + "; lower " + key);
-        }
 
         ModelSpec model = new ModelSpec(b.bool("model.normalize"), b.bool("model.residual"),
                 ModelSpec.Init.valueOf(b.choice("model.init", "zero", "uniform").toUpperCase()));
@@ -147,8 +154,23 @@ final class ExperimentSchema {
                         + "; set rung: transformer");
             }
         }
-        return new ExperimentConfig(name, file.source(), data, model, train, b.seeds(), b.sweepAxes(), rung, transformer,
-                corpus);
+        ModelSize.Refusal tooLarge = ModelSize.problem(data, model, train, transformer, corpus, Runtime.getRuntime().maxMemory(),
+                machineMemory());
+        if (tooLarge != null) {
+            throw b.error(tooLarge.key(), tooLarge.problem());
+        }
+        List<Long> seeds = b.seeds();
+        List<ExperimentConfig.SweepAxis> axes = b.sweepAxes();
+        b.requireBoundedRuns(seeds.size(), axes);
+        return new ExperimentConfig(name, file.source(), data, model, train, seeds, axes, rung, transformer, corpus);
+    }
+
+    /** The machine's physical memory in bytes, or 0 where the JVM does not say. */
+    private static long machineMemory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return 0;
     }
 
     /** Reads typed values from the entries of one file (plus cell values), naming the line on error. */
@@ -256,15 +278,42 @@ final class ExperimentSchema {
             return n.asText();
         }
 
+        /**
+         * An integer in [min, 2³¹ − 1]; a number written as a float ({@code 1e6}) is one if it is a whole number in
+         * that range. The message states the range, and why a value is not in it.
+         */
         int integer(String key, int min) {
             JsonNode n = node(key);
-            if (n == null || !n.isIntegralNumber() || !n.canConvertToInt()) {
-                throw error(key, "must be an integer >= " + min + ", got " + show(n));
+            String range = String.format(Locale.ROOT, "must be an integer from %,d to %,d", min, Integer.MAX_VALUE);
+            BigDecimal value = finite(n);
+            if (value == null) {
+                throw error(key, range + ", got " + show(n));
             }
-            if (n.intValue() < min) {
-                throw error(key, "must be an integer >= " + min + ", got " + n.intValue());
+            if (!isWhole(value)) {
+                throw error(key, range + ", got " + show(n) + ", which is not a whole number");
             }
-            return n.intValue();
+            if (value.compareTo(BigDecimal.valueOf(min)) < 0
+                    || value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+                throw error(key, range + ", got " + plain(value));
+            }
+            return value.intValueExact();
+        }
+
+        /** The exact value of a finite number, null for anything else. */
+        private static BigDecimal finite(JsonNode n) {
+            if (n == null || !n.isNumber() || n.isFloatingPointNumber() && !Double.isFinite(n.doubleValue())) {
+                return null;
+            }
+            return n.decimalValue();
+        }
+
+        private static boolean isWhole(BigDecimal value) {
+            return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+        }
+
+        private static String plain(BigDecimal value) {
+            return value.abs().compareTo(BigDecimal.valueOf(1e15)) < 0 ? value.toBigInteger().toString()
+                    : value.toString();
         }
 
         double number(String key) {
@@ -382,22 +431,21 @@ final class ExperimentSchema {
             String key = "seeds";
             JsonNode n = node(key);
             List<Long> seeds = new ArrayList<>();
-            if (n.isIntegralNumber()) {
-                seeds.add(n.longValue());
+            if (n.isNumber()) {
+                seeds.add(seed(n));
             } else if (n.isArray() && !n.isEmpty()) {
+                requireAtMostMaxRuns(n.size());
                 for (JsonNode v : n) {
-                    if (!v.isIntegralNumber()) {
-                        throw error(key, "seeds must be integers, got " + show(v));
-                    }
-                    seeds.add(v.longValue());
+                    seeds.add(seed(v));
                 }
-            } else if (n.isTextual() && n.asText().matches("\\s*-?\\d+\\s*\\.\\.\\s*-?\\d+\\s*")) {
+            } else if (n.isTextual() && n.asText().matches("\\s*-?\\d{1,18}\\s*\\.\\.\\s*-?\\d{1,18}\\s*")) {
                 String[] parts = n.asText().split("\\.\\.");
                 long from = Long.parseLong(parts[0].trim());
                 long to = Long.parseLong(parts[1].trim());
                 if (to < from) {
                     throw error(key, "range " + n.asText() + " is empty");
                 }
+                requireAtMostMaxRuns(to - from + 1);
                 for (long s = from; s <= to; s++) {
                     seeds.add(s);
                 }
@@ -408,6 +456,44 @@ final class ExperimentSchema {
                 throw error(key, "seeds must be distinct, got " + seeds);
             }
             return seeds;
+        }
+
+        /** A seed: any long, also written as a float that is a whole number ({@code 1e3}). */
+        private long seed(JsonNode v) {
+            BigDecimal value = finite(v);
+            if (value == null || !isWhole(value) || value.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0
+                    || value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                throw error("seeds", String.format(Locale.ROOT, "seeds must be integers from %,d to %,d, got %s", Long.MIN_VALUE,
+                        Long.MAX_VALUE, show(v)));
+            }
+            return value.longValueExact();
+        }
+
+        private void requireAtMostMaxRuns(long seeds) {
+            if (seeds > MAX_RUNS) {
+                throw error("seeds", String.format(Locale.ROOT, "%,d seeds; an experiment may have at most %,d (%s)", seeds,
+                        MAX_RUNS, MAX_RUNS_REASON));
+            }
+        }
+
+        /** A sweep's runs, cells × seeds, counted before any cell is expanded. */
+        void requireBoundedRuns(long seeds, List<ExperimentConfig.SweepAxis> axes) {
+            long runs = seeds;
+            ExperimentConfig.SweepAxis longest = null;
+            StringBuilder product = new StringBuilder();
+            for (ExperimentConfig.SweepAxis axis : axes) {
+                runs = Math.multiplyHigh(runs, axis.values().size()) != 0 ? Long.MAX_VALUE : runs * axis.values().size();
+                product.append(axis.values().size()).append(" values of ").append(axis.key()).append(" x ");
+                if (longest == null || axis.values().size() > longest.values().size()) {
+                    longest = axis;
+                }
+            }
+            if (runs > MAX_RUNS && longest != null) {
+                throw error(longest.key(), String.format(Locale.ROOT, "the sweep has %s%,d seeds = %s runs; a sweep may have at "
+                        + "most %,d (%s): sweep fewer values, or split the grid into several sweeps, each with its own --out",
+                        product, seeds, runs == Long.MAX_VALUE ? "more than 9e18" : String.format(Locale.ROOT, "%,d", runs),
+                        MAX_RUNS, MAX_RUNS_REASON));
+            }
         }
 
         /**

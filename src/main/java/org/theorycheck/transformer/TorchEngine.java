@@ -2,6 +2,7 @@ package org.theorycheck.transformer;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.util.Utils;
 import org.theorycheck.data.text.CacheDirectory;
 
 import java.nio.file.Path;
@@ -18,6 +19,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * system property) if one is set, otherwise the project's cache ({@link CacheDirectory}: the one the
  * build keeps the corpus in). Intra-op threads: {@code THEORYCHECK_TORCH_THREADS} (environment), 1 if
  * unset, so runs are reproducible bit for bit at the default.
+ *
+ * <p>Before libtorch is loaded, the files already extracted are held against the jar's ({@link NativeLibraries}):
+ * a damaged copy would end the JVM with a signal; it is refused with one line naming the directory to delete.
  */
 public final class TorchEngine {
 
@@ -49,6 +53,10 @@ public final class TorchEngine {
             }
             if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
                 System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+            }
+            String damage = NativeLibraries.damage(Utils.getEngineCacheDir("pytorch"), TorchEngine.class.getClassLoader());
+            if (damage != null) {
+                throw new EngineUnavailableException(damage, null);
             }
             try {
                 engine = Engine.getEngine("PyTorch");

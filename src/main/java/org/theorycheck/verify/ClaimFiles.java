@@ -2,12 +2,13 @@ package org.theorycheck.verify;
 
 import org.theorycheck.config.ConfigException;
 import org.theorycheck.config.ExperimentFile;
+import org.theorycheck.config.InputFiles;
 import org.theorycheck.theory.Rung;
 import org.theorycheck.theory.Rungs;
 import org.theorycheck.train.SweepPlan;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -46,11 +47,18 @@ public final class ClaimFiles {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
+                List<Path> found;
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().forEach(files::add);
+                    found = s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
                 } catch (IOException e) {
                     throw new ConfigException(p.toString(), 0, "", "cannot list claim files: " + e.getMessage());
                 }
+                if (found.isEmpty()) {
+                    // zero checks run would read as zero checks failed
+                    throw new ConfigException(p.toString(), 0, "", "no claim file (*.yaml or *.yml) in this directory or below; "
+                            + "give a claim file or a directory that holds some, e.g. theorems/");
+                }
+                files.addAll(found);
             } else if (Files.exists(p)) {
                 files.add(p);
             } else {
@@ -72,17 +80,16 @@ public final class ClaimFiles {
 
     /** Reads one claim file. */
     public static Claim read(Path file, Quantities quantities) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new ConfigException(file.toString(), 0, "", "cannot read: " + e.getMessage());
-        }
+        String text = InputFiles.readText(file, "a claim file", InputFiles.YAML_MAX_BYTES);
         Node root;
         try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+            root = new Yaml(InputFiles.yamlLimits()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             throw new ConfigException(file.toString(), e.getProblemMark().getLine() + 1, "", "not valid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            String limit = InputFiles.yamlLimitProblem(e.getMessage());
+            throw new ConfigException(file.toString(), 0, "", limit != null ? limit
+                    : "not valid YAML: " + e.getMessage().strip().replaceAll("\\s+", " "));
         }
         Reader r = new Reader(file);
         if (!(root instanceof MappingNode map)) {
