@@ -3,6 +3,7 @@ package org.theorycheck.torch;
 import org.theorycheck.core.engine.EngineUnavailableException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.util.Utils;
 import org.theorycheck.core.io.CacheDirectory;
 
 import java.nio.file.Path;
@@ -19,6 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * system property) if one is set, otherwise the project's cache ({@link CacheDirectory}: the one the
  * build keeps the corpus in). Intra-op threads: {@code THEORYCHECK_TORCH_THREADS} (environment), 1 if
  * unset, so runs are reproducible bit for bit at the default.
+ *
+ * <p>Before libtorch is loaded, the files already extracted are held against the jar's ({@link NativeLibraries}):
+ * a damaged copy would end the JVM with a signal; it is refused with one line naming the directory to delete.
  */
 public final class Libtorch {
 
@@ -50,6 +54,10 @@ public final class Libtorch {
             }
             if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
                 System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+            }
+            String damage = NativeLibraries.damage(Utils.getEngineCacheDir("pytorch"), Libtorch.class.getClassLoader());
+            if (damage != null) {
+                throw new EngineUnavailableException(damage, null);
             }
             try {
                 engine = Engine.getEngine("PyTorch");

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Parameters that share a learning rate (PyTorch's optimiser parameter groups).
  *
- * @param setting where the rate comes from in the experiment file, e.g. "train.eta_z", for messages
+ * @param setting where the rate comes from in the experiment file, e.g. "train.rate", for messages
  */
 public record ParameterGroup(String name, double rate, String setting, List<TorchParameter> parameters) {
 

@@ -127,7 +127,7 @@ class BadInputTest {
             Cli.Outcome o = Cli.run(args.toArray(String[]::new));
             assertThat(o.code()).as(command + ": " + o.err()).isEqualTo(Main.EXIT_BAD_INPUT);
             assertThat(o.errorLines()).singleElement().asString()
-                    .contains("experiments/scan-and-snap/syn-small.yaml: data.queries: ", "1200010 tokens", "at most 46340", "lower data.queries");
+                    .contains("experiments/scan-and-snap/syn-small.yaml: data.queries: ", "1,200,010 tokens", "at most 46340", "lower data.queries");
             assertThat(out).doesNotExist();
         }
     }

@@ -178,8 +178,8 @@ class CorpusCommandTest {
         Path other = tmp.resolve("other");
         trainUntilKilled(file, other, 4);
         refused(Cli.run("train", file.toString(), "seeds=2", "--out", other.toString()), TextCheckpoint.file(other)
-                + ": this checkpoint belongs to another run (its seed 1, this run's seed 2); use another --out directory, "
-                + "delete it or run train with --restart");
+                + ": this checkpoint belongs to another run: seeds was 1, is now 2; run train with --restart to delete it and start "
+                + "from iteration 0, or give another --out to keep it");
         assertThat(other.resolve("trace.csv")).doesNotExist();
         o = Cli.run("train", file.toString(), "seeds=2", "--out", other.toString(), "--restart");
         assertThat(o.code()).as(o.err()).isZero();

@@ -55,11 +55,11 @@ class OutputDirectoryTest {
     @ValueSource(strings = {"train", "integrate", "sweep", "figure", "verify", "report"})
     void aCommandIntoADirectoryAnotherCommandHoldsIsRefusedNamingTheHolder(String name) throws IOException {
         Path out = Files.createDirectory(tmp.resolve("out"));
-        try (OutputLock held = OutputLock.acquire(out, "theorycheck sweep experiments/syn-small.yaml --out " + out)) {
+        try (OutputLock held = OutputLock.acquire(out, "theorycheck sweep experiments/scan-and-snap/syn-small.yaml --out " + out)) {
             Cli.Outcome o = Cli.run(command(name, out).toArray(String[]::new));
             assertThat(o.code()).as(o.err()).isEqualTo(Main.EXIT_BAD_INPUT);
             assertThat(o.errorLines()).singleElement().asString().contains(out.toString(), "being written by another command",
-                    "pid " + ProcessHandle.current().pid() + ": theorycheck sweep experiments/syn-small.yaml", "started ");
+                    "pid " + ProcessHandle.current().pid() + ": theorycheck sweep experiments/scan-and-snap/syn-small.yaml", "started ");
             assertThat(o.out()).as("nothing ran").isEmpty();
             assertThat(files(out)).as("nothing written").containsExactly(OutputLock.FILE_NAME);
         }

@@ -2,15 +2,15 @@ package org.theorycheck.torch;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.theorycheck.ChildJvm;
+import org.theorycheck.cli.Main;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A class path without libtorch's native jar: {@code train} on a transformer experiment stops with one
- * message naming the missing artifact, exit code 2, and writes nothing. The engine is a process-wide
+ * message naming the missing artifact, exit code 4 (the environment), and writes nothing. The engine is a process-wide
  * singleton, so this runs in a JVM of its own, on the tests' class path minus that jar, with empty engine
  * caches so that nothing extracted by an earlier run can stand in for it.
  */
@@ -26,14 +26,11 @@ class MissingNativeLibraryTest {
 
     /** What the native jar's file name contains on the class path (Maven's repository layout). */
     private static final String NATIVE_JAR = "pytorch-native-cpu";
-    /** Ample for a JVM that starts, reads one experiment file and fails to load an engine. */
-    private static final long CHILD_SECONDS = 120;
-
     @TempDir
     Path tmp;
 
     @Test
-    void trainWithoutTheNativeJarNamesItExitsTwoAndWritesNothing() throws Exception {
+    void trainWithoutTheNativeJarNamesItExitsFourAndWritesNothing() throws Exception {
         List<String> classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.isEmpty()).toList();
         assertThat(classPath).as("the tests' class path holds the native jar, so that leaving it out means something")
@@ -43,21 +40,14 @@ class MissingNativeLibraryTest {
         Path out = tmp.resolve("out");
         Path cache = Files.createDirectory(tmp.resolve("cache"));
 
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", withoutNative, "org.theorycheck.cli.Main", "train",
-                Path.of("experiments", "scan-and-snap", "syn-small-transformer.yaml").toAbsolutePath().toString(), "--out", out.toString());
-        builder.environment().put("ENGINE_CACHE_DIR", cache.resolve("engine").toString());
-        builder.environment().put("DJL_CACHE_DIR", cache.resolve("djl").toString());
-        builder.environment().put("XDG_CACHE_HOME", cache.resolve("xdg").toString());
-        builder.redirectOutput(tmp.resolve("stdout.txt").toFile()).redirectError(tmp.resolve("stderr.txt").toFile());
-        Process child = builder.start();
-        if (!child.waitFor(CHILD_SECONDS, TimeUnit.SECONDS)) {
-            child.destroyForcibly();
-            throw new AssertionError("the child JVM did not finish in " + CHILD_SECONDS + " s");
-        }
-        String err = Files.readString(tmp.resolve("stderr.txt"), StandardCharsets.UTF_8);
+        ChildJvm.Result child = new ChildJvm(Files.createDirectory(tmp.resolve("work"))).classPath(withoutNative)
+                .environment("ENGINE_CACHE_DIR", cache.resolve("engine").toString())
+                .environment("DJL_CACHE_DIR", cache.resolve("djl").toString())
+                .environment("XDG_CACHE_HOME", cache.resolve("xdg").toString())
+                .run("train", Path.of("experiments", "scan-and-snap", "syn-small-transformer.yaml").toAbsolutePath().toString(), "--out", out.toString());
+        String err = child.err();
 
-        assertThat(child.exitValue()).as(err).isEqualTo(2);
+        assertThat(child.code()).as(err).isEqualTo(Main.EXIT_ENVIRONMENT);
         assertThat(err).contains(Libtorch.NATIVE_ARTIFACT).contains("is not on the class path")
                 .doesNotContain("\tat ");
         assertThat(err.strip().lines()).as("one message").hasSize(1);

@@ -25,7 +25,7 @@ final class Cli {
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args.toArray(String[]::new));
+        int code = Main.execute(cl, args.toArray(String[]::new));
         return new Outcome(code, out.toString(), err.toString());
     }
 }

@@ -8,9 +8,10 @@ import org.theorycheck.core.experiment.ExperimentFile;
 import org.theorycheck.core.ladder.Trace;
 import org.theorycheck.core.ladder.Rung;
 import org.theorycheck.core.sweep.SweepPlan;
-import org.yaml.snakeyaml.LoaderOptions;
+import org.theorycheck.core.io.InputFiles;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -53,11 +54,18 @@ public final class ClaimFiles {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
+                List<Path> found;
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().forEach(files::add);
+                    found = s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
                 } catch (IOException e) {
                     throw new ConfigException(p.toString(), 0, "", "cannot list claim files: " + e.getMessage());
                 }
+                if (found.isEmpty()) {
+                    // zero checks run would read as zero checks failed
+                    throw new ConfigException(p.toString(), 0, "", "no claim file (*.yaml or *.yml) in this directory or below; "
+                            + "give a claim file or a directory that holds some, e.g. theorems/");
+                }
+                files.addAll(found);
             } else if (Files.exists(p)) {
                 files.add(p);
             } else {
@@ -79,17 +87,16 @@ public final class ClaimFiles {
 
     /** Reads one claim file of one of {@code theories}. */
     public static Claim read(Path file, Theories theories) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new ConfigException(file.toString(), 0, "", "cannot read: " + e.getMessage());
-        }
+        String text = InputFiles.readText(file, "a claim file", InputFiles.YAML_MAX_BYTES);
         Node root;
         try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+            root = new Yaml(InputFiles.yamlLimits()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             throw new ConfigException(file.toString(), e.getProblemMark().getLine() + 1, "", "not valid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            String limit = InputFiles.yamlLimitProblem(e.getMessage());
+            throw new ConfigException(file.toString(), 0, "", limit != null ? limit
+                    : "not valid YAML: " + e.getMessage().strip().replaceAll("\\s+", " "));
         }
         Reader r = new Reader(file);
         if (!(root instanceof MappingNode map)) {

@@ -1,14 +1,20 @@
 package org.theorycheck.core.experiment;
 
+import org.theorycheck.core.io.InputFiles;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +33,7 @@ import java.util.Optional;
  */
 public final class ExperimentFile<E extends Experiment> {
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final ObjectMapper YAML = new ObjectMapper(InputFiles.yamlFactory());
     static final String SWEEP_PREFIX = "sweep.";
 
     /** A raw value and where it came from: a line of the file, or an override (line 0). */
@@ -60,6 +66,7 @@ public final class ExperimentFile<E extends Experiment> {
     }
 
     private static Map<String, Entry> flatten(String source, String text) {
+        refuseAliases(source, text);
         Map<String, Entry> entries = new LinkedHashMap<>();
         try (JsonParser p = YAML.getFactory().createParser(text)) {
             JsonToken first = p.nextToken();
@@ -76,6 +83,23 @@ public final class ExperimentFile<E extends Experiment> {
             throw new ConfigException(source, 0, "", "cannot read: " + e.getMessage());
         }
         return entries;
+    }
+
+    /**
+     * Jackson reads an alias ({@code *name}) as the text "name", not as the value it stands for, so an experiment
+     * file that uses one would be misread without a word: refuse it instead.
+     */
+    private static void refuseAliases(String source, String text) {
+        try {
+            for (Event e : new Yaml(InputFiles.yamlLimits()).parse(new StringReader(text))) {
+                if (e instanceof AliasEvent alias) {
+                    throw new ConfigException(source, alias.getStartMark().getLine() + 1, "", "an experiment file cannot use "
+                            + "aliases (*" + alias.getAnchor() + "); write the value out");
+                }
+            }
+        } catch (YAMLException e) {
+            // not YAML: the reading below says where, with the key
+        }
     }
 
     private static void readMapping(JsonParser p, String source, String prefix, Map<String, Entry> out)
@@ -108,6 +132,11 @@ public final class ExperimentFile<E extends Experiment> {
     private static ConfigException syntaxError(String source, String key, JsonProcessingException e) {
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         String problem;
+        String limit = InputFiles.yamlLimitProblem(e.getCause() instanceof YAMLException y ? y.getMessage()
+                : e instanceof StreamConstraintsException ? e.getOriginalMessage() : null);
+        if (limit != null) {
+            return new ConfigException(source, line, key, limit);
+        }
         if (e.getCause() instanceof MarkedYAMLException m) {
             StringBuilder sb = new StringBuilder();
             if (m.getContext() != null) {

@@ -1,9 +1,7 @@
 package org.theorycheck.core.experiment;
 
-import java.io.IOException;
+import org.theorycheck.core.io.InputFiles;
 import java.io.Serializable;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -22,16 +20,13 @@ public record ExperimentSource(String source, String text, List<String> override
         overrides = List.copyOf(overrides);
     }
 
-    /** Reads the file; a missing or unreadable file is a {@link ConfigException}. */
+    /**
+     * Reads the file; a missing or unreadable file, one over {@link InputFiles#YAML_MAX_BYTES} or one that is not
+     * text is a {@link ConfigException}.
+     */
     public static ExperimentSource read(Path path, List<String> overrides) {
-        String source = path.toString();
-        try {
-            return new ExperimentSource(source, Files.readString(path), overrides);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(source, 0, "", "no such file");
-        } catch (IOException e) {
-            throw new ConfigException(source, 0, "", "cannot read: " + e.getMessage());
-        }
+        return new ExperimentSource(path.toString(), InputFiles.readText(path, "an experiment file", InputFiles.YAML_MAX_BYTES),
+                overrides);
     }
 
     /** The parsed file, read with a theory's schema, with the overrides applied (not yet validated). */

@@ -3,9 +3,11 @@ package org.theorycheck.core.experiment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,6 +17,15 @@ import java.util.Map;
  * cannot be swept, no two rival keys at once, and a {@code theory} key (if any) that names this theory.
  */
 public final class ExperimentValues {
+
+    /**
+     * The most runs (grid cells × seeds) one sweep may have. The largest sweep of a bundled paper (Scan and
+     * Snap's Fig. 6) has 640; at the cheapest run, tens of milliseconds, 100,000 are about an hour of CPU, and a
+     * sweep keeps a plan, a journal row and a table row per run. A range like seeds=1..50000000 used to build
+     * its list until the heap ran out.
+     */
+    public static final int MAX_RUNS = 100_000;
+    private static final String MAX_RUNS_REASON = "the runs of one sweep, grid x seeds, 640 in the largest bundled sweep";
 
     private final ExperimentFile<?> file;
     private final ExperimentKeys keys;
@@ -149,15 +160,40 @@ public final class ExperimentValues {
         return n.asText();
     }
 
+    /**
+     * An integer in [min, 2³¹ − 1]; a number written as a float ({@code 1e6}) is one if it is a whole number in
+     * that range. The message states the range, and why a value is not in it.
+     */
     public int integer(String key, int min) {
         JsonNode n = node(key);
-        if (n == null || !n.isIntegralNumber() || !n.canConvertToInt()) {
-            throw error(key, "must be an integer >= " + min + ", got " + show(n));
+        String range = String.format(Locale.ROOT, "must be an integer from %,d to %,d", min, Integer.MAX_VALUE);
+        BigDecimal value = finite(n);
+        if (value == null) {
+            throw error(key, range + ", got " + show(n));
         }
-        if (n.intValue() < min) {
-            throw error(key, "must be an integer >= " + min + ", got " + n.intValue());
+        if (!isWhole(value)) {
+            throw error(key, range + ", got " + show(n) + ", which is not a whole number");
         }
-        return n.intValue();
+        if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw error(key, range + ", got " + plain(value));
+        }
+        return value.intValueExact();
+    }
+
+    /** The exact value of a finite number, null for anything else. */
+    private static BigDecimal finite(JsonNode n) {
+        if (n == null || !n.isNumber() || n.isFloatingPointNumber() && !Double.isFinite(n.doubleValue())) {
+            return null;
+        }
+        return n.decimalValue();
+    }
+
+    private static boolean isWhole(BigDecimal value) {
+        return value.signum() == 0 || value.stripTrailingZeros().scale() <= 0;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.abs().compareTo(BigDecimal.valueOf(1e15)) < 0 ? value.toBigInteger().toString() : value.toString();
     }
 
     public double number(String key) {
@@ -194,27 +230,26 @@ public final class ExperimentValues {
         throw error(key, "must be one of " + String.join(" | ", allowed) + ", got " + show(node(key)));
     }
 
-    /** The seeds: an integer, a range like 1..10, or a list like [1, 5]; distinct. */
+    /** The seeds: an integer, a range like 1..10, or a list like [1, 5]; distinct; at most {@link #MAX_RUNS}. */
     public List<Long> seeds() {
         String key = ExperimentKeys.SEEDS;
         JsonNode n = node(key);
         List<Long> seeds = new ArrayList<>();
-        if (n.isIntegralNumber()) {
-            seeds.add(n.longValue());
+        if (n.isNumber()) {
+            seeds.add(seed(n));
         } else if (n.isArray() && !n.isEmpty()) {
+            requireAtMostMaxRuns(n.size());
             for (JsonNode v : n) {
-                if (!v.isIntegralNumber()) {
-                    throw error(key, "seeds must be integers, got " + show(v));
-                }
-                seeds.add(v.longValue());
+                seeds.add(seed(v));
             }
-        } else if (n.isTextual() && n.asText().matches("\\s*-?\\d+\\s*\\.\\.\\s*-?\\d+\\s*")) {
+        } else if (n.isTextual() && n.asText().matches("\\s*-?\\d{1,18}\\s*\\.\\.\\s*-?\\d{1,18}\\s*")) {
             String[] parts = n.asText().split("\\.\\.");
             long from = Long.parseLong(parts[0].trim());
             long to = Long.parseLong(parts[1].trim());
             if (to < from) {
                 throw error(key, "range " + n.asText() + " is empty");
             }
+            requireAtMostMaxRuns(to - from + 1);
             for (long s = from; s <= to; s++) {
                 seeds.add(s);
             }
@@ -227,8 +262,54 @@ public final class ExperimentValues {
         return seeds;
     }
 
-    /** The axes still swept (those the cell does not fix), in file order. */
+    /** A seed: any long, also written as a float that is a whole number ({@code 1e3}). */
+    private long seed(JsonNode v) {
+        BigDecimal value = finite(v);
+        if (value == null || !isWhole(value) || value.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0
+                || value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw error(ExperimentKeys.SEEDS, String.format(Locale.ROOT, "seeds must be integers from %,d to %,d, got %s",
+                    Long.MIN_VALUE, Long.MAX_VALUE, show(v)));
+        }
+        return value.longValueExact();
+    }
+
+    private void requireAtMostMaxRuns(long seeds) {
+        if (seeds > MAX_RUNS) {
+            throw error(ExperimentKeys.SEEDS, String.format(Locale.ROOT, "%,d seeds; an experiment may have at most %,d (%s)",
+                    seeds, MAX_RUNS, MAX_RUNS_REASON));
+        }
+    }
+
+    /**
+     * The axes still swept (those the cell does not fix), in file order, their grid × seeds at most
+     * {@link #MAX_RUNS} runs, counted before any cell is expanded.
+     */
     public List<SweepAxis> sweepAxes() {
+        List<SweepAxis> axes = axes();
+        requireBoundedRuns(seeds().size(), axes);
+        return axes;
+    }
+
+    private void requireBoundedRuns(long seeds, List<SweepAxis> axes) {
+        long runs = seeds;
+        SweepAxis longest = null;
+        StringBuilder product = new StringBuilder();
+        for (SweepAxis axis : axes) {
+            runs = Math.multiplyHigh(runs, axis.values().size()) != 0 ? Long.MAX_VALUE : runs * axis.values().size();
+            product.append(axis.values().size()).append(" values of ").append(axis.key()).append(" x ");
+            if (longest == null || axis.values().size() > longest.values().size()) {
+                longest = axis;
+            }
+        }
+        if (runs > MAX_RUNS && longest != null) {
+            throw error(longest.key(), String.format(Locale.ROOT, "the sweep has %s%,d seeds = %s runs; a sweep may have at "
+                    + "most %,d (%s): sweep fewer values, or split the grid into several sweeps, each with its own --out",
+                    product, seeds, runs == Long.MAX_VALUE ? "more than 9e18" : String.format(Locale.ROOT, "%,d", runs),
+                    MAX_RUNS, MAX_RUNS_REASON));
+        }
+    }
+
+    private List<SweepAxis> axes() {
         List<SweepAxis> axes = new ArrayList<>();
         for (Map.Entry<String, ExperimentFile.Entry> e : file.entries().entrySet()) {
             if (!e.getKey().startsWith(ExperimentFile.SWEEP_PREFIX)) {

@@ -51,7 +51,7 @@ public final class DivergenceException extends RuntimeException {
      *                 (a column of trace.csv such as "loss" or "row_sum_drift_y", or "z" of attention.csv)
      * @param entry    which of its entries, e.g. "(30, 7)"; empty for a scalar
      * @param finding  what is wrong with it, e.g. "is not finite (-Infinity)"
-     * @param advice   what to do, e.g. "lower η_Z = 1.0E300 (train.eta_z)"
+     * @param advice   what to do, e.g. "lower the rate η = 1.0E300 (train.rate)"
      */
     public DivergenceException(At at, String quantity, String entry, String finding, String advice) {
         this(at, quantity, entry, finding, advice, null);
@@ -68,7 +68,7 @@ public final class DivergenceException extends RuntimeException {
         this.run = run;
     }
 
-    /** The same divergence, said of one run of a sweep (e.g. "train.eta_z=1e300, seed 2"). */
+    /** The same divergence, said of one run of a sweep (e.g. "train.rate=1e300, seed 2"). */
     public DivergenceException inRun(String run) {
         DivergenceException named = new DivergenceException(at, quantity, entry, finding, advice, run);
         named.setStackTrace(getStackTrace());

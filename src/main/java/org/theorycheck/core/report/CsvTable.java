@@ -1,10 +1,8 @@
 package org.theorycheck.core.report;
 
 import org.theorycheck.core.experiment.ConfigException;
+import org.theorycheck.core.io.InputFiles;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,15 +26,7 @@ public final class CsvTable {
     }
 
     public static CsvTable read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file.toString(), 0, "", "no such file");
-        } catch (IOException e) {
-            throw new ConfigException(file.toString(), 0, "", "cannot read: " + e.getMessage());
-        }
-        return parse(file.toString(), text);
+        return parse(file.toString(), InputFiles.readText(file, "a CSV file", Long.MAX_VALUE));
     }
 
     /** Parses CSV text; {@code source} names it in error messages. */

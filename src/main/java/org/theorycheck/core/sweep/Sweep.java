@@ -173,7 +173,7 @@ public final class Sweep {
         return describe(plan.cells().get(run.cell()).values(), run.seed());
     }
 
-    /** A run by its cell's swept values and its seed, e.g. "train.eta_z=1e300 seed 2". */
+    /** A run by its cell's swept values and its seed, e.g. "train.rate=1e300 seed 2". */
     private static String describe(Map<String, String> values, long seed) {
         StringBuilder sb = new StringBuilder();
         values.forEach((k, v) -> sb.append(k).append('=').append(v).append(' '));

@@ -26,14 +26,14 @@ class OutputLockTest {
     @Test
     void aSecondHolderIsRefusedNamingTheFirst() {
         Path dir = tmp.resolve("out");
-        try (OutputLock first = OutputLock.acquire(dir, "theorycheck sweep experiments/syn-small.yaml --out out")) {
+        try (OutputLock first = OutputLock.acquire(dir, "theorycheck sweep experiments/scan-and-snap/syn-small.yaml --out out")) {
             assertThat(first.takenOver()).isEmpty();
             assertThatThrownBy(() -> OutputLock.acquire(dir, "theorycheck train x.yaml"))
                     .isInstanceOf(ConfigException.class)
                     .hasMessageContaining(dir.toString())
                     .hasMessageContaining("being written by another command")
                     .hasMessageContaining("pid " + ProcessHandle.current().pid())
-                    .hasMessageContaining("theorycheck sweep experiments/syn-small.yaml --out out")
+                    .hasMessageContaining("theorycheck sweep experiments/scan-and-snap/syn-small.yaml --out out")
                     .hasMessageContaining("started 20");
         }
         try (OutputLock again = OutputLock.acquire(dir, "theorycheck train x.yaml")) {

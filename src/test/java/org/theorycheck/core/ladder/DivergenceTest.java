@@ -1,5 +1,6 @@
 package org.theorycheck.core.ladder;
 
+import org.theorycheck.theories.scansnap.train.YZDivergence;
 import org.junit.jupiter.api.Test;
 import org.theorycheck.theories.scansnap.TestExperiments;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
@@ -186,7 +187,7 @@ class DivergenceTest {
     }
 
     private static void check(Trajectory.Snapshot s, SequenceClasses classes, EnumSet<Trajectory.Undetermined> undetermined) {
-        Divergence.requireRecorded(s, classes, undetermined, At.step(2), Precision.DOUBLE, ADVICE);
+        YZDivergence.requireRecorded(s, classes, undetermined, At.step(2), Precision.DOUBLE, ADVICE);
     }
 
     private static DivergenceException assertThrows(Runnable r) {

@@ -32,7 +32,7 @@ class PlotCommandTest {
         CommandLine cl = Main.commandLine();
         cl.setErr(new PrintWriter(err, true));
         cl.setOut(new PrintWriter(new StringWriter(), true));
-        return cl.execute(args);
+        return Main.execute(cl, args);
     }
 
     private Path attention() throws Exception {

@@ -25,7 +25,7 @@ public final class SyntheticFamily {
         int queryStart = distinctStart + k * d;
         int nextStart = queryStart + q;
 
-        double[] distinctWeights = linspace(spec.distinctLow(), spec.distinctHigh(), d);
+        double[] distinctWeights = spec.distinctWeights();
         String[] labels = new String[m];
         for (int l = 0; l < c; l++) {
             labels[l] = "c" + l;
@@ -64,20 +64,5 @@ public final class SyntheticFamily {
             }
         }
         return new SequenceClasses(m, queryToken, nextToken, p, labels);
-    }
-
-    /** {@code count} evenly spaced values from lo to hi inclusive, as numpy/torch linspace. */
-    static double[] linspace(double lo, double hi, int count) {
-        double[] out = new double[count];
-        if (count == 1) {
-            out[0] = lo;
-            return out;
-        }
-        double step = (hi - lo) / (count - 1);
-        for (int i = 0; i < count; i++) {
-            out[i] = lo + i * step;
-        }
-        out[count - 1] = hi;
-        return out;
     }
 }

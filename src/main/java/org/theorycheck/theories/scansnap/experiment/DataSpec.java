@@ -25,4 +25,19 @@ public record DataSpec(int queries, int nextPerQuery, int common, int commonPerQ
     public int vocabulary() {
         return common + queries * commonPerQuery + classes() * distinctPerNext + queries + classes();
     }
+
+    /** The unnormalised weights of a class's D distinct tokens: evenly spaced from w_lo to w_hi, as numpy/torch linspace. */
+    public double[] distinctWeights() {
+        double[] out = new double[distinctPerNext];
+        if (distinctPerNext == 1) {
+            out[0] = distinctLow;
+            return out;
+        }
+        double step = (distinctHigh - distinctLow) / (distinctPerNext - 1);
+        for (int i = 0; i < distinctPerNext; i++) {
+            out[i] = distinctLow + i * step;
+        }
+        out[distinctPerNext - 1] = distinctHigh;
+        return out;
+    }
 }

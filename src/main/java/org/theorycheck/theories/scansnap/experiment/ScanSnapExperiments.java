@@ -1,12 +1,14 @@
 package org.theorycheck.theories.scansnap.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.management.OperatingSystemMXBean;
 import org.theorycheck.core.experiment.ConfigException;
 import org.theorycheck.core.experiment.ExperimentFile;
 import org.theorycheck.core.experiment.ExperimentKeys;
 import org.theorycheck.core.experiment.ExperimentSchema;
 import org.theorycheck.core.experiment.ExperimentValues;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -113,11 +115,6 @@ public final class ScanSnapExperiments implements ExperimentSchema<ExperimentCon
         int context = b.integer("data.context", 1);
         DataSpec data = new DataSpec(queries, nextPerQuery, common, commonPerQuery, distinct, commonWeight,
                 weights[0], weights[1], context);
-        String tooLarge = ModelSize.problem(data, Runtime.getRuntime().maxMemory());
-        if (tooLarge != null) {
-            String key = ModelSize.keyToLower(data);
-            throw b.error(key, tooLarge + "; lower " + key);
-        }
 
         ModelSpec model = new ModelSpec(b.bool("model.normalize"), b.bool("model.residual"),
                 ModelSpec.Init.valueOf(b.choice("model.init", "zero", "uniform").toUpperCase()));
@@ -147,8 +144,21 @@ public final class ScanSnapExperiments implements ExperimentSchema<ExperimentCon
                         + "; set rung: transformer");
             }
         }
+        ModelSize.Refusal tooLarge = ModelSize.problem(data, model, train, transformer, corpus, Runtime.getRuntime().maxMemory(),
+                machineMemory());
+        if (tooLarge != null) {
+            throw b.error(tooLarge.key(), tooLarge.problem());
+        }
         return new ExperimentConfig(name, values.source(), data, model, train, values.seeds(), values.sweepAxes(), rung,
                 transformer, corpus, values.fingerprint());
+    }
+
+    /** The machine's physical memory in bytes, or 0 where the JVM does not say. */
+    private static long machineMemory() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return 0;
     }
 
     /** Reads the typed values of one file or cell, naming the line on error; the checks of this theory's sections. */

@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.rungs;
 
+import org.theorycheck.theories.scansnap.train.YZDivergence;
 import org.theorycheck.core.experiment.ConfigException;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.theories.scansnap.data.SequenceClasses;
@@ -82,7 +83,7 @@ public final class ClosedFormRung implements ContinuousRung {
                     + "(Eqn. 13) overflows: the classes' common tokens weigh too little against their distinct ones "
                     + "for their overlap 1/ρ₀² to be squared in double precision; raise the common weight");
         }
-        String advice = Divergence.lowerRates(config.train());
+        String advice = YZDivergence.lowerRates(config.train());
         DecoderClosedForm decoder = new DecoderClosedForm(m, k, etaY);
         AppendixF closed = new AppendixF(decoder, etaZ, c0);
         boolean[][] moving = movingTokens(classes);
@@ -117,7 +118,7 @@ public final class ClosedFormRung implements ContinuousRung {
             }
             extras.put("C0", c0);
             Trajectory.Snapshot snapshot = new Trajectory.Snapshot(t, Double.NaN, rows, residual, extras);
-            Divergence.requireRecorded(snapshot, classes, UNDETERMINED, At.time(t), Divergence.Precision.DOUBLE, advice);
+            YZDivergence.requireRecorded(snapshot, classes, UNDETERMINED, At.time(t), Divergence.Precision.DOUBLE, advice);
             snapshots.add(snapshot);
         }
         return new Trajectory(name(), classes, snapshots, UNDETERMINED);

@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.rungs;
 
+import org.theorycheck.theories.scansnap.train.YZDivergence;
 import org.theorycheck.core.ode.DivergenceGuard;
 import org.theorycheck.core.ode.GridSampler;
 import org.theorycheck.core.ode.Integrators;
@@ -193,7 +194,7 @@ public final class GradientFlow implements ContinuousRung {
         DivergenceGuard guard = new DivergenceGuard("the gradient-flow state (Y, Z)", i -> i < yLength
                 ? "Y (" + moving.y()[i / size] + ", " + i % size + ")"
                 : "Z (" + moving.z()[(i - yLength) / size] + ", " + (i - yLength) % size + ")",
-                Divergence.lowerRates(config.train()));
+                YZDivergence.lowerRates(config.train()));
         double[] rowSumsY = RowSums.of(equation.y, moving.y());
         double[] rowSumsZ = RowSums.of(equation.z, moving.z());
         double[] grid = times;
@@ -204,7 +205,7 @@ public final class GradientFlow implements ContinuousRung {
             double loss = equation.loss(s);
             Trajectory.Snapshot snapshot = Trajectory.observe(t, loss, equation.y, equation.z, config.model(), classes,
                     RowSums.driftExtras(equation.y, equation.z, rowSumsY, rowSumsZ, moving));
-            Divergence.requireRecorded(snapshot, classes, Trajectory.DETERMINED, At.time(t), Divergence.Precision.DOUBLE,
+            YZDivergence.requireRecorded(snapshot, classes, Trajectory.DETERMINED, At.time(t), Divergence.Precision.DOUBLE,
                     guard.advice());
             snapshots.add(snapshot);
             progress.accept(t);

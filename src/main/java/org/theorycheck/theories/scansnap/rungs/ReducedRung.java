@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.rungs;
 
+import org.theorycheck.theories.scansnap.train.YZDivergence;
 import org.theorycheck.core.ode.DivergenceGuard;
 import org.theorycheck.core.ode.GridSampler;
 import org.theorycheck.core.ode.Integrators;
@@ -96,7 +97,7 @@ public final class ReducedRung implements ContinuousRung {
         int m = classes.vocabulary();
         DivergenceGuard guard = new DivergenceGuard("the reduced state (z, B)", i -> i < queries.length * m
                 ? "z (query " + queries[i / m] + ", token " + i % m + ")"
-                : "B_" + (i - queries.length * m), Divergence.lowerRates(config.train()));
+                : "B_" + (i - queries.length * m), YZDivergence.lowerRates(config.train()));
 
         int k = classes.classes();
         List<Trajectory.Snapshot> snapshots = new ArrayList<>();
@@ -114,7 +115,7 @@ public final class ReducedRung implements ContinuousRung {
                 extras.put("xi_" + n, xi[n]);
             }
             Trajectory.Snapshot snapshot = new Trajectory.Snapshot(t, Double.NaN, rows, residual, extras);
-            Divergence.requireRecorded(snapshot, classes, UNDETERMINED, At.time(t), Divergence.Precision.DOUBLE,
+            YZDivergence.requireRecorded(snapshot, classes, UNDETERMINED, At.time(t), Divergence.Precision.DOUBLE,
                     guard.advice());
             snapshots.add(snapshot);
         };

@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.torch;
 
+import org.theorycheck.theories.scansnap.train.YZDivergence;
 import org.theorycheck.torch.Libtorch;
 import org.theorycheck.torch.TorchParameter;
 import org.theorycheck.torch.DropoutMasks;
@@ -156,7 +157,7 @@ public final class SyntheticClassesRun {
             sgd = new Sgd(groups(model, spec, train), train.momentum(), spec.clip(), manager);
             dropout = spec.dropout() > 0 ? new DropoutMasks(spec.dropout(), rng) : null;
             precision = Divergence.Precision.of(spec.float64());
-            lowerRates = Divergence.lowerRates(train);
+            lowerRates = YZDivergence.lowerRates(train);
         }
 
         /** Samples a minibatch and leaves the gradient of its loss in the parameters; returns the loss. */
@@ -187,7 +188,7 @@ public final class SyntheticClassesRun {
         /** The snapshot at {@code step}, after checking every value it records. */
         Trajectory.Snapshot observe(int step, double loss) {
             Trajectory.Snapshot s = SyntheticClassesRun.observe(step, loss, model, classes, evaluation, mask, length);
-            Divergence.requireRecorded(s, classes, UNDETERMINED, At.step(step), precision, lowerRates);
+            YZDivergence.requireRecorded(s, classes, UNDETERMINED, At.step(step), precision, lowerRates);
             return s;
         }
 

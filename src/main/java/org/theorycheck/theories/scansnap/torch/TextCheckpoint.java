@@ -4,6 +4,9 @@ import org.theorycheck.core.experiment.ConfigException;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.theories.scansnap.text.TextCorpus;
 import org.theorycheck.theories.scansnap.text.TextSplit;
+import org.theorycheck.theories.scansnap.experiment.CorpusSpec;
+import org.theorycheck.theories.scansnap.experiment.TrainSpec;
+import org.theorycheck.theories.scansnap.experiment.TransformerSpec;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -21,7 +24,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 
@@ -44,8 +50,12 @@ public final class TextCheckpoint {
     public static final String FILE_NAME = "checkpoint.bin";
 
     private static final String MAGIC = "theorycheck text-run checkpoint";
-    private static final int VERSION = 1;
-    private static final String ADVICE = "delete it or run train with --restart";
+    /** 2: the fingerprint is one {@code key=value} line per setting, so that a mismatch names the keys. */
+    private static final int VERSION = 2;
+    private static final String ADVICE = "run train with --restart to delete it and start from iteration 0, or give "
+            + "another --out to keep it";
+    /** Bytes of the largest checkpoint this program can read whole; a larger file is not one of its checkpoints. */
+    private static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
     private final State state;
 
@@ -91,13 +101,17 @@ public final class TextCheckpoint {
     public static TextCheckpoint read(Path file, ExperimentConfig config, TextCorpus corpus, long seed) {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw damaged(file, "it is " + size + " bytes, more than a checkpoint can be");
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the checkpoint " + file + ": " + e.getMessage(), e);
         }
-        String expected = fingerprint(config, corpus, seed);
+        Map<String, String> expected = fingerprint(config, corpus, seed);
         try {
             byte[] magic = MAGIC.getBytes(StandardCharsets.UTF_8);
             if (bytes.length < magic.length + Integer.BYTES + Long.BYTES) {
@@ -107,20 +121,21 @@ public final class TextCheckpoint {
                 throw damaged(file, "it is not a checkpoint of a run on text");
             }
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, magic.length, bytes.length - magic.length));
-            int version = in.readInt();
-            if (version != VERSION) {
-                throw damaged(file, "its format is version " + version + ", this program reads version " + VERSION);
-            }
             CRC32 crc = new CRC32();
             crc.update(bytes, 0, bytes.length - Long.BYTES);
             long stored = new DataInputStream(new ByteArrayInputStream(bytes, bytes.length - Long.BYTES, Long.BYTES)).readLong();
+            int version = in.readInt();
             if (crc.getValue() != stored) {
                 throw damaged(file, "its checksum does not match (a truncated or altered file)");
             }
-            String found = readString(in);
+            if (version != VERSION) {
+                throw new ConfigException(file.toString(), 0, "", "this checkpoint was written in format " + version
+                        + " by another version of theorycheck, which reads format " + VERSION + "; " + ADVICE);
+            }
+            Map<String, String> found = parseFingerprint(readString(in));
             if (!found.equals(expected)) {
-                throw new ConfigException(file.toString(), 0, "", "this checkpoint belongs to another run ("
-                        + difference(found, expected) + "); use another --out directory, " + ADVICE);
+                throw new ConfigException(file.toString(), 0, "", "this checkpoint belongs to another run: "
+                        + difference(found, expected) + "; " + ADVICE);
             }
             return new TextCheckpoint(readState(in));
         } catch (IOException | RuntimeException e) {
@@ -141,7 +156,7 @@ public final class TextCheckpoint {
                 DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
                 out.write(MAGIC.getBytes(StandardCharsets.UTF_8));
                 out.writeInt(VERSION);
-                writeString(out, fingerprint(config, corpus, seed));
+                writeString(out, fingerprintText(fingerprint(config, corpus, seed)));
                 writeState(out, state);
                 out.flush();
                 new DataOutputStream(raw).writeLong(crc.getValue());
@@ -163,33 +178,85 @@ public final class TextCheckpoint {
     }
 
     /**
-     * What makes a run: the experiment as resolved (all but where it was read from and how often it keeps
-     * checkpoints, which change no number), the seed, and the size of the corpus read.
+     * What makes a run, key by key, under the keys of the experiment file: the experiment as resolved (all but
+     * where it was read from and how often it keeps checkpoints, which change no number), the seed, and the size
+     * of the corpus read (which a new min_count or another copy of the corpus changes).
      */
-    static String fingerprint(ExperimentConfig config, TextCorpus corpus, long seed) {
-        List<String> lines = new ArrayList<>();
-        lines.add("experiment " + config.name());
-        lines.add("seed " + seed);
-        lines.add("corpus " + config.corpus());
-        lines.add("transformer " + config.transformer());
-        lines.add("train " + config.train().withCheckpointEvery(0));
-        lines.add("vocabulary " + corpus.vocabulary().size());
+    static Map<String, String> fingerprint(ExperimentConfig config, TextCorpus corpus, long seed) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("name", config.name());
+        keys.put("seeds", Long.toString(seed));
+        CorpusSpec c = config.corpus();
+        keys.put("corpus.name", c.name().key());
+        keys.put("corpus.dir", c.dir());
+        keys.put("corpus.min_count", Integer.toString(c.minCount()));
+        keys.put("corpus.batch", Integer.toString(c.batch()));
+        keys.put("corpus.eval_batch", Integer.toString(c.evalBatch()));
+        keys.put("corpus.bptt", Integer.toString(c.bptt()));
+        keys.put("corpus.eval_windows", Integer.toString(c.evalWindows()));
+        keys.put("corpus.map_window", Integer.toString(c.mapWindow()));
+        TransformerSpec t = config.transformer();
+        keys.put("transformer.emsize", Integer.toString(t.emsize()));
+        keys.put("transformer.heads", Integer.toString(t.heads()));
+        keys.put("transformer.hidden", Integer.toString(t.hidden()));
+        keys.put("transformer.layers", Integer.toString(t.layers()));
+        keys.put("transformer.dropout", Double.toString(t.dropout()));
+        keys.put("transformer.positional", Boolean.toString(t.positional()));
+        keys.put("transformer.scale_embedding", Boolean.toString(t.scaleEmbedding()));
+        keys.put("transformer.init_range", Double.toString(t.initRange()));
+        keys.put("transformer.ff_rate", Double.toString(t.ffRate()));
+        keys.put("transformer.clip", Double.toString(t.clip()));
+        keys.put("transformer.dtype", t.float64() ? "float64" : "float32");
+        TrainSpec train = config.train();
+        keys.put("train.optimizer", train.optimizer().name().toLowerCase(Locale.ROOT));
+        keys.put("train.momentum", Double.toString(train.momentum()));
+        keys.put("train.eta_z", Double.toString(train.etaZ()));
+        keys.put("train.eta_y", Double.toString(train.etaY()));
+        keys.put("train.steps", Integer.toString(train.steps()));
+        keys.put("train.record_every", Integer.toString(train.recordEvery()));
+        keys.put("the corpus's vocabulary", Integer.toString(corpus.vocabulary().size()));
         for (TextSplit split : List.of(TextSplit.TRAIN, TextSplit.VALID)) {
-            lines.add(split.label() + " tokens " + corpus.split(split).ids().length);
+            keys.put("the corpus's " + split.label() + " tokens", Integer.toString(corpus.split(split).ids().length));
         }
-        return String.join("\n", lines);
+        return keys;
     }
 
-    /** The first line in which two fingerprints differ, as "its X, this run's Y". */
-    private static String difference(String found, String expected) {
-        String[] a = found.split("\n");
-        String[] b = expected.split("\n");
-        for (int i = 0; i < Math.min(a.length, b.length); i++) {
-            if (!a[i].equals(b[i])) {
-                return "its " + a[i] + ", this run's " + b[i];
+    private static String fingerprintText(Map<String, String> keys) {
+        StringBuilder sb = new StringBuilder();
+        keys.forEach((k, v) -> sb.append(k).append('=').append(v.replace('\n', ' ')).append('\n'));
+        return sb.toString();
+    }
+
+    private static Map<String, String> parseFingerprint(String text) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                keys.put(line.substring(0, eq), line.substring(eq + 1));
             }
         }
-        return "it was written by another version of this program";
+        return keys;
+    }
+
+    /** Every key whose value differs, as "KEY was OLD, is now NEW". */
+    private static String difference(Map<String, String> found, Map<String, String> expected) {
+        List<String> changes = new ArrayList<>();
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            String was = found.get(e.getKey());
+            if (!e.getValue().equals(was)) {
+                changes.add(e.getKey() + " was " + (was == null ? "not recorded" : show(was)) + ", is now " + show(e.getValue()));
+            }
+        }
+        for (String key : found.keySet()) {
+            if (!expected.containsKey(key)) {
+                changes.add(key + " was " + show(found.get(key)) + ", is no longer a setting");
+            }
+        }
+        return String.join("; ", changes);
+    }
+
+    private static String show(String value) {
+        return value.isEmpty() ? "''" : value;
     }
 
     private static ConfigException damaged(Path file, String why) {
@@ -228,22 +295,22 @@ public final class TextCheckpoint {
     private static State readState(DataInputStream in) throws IOException {
         int iteration = in.readInt();
         boolean float64 = in.readBoolean();
-        byte[] random = new byte[in.readInt()];
+        byte[] random = new byte[count(in, 1)];
         in.readFully(random);
         List<double[]> parameters = readTensors(in, float64);
         List<double[]> velocities = readTensors(in, float64);
         int previousStep = in.readInt();
         double[][][] previous = null;
         if (in.readBoolean()) {
-            previous = new double[in.readInt()][][];
+            previous = new double[count(in, Integer.BYTES)][][];
             for (int w = 0; w < previous.length; w++) {
-                previous[w] = new double[in.readInt()][];
+                previous[w] = new double[count(in, Integer.BYTES)][];
                 for (int l = 0; l < previous[w].length; l++) {
                     previous[w][l] = readDoubles(in);
                 }
             }
         }
-        int count = in.readInt();
+        int count = count(in, Integer.BYTES);
         List<TextRun.Record> records = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             records.add(new TextRun.Record(in.readInt(), Double.longBitsToDouble(in.readLong()),
@@ -272,7 +339,7 @@ public final class TextCheckpoint {
     }
 
     private static List<double[]> readTensors(DataInputStream in, boolean float64) throws IOException {
-        int count = in.readInt();
+        int count = count(in, Integer.BYTES);
         List<double[]> tensors = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             if (float64) {
@@ -302,6 +369,15 @@ public final class TextCheckpoint {
         double[] values = new double[b.capacity()];
         b.get(values);
         return values;
+    }
+
+    /** A count of items that take at least {@code width} bytes each: one that the rest of the file cannot hold is damage. */
+    private static int count(DataInputStream in, int width) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > in.available() / width) {
+            throw new IOException("impossible count " + count);
+        }
+        return count;
     }
 
     /** A count of values of {@code width} bytes, then their bytes. */

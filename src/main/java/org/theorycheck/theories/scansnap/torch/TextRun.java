@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.torch;
 
+import org.theorycheck.theories.scansnap.train.YZDivergence;
 import org.theorycheck.torch.Libtorch;
 import org.theorycheck.torch.TorchParameter;
 import org.theorycheck.torch.DropoutMasks;
@@ -130,7 +131,7 @@ public final class TextRun {
             ReentrantLock lock = Libtorch.gradientLock();
             List<Record> records = new ArrayList<>();
             Divergence.Precision precision = Divergence.Precision.of(spec.float64());
-            String lowerRates = Divergence.lowerRates(config.train());
+            String lowerRates = YZDivergence.lowerRates(config.train());
             int steps = config.train().steps();
             int every = config.train().checkpointEvery();
             int first = 1;

@@ -50,7 +50,7 @@ public final class Trainer {
         List<Trajectory.Snapshot> snapshots = new ArrayList<>();
         double[] rowSumsY = RowSums.of(y, moving.y());
         double[] rowSumsZ = RowSums.of(z, moving.z());
-        String lowerRates = Divergence.lowerRates(spec);
+        String lowerRates = YZDivergence.lowerRates(spec);
         for (int step = 1; step <= spec.steps(); step++) {
             MovingRows.zero(gradY, moving.y());
             MovingRows.zero(gradZ, moving.z());
@@ -88,7 +88,7 @@ public final class Trainer {
                                                double[] rowSumsZ, MovingRows moving) {
         Trajectory.Snapshot s = Trajectory.observe(step, loss, y, z, model.spec(), classes,
                 RowSums.driftExtras(y, z, rowSumsY, rowSumsZ, moving));
-        Divergence.requireRecorded(s, classes, Trajectory.DETERMINED, At.step(step), Precision.DOUBLE, lowerRates);
+        YZDivergence.requireRecorded(s, classes, Trajectory.DETERMINED, At.step(step), Precision.DOUBLE, lowerRates);
         return s;
     }
 
@@ -101,10 +101,10 @@ public final class Trainer {
      */
     private static void nameDivergence(At at, TrainSpec spec, MovingRows moving, double[][] gradY, double[][] gradZ,
                                        double[][] y, double[][] z) {
-        Divergence.requireFinite(gradY, moving.y(), at, "gradient of Y", Divergence.lowerEtaY(spec));
-        Divergence.requireFinite(gradZ, moving.z(), at, "gradient of Z", Divergence.lowerEtaZ(spec));
-        Divergence.requireInRange(y, moving.y(), at, "Y", Precision.DOUBLE, Divergence.lowerEtaY(spec));
-        Divergence.requireInRange(z, moving.z(), at, "Z", Precision.DOUBLE, Divergence.lowerEtaZ(spec));
+        Divergence.requireFinite(gradY, moving.y(), at, "gradient of Y", YZDivergence.lowerEtaY(spec));
+        Divergence.requireFinite(gradZ, moving.z(), at, "gradient of Z", YZDivergence.lowerEtaZ(spec));
+        Divergence.requireInRange(y, moving.y(), at, "Y", Precision.DOUBLE, YZDivergence.lowerEtaY(spec));
+        Divergence.requireInRange(z, moving.z(), at, "Z", Precision.DOUBLE, YZDivergence.lowerEtaZ(spec));
         throw new IllegalStateException("a tensor failed the range check but has no entry out of range");
     }
 }

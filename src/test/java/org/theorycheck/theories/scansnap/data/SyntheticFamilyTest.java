@@ -116,13 +116,13 @@ class SyntheticFamilyTest {
 
     @Test
     void distinctWeightsAreEvenlySpacedAndAscendingLikeLinspace() {
-        double[] w = SyntheticFamily.linspace(0.1, 1.0, 10);
+        double[] w = new DataSpec(1, 1, 0, 0, 10, 1, 0.1, 1.0, 5).distinctWeights();
         for (int i = 0; i < 10; i++) {
             assertThat(w[i]).isCloseTo(0.1 * (i + 1), within(1e-15));
         }
         assertThat(w[9]).isEqualTo(1.0);
-        assertThat(SyntheticFamily.linspace(0.3, 0.7, 1)).containsExactly(0.3);
-        assertThat(SyntheticFamily.linspace(2, 2, 3)).containsExactly(2, 2, 2);
+        assertThat(new DataSpec(1, 1, 0, 0, 1, 1, 0.3, 0.7, 5).distinctWeights()).containsExactly(0.3);
+        assertThat(new DataSpec(1, 1, 0, 0, 3, 1, 2, 2, 5).distinctWeights()).containsExactly(2, 2, 2);
     }
 
     private static double sum(double[] p) {

@@ -120,7 +120,7 @@ class CorpusSectionTest {
         });
         assertThat(error("rung: transformer\ncorpus:\n  name: brown\ntrain:\n  checkpoint_every: -1\n")).satisfies(e -> {
             assertThat(e.line()).isEqualTo(5);
-            assertThat(e.problem()).contains("must be an integer >= 0");
+            assertThat(e.problem()).contains("must be an integer from 0 to 2,147,483,647, got -1");
         });
         assertThat(error("rung: transformer\ncorpus:\n  name: brown\nsweep:\n  train.checkpoint_every: [10, 20]\n").problem())
                 .contains("cannot be swept");

@@ -1,5 +1,6 @@
 package org.theorycheck.theories.scansnap.experiment;
 
+import org.theorycheck.core.experiment.ExperimentValues;
 import org.theorycheck.core.experiment.SweepAxis;
 import org.theorycheck.core.experiment.ConfigException;
 import org.theorycheck.core.experiment.ExperimentFile;
@@ -85,5 +86,68 @@ class ExperimentFileTest {
         assertThat(c.data().queries()).isEqualTo(2);
         assertThat(c.train().batch()).isEqualTo(128);
         assertThat(c.seeds()).containsExactly(1L);
+    }
+
+    private static ExperimentConfig synSmall(String... overrides) {
+        return ScanSnapExperiments.read(SYN_SMALL).withOverrides(List.of(overrides)).resolve();
+    }
+
+    private static ConfigException refusal(String... overrides) {
+        try {
+            synSmall(overrides);
+        } catch (ConfigException e) {
+            return e;
+        }
+        throw new AssertionError("accepted " + List.of(overrides));
+    }
+
+    /** An integer key states its range; a float that is a whole number in it (1e6) is accepted. */
+    @Test
+    void integersStateTheirRangeAndAcceptWholeFloats() {
+        assertThat(synSmall("train.steps=1e6", "train.record_every=1e5").train().steps()).isEqualTo(1_000_000);
+        assertThat(synSmall("train.batch=64.0").train().batch()).isEqualTo(64);
+        assertThat(refusal("train.steps=1e10").problem())
+                .startsWith("must be an integer from 1 to 2,147,483,647, got 10000000000");
+        assertThat(refusal("train.steps=3000000000").problem()).startsWith("must be an integer from 1 to 2,147,483,647, got 3000000000");
+        assertThat(refusal("train.steps=1.5").problem()).contains("got 1.5, which is not a whole number");
+        assertThat(refusal("train.steps=0").problem()).startsWith("must be an integer from 1 to 2,147,483,647, got 0");
+        assertThat(refusal("data.common=-1").problem()).startsWith("must be an integer from 0 to 2,147,483,647, got -1");
+        assertThat(refusal("train.steps=1e400").problem()).startsWith("must be an integer from 1 to 2,147,483,647, got ");
+        assertThat(refusal("train.steps=abc").problem()).contains("got 'abc'");
+    }
+
+    /** train.steps=1e9 used to be "not an integer"; it is one, and its trace (0.5 KB a step) is what is refused. */
+    @Test
+    void aBillionStepsIsAnIntegerWhoseTraceDoesNotFit() {
+        ConfigException e = refusal("train.steps=1e9");
+        assertThat(e.key()).isEqualTo("train.steps");
+        assertThat(e.problem()).contains("the trace (500,000,001 records", "raise train.record_every to at least");
+    }
+
+    /** Seeds and grids are bounded before anything is expanded (seeds=1..50000000 filled the heap). */
+    @Test
+    void seedsAndGridsAreBoundedWithTheBoundStated() {
+        assertThat(synSmall("seeds=1..100000").seeds()).hasSize(ExperimentValues.MAX_RUNS);
+        ConfigException seeds = refusal("seeds=1..50000000");
+        assertThat(seeds.key()).isEqualTo("seeds");
+        assertThat(seeds.problem()).startsWith("50,000,000 seeds; an experiment may have at most 100,000");
+        assertThat(refusal("seeds=1..999999999999999999").problem()).startsWith("999,999,999,999,999,999 seeds");
+        assertThat(synSmall("seeds=[1e3, 7]").seeds()).containsExactly(1000L, 7L);
+        assertThat(synSmall("seeds=2e1").seeds()).containsExactly(20L);
+        assertThat(refusal("seeds=[1.5]").problem()).startsWith("seeds must be integers from");
+        assertThat(refusal("seeds=1e19").problem()).startsWith("seeds must be integers from");
+
+        String ten = "[1,2,3,4,5,6,7,8,9,10]";
+        ConfigException grid = refusal("train.batch=" + ten, "train.steps=" + ten, "train.record_every=" + ten, "data.context="
+                + ten, "seeds=1..11");
+        assertThat(grid.key()).isEqualTo("train.batch");
+        assertThat(grid.problem()).contains("10 values of train.batch x 10 values of train.steps", "x 11 seeds = 110,000 runs",
+                "a sweep may have at most 100,000");
+        assertThat(SweepPlan.of(ScanSnapExperiments.read(SYN_SMALL).withOverrides(List.of("train.batch=" + ten, "train.steps="
+                + ten, "seeds=1..3"))).runs()).hasSize(300);
+        ConfigException overflowing = refusal("train.batch=" + ten, "train.steps=" + ten, "train.record_every=" + ten,
+                "data.context=" + ten, "train.eta_z=" + ten, "train.momentum=[0,0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8]",
+                "data.common=" + ten, "data.distinct_per_next=" + ten);
+        assertThat(overflowing.problem()).contains("x 3 seeds = 270,000,000 runs");
     }
 }

@@ -29,6 +29,9 @@ class TextCheckpointTest {
     private static final int EVERY = 5;
     /** Not a record step and past a checkpoint: the records and updates after the checkpoint are lost. */
     private static final int KILLED_AT = 17;
+    /** The two ways on that every refusal names. */
+    private static final String ADVICE = "run train with --restart to delete it and start from iteration 0, or give another "
+            + "--out to keep it";
 
     @TempDir
     Path tmp;
@@ -105,12 +108,15 @@ class TextCheckpointTest {
         Stopped run = stopped();
         assertThatThrownBy(() -> run.read(run.config(), SEED + 1))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problem())
-                        .startsWith("this checkpoint belongs to another run (its seed 7, this run's seed 8)")
-                        .contains("use another --out directory, delete it or run train with --restart"));
-        ExperimentConfig other = experiment("train.eta_z=0.5");
+                        .isEqualTo("this checkpoint belongs to another run: seeds was 7, is now 8; " + ADVICE));
+        ExperimentConfig other = experiment("train.eta_z=0.5", "train.steps=40");
         assertThatThrownBy(() -> run.read(other, SEED))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problem())
-                        .contains("another run (its train TrainSpec[", "etaZ=1.0", "this run's train TrainSpec[", "etaZ=0.5"));
+                        .isEqualTo("this checkpoint belongs to another run: train.eta_z was 1.0, is now 0.5; train.eta_y was 1.0, "
+                                + "is now 0.5; train.steps was 30, is now 40; " + ADVICE));
+        assertThatThrownBy(() -> run.read(experiment("corpus.map_window=1", "transformer.dropout=0.1"), SEED))
+                .hasMessageContaining("corpus.map_window was 0, is now 1; transformer.dropout was 0.3, is now 0.1;")
+                .hasMessageNotContaining("Spec[");
         // how often checkpoints are kept changes no number: such a run resumes
         assertThat(run.read(experiment("train.checkpoint_every=3"), SEED).iteration()).isEqualTo(KILLED_AT / EVERY * EVERY);
         assertThat(TextCheckpoint.read(TextCheckpoint.file(tmp.resolve("none")), run.config(), run.corpus(), SEED)).isNull();
@@ -137,7 +143,7 @@ class TextCheckpointTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
                     assertThat(e.file()).isEqualTo(run.file().toString());
                     assertThat(e.problem()).startsWith("the checkpoint is damaged: ").contains(why)
-                            .endsWith("; delete it or run train with --restart");
+                            .endsWith("; " + ADVICE);
                 });
     }
 
