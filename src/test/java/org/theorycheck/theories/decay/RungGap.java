@@ -10,6 +10,7 @@ import org.theorycheck.core.claims.WorstCase;
 import org.theorycheck.core.stats.Stats;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -59,7 +60,7 @@ final class RungGap implements Quantity<DecayExperiment, DecayTrace> {
             return largest;
         });
         double largest = Stats.max(deviations);
-        return new Measurement(largest, "largest gap to " + against + " " + Format.number(largest) + " of the distance travelled"
-                + Format.seeds(deviations.length), deviations, worst.description());
+        return new Measurement(largest, String.format(Locale.ROOT, "largest gap to %s %.3g of the distance travelled (%d seed%s)",
+                against, largest, deviations.length, deviations.length == 1 ? "" : "s"), deviations, worst.description());
     }
 }
