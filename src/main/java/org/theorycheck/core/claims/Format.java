@@ -21,4 +21,9 @@ public final class Format {
         }
         return String.format(Locale.ROOT, "%.4g", v).replaceFirst("(\\.\\d*?)0+$", "$1").replaceFirst("\\.$", "");
     }
+
+    /** How many seeds a headline is over: " (1 seed)", " (3 seeds)". */
+    public static String seeds(int count) {
+        return count == 1 ? " (1 seed)" : " (" + count + " seeds)";
+    }
 }

@@ -7,6 +7,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.theorycheck.core.stats.Stats;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -142,7 +143,7 @@ public final class LineFigure {
         if (runs.size() == 1) {
             return line(label, x, runs.get(0), style);
         }
-        double[][] stats = Stats.meanStd(runs);
+        double[][] stats = Stats.pointwiseMeanStd(runs);
         return add(label + " (mean ± std, " + runs.size() + " runs)", x, stats[0], stats[1], true, style);
     }
 

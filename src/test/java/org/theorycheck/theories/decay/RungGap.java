@@ -1,9 +1,13 @@
 package org.theorycheck.theories.decay;
 
 import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.core.claims.PerSeed;
 import org.theorycheck.core.claims.Quantity;
+import org.theorycheck.core.claims.WorstCase;
+import org.theorycheck.core.stats.Stats;
 
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +15,8 @@ import java.util.Set;
 
 /**
  * How far the check's rung is from another rung of the ladder: the largest |w(t) − w'(t)| over the run,
- * relative to the distance |w(0) − w*| that w travels. One replicate per seed.
+ * relative to the distance |w(0) − w*| that w travels. One replicate per seed; the counter-example is the
+ * step of the largest gap.
  */
 final class RungGap implements Quantity<DecayExperiment, DecayTrace> {
 
@@ -37,18 +42,25 @@ final class RungGap implements Quantity<DecayExperiment, DecayTrace> {
 
     @Override
     public Measurement measure(CheckContext<DecayExperiment, DecayTrace> context) {
-        List<Long> seeds = context.seeds();
         DecayExperiment e = context.config();
-        double[] deviations = new double[seeds.size()];
-        for (int s = 0; s < seeds.size(); s++) {
-            double[] w = context.trace(seeds.get(s)).weight();
-            double[] other = context.trace(context.rung(context.text("against")), e, seeds.get(s)).weight();
+        String against = context.text("against");
+        double distance = Math.abs(e.start() - e.target());
+        WorstCase worst = new WorstCase();
+        double[] deviations = PerSeed.measure(context, DecayTrace.class, (seed, trace) -> {
+            double[] w = trace.weight();
+            double[] other = context.trace(context.rung(against), e, seed).weight();
+            double largest = 0;
             for (int k = 0; k < w.length; k++) {
-                deviations[s] = Math.max(deviations[s], Math.abs(w[k] - other[k]) / Math.abs(e.start() - e.target()));
+                double gap = Math.abs(w[k] - other[k]) / distance;
+                largest = Math.max(largest, gap);
+                int step = k;
+                worst.offer(gap, () -> "seed " + seed + ", step " + step + ": w = " + Format.number(w[step]) + " on "
+                        + context.spec().rung() + ", " + Format.number(other[step]) + " on " + against);
             }
-        }
-        double worst = java.util.Arrays.stream(deviations).max().orElseThrow();
-        return new Measurement(worst, String.format(Locale.ROOT, "largest gap to %s %.3g of the distance travelled (%d seed%s)",
-                context.text("against"), worst, seeds.size(), seeds.size() == 1 ? "" : "s"), deviations, "");
+            return largest;
+        });
+        double largest = Stats.max(deviations);
+        return new Measurement(largest, String.format(Locale.ROOT, "largest gap to %s %.3g of the distance travelled (%d seed%s)",
+                against, largest, deviations.length, deviations.length == 1 ? "" : "s"), deviations, worst.description());
     }
 }

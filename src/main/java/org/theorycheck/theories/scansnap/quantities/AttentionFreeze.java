@@ -1,13 +1,19 @@
 package org.theorycheck.theories.scansnap.quantities;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
-import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.core.claims.PerSeed;
+import org.theorycheck.core.claims.WorstCase;
+import org.theorycheck.core.stats.Stats;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.torch.TextTrace;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.DoubleStream;
 
 /**
  * Fig. 7's second half on real text: the lowest layer's attention freezes although the learning rate
@@ -50,24 +56,23 @@ final class AttentionFreeze implements ScanSnapQuantity {
     public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         double ratio = context.number("ratio");
         boolean byRate = context.text("measure").equals("rate");
-        List<Long> seeds = context.seeds();
-        double[] dev = new double[seeds.size()];
-        double[] late = new double[seeds.size()];
-        String worst = "";
-        for (int s = 0; s < seeds.size(); s++) {
-            LowestLayerSnap snap = LowestLayerSnap.of(ScanSnapQuantity.textRun(context, context.config(), seeds.get(s)), ratio);
-            late[s] = byRate ? snap.lateRate() / snap.earlyRate() : snap.lateMapChange() / snap.earlyMapChange();
-            dev[s] = Math.max(0, byRate ? snap.rateExcess() : snap.mapExcess());
-            if (dev[s] >= Stats.max(java.util.Arrays.copyOf(dev, s + 1))) {
-                int[] m = snap.mapSteps();
-                worst = "seed " + seeds.get(s) + (byRate
-                        ? ": change rate " + Fmt.n(snap.earlyRate()) + " early, " + Fmt.n(snap.lateRate()) + " late per iteration, "
-                        + (snap.snapIteration() < 0 ? "no snap" : "snap at iteration " + snap.snapIteration())
-                        : ": map moved " + Fmt.n(snap.earlyMapChange()) + " over iterations " + m[0] + "-" + m[1] + ", "
-                        + Fmt.n(snap.lateMapChange()) + " over " + m[2] + "-" + m[3]);
-            }
-        }
-        return new Measurement(Stats.max(late), "late/early " + (byRate ? "change rate" : "map change") + " of the lowest layer, at most "
-                + Fmt.n(Stats.max(late)) + " (predicted <= " + Fmt.n(ratio) + ")" + Fmt.seeds(seeds.size()), dev, worst);
+        WorstCase worst = WorstCase.lastOfTies();
+        DoubleStream.Builder lateShares = DoubleStream.builder();
+        double[] dev = PerSeed.measure(context, TextTrace.class, (seed, trace) -> {
+            LowestLayerSnap snap = LowestLayerSnap.of(trace.records(), ratio);
+            lateShares.add(byRate ? snap.lateRate() / snap.earlyRate() : snap.lateMapChange() / snap.earlyMapChange());
+            double d = Math.max(0, byRate ? snap.rateExcess() : snap.mapExcess());
+            int[] m = snap.mapSteps();
+            worst.offer(d, () -> "seed " + seed + (byRate
+                    ? ": change rate " + Format.number(snap.earlyRate()) + " early, " + Format.number(snap.lateRate())
+                    + " late per iteration, " + (snap.snapIteration() < 0 ? "no snap" : "snap at iteration " + snap.snapIteration())
+                    : ": map moved " + Format.number(snap.earlyMapChange()) + " over iterations " + m[0] + "-" + m[1] + ", "
+                    + Format.number(snap.lateMapChange()) + " over " + m[2] + "-" + m[3]));
+            return d;
+        });
+        double late = Stats.max(lateShares.build().toArray());
+        return new Measurement(late, "late/early " + (byRate ? "change rate" : "map change") + " of the lowest layer, at most "
+                + Format.number(late) + " (predicted <= " + Format.number(ratio) + ")" + Format.seeds(dev.length), dev,
+                worst.description());
     }
 }

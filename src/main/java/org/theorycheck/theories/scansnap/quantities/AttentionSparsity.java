@@ -1,13 +1,19 @@
 package org.theorycheck.theories.scansnap.quantities;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
-import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.core.claims.PerSeed;
+import org.theorycheck.core.claims.WorstCase;
+import org.theorycheck.core.stats.Stats;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.torch.TextTrace;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.DoubleStream;
 
 /**
  * Fig. 7's first half on real text: the lowest layer's attention becomes sparse. Its mean attention
@@ -45,19 +51,18 @@ final class AttentionSparsity implements ScanSnapQuantity {
     @Override
     public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         double fraction = context.number("fraction");
-        List<Long> seeds = context.seeds();
-        double[] dev = new double[seeds.size()];
-        double[] ratio = new double[seeds.size()];
-        String worst = "";
-        for (int s = 0; s < seeds.size(); s++) {
-            LowestLayerSnap snap = LowestLayerSnap.of(ScanSnapQuantity.textRun(context, context.config(), seeds.get(s)), LowestLayerSnap.FAR_BELOW);
-            ratio[s] = snap.finalEntropy() / snap.initialEntropy();
-            dev[s] = Math.max(0, snap.sparsityExcess(fraction));
-            if (dev[s] >= Stats.max(java.util.Arrays.copyOf(dev, s + 1))) {
-                worst = "seed " + seeds.get(s) + ": entropy " + Fmt.n(snap.initialEntropy()) + " -> " + Fmt.n(snap.finalEntropy()) + " nats";
-            }
-        }
-        return new Measurement(Stats.max(ratio), "final/initial lowest-layer entropy, at most " + Fmt.n(Stats.max(ratio))
-                + " (predicted <= " + Fmt.n(fraction) + ")" + Fmt.seeds(seeds.size()), dev, worst);
+        WorstCase worst = WorstCase.lastOfTies();
+        DoubleStream.Builder ratios = DoubleStream.builder();
+        double[] dev = PerSeed.measure(context, TextTrace.class, (seed, trace) -> {
+            LowestLayerSnap snap = LowestLayerSnap.of(trace.records(), LowestLayerSnap.FAR_BELOW);
+            ratios.add(snap.finalEntropy() / snap.initialEntropy());
+            double d = Math.max(0, snap.sparsityExcess(fraction));
+            worst.offer(d, () -> "seed " + seed + ": entropy " + Format.number(snap.initialEntropy()) + " -> "
+                    + Format.number(snap.finalEntropy()) + " nats");
+            return d;
+        });
+        double highest = Stats.max(ratios.build().toArray());
+        return new Measurement(highest, "final/initial lowest-layer entropy, at most " + Format.number(highest)
+                + " (predicted <= " + Format.number(fraction) + ")" + Format.seeds(dev.length), dev, worst.description());
     }
 }

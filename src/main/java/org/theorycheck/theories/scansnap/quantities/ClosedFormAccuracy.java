@@ -1,17 +1,19 @@
 package org.theorycheck.theories.scansnap.quantities;
 
-import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
-import org.theorycheck.core.ode.Integrators;
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
-import org.theorycheck.theories.scansnap.model.Trajectory;
-import org.theorycheck.theories.scansnap.rungs.ContinuousTime;
-import org.theorycheck.theories.scansnap.rungs.AppendixF;
-import org.theorycheck.theories.scansnap.rungs.DecoderClosedForm;
 import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.core.claims.WorstCase;
+import org.theorycheck.core.ode.Integrators;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.model.Trajectory;
+import org.theorycheck.theories.scansnap.rungs.AppendixF;
+import org.theorycheck.theories.scansnap.rungs.ContinuousTime;
+import org.theorycheck.theories.scansnap.rungs.DecoderClosedForm;
 
 import java.util.List;
 import java.util.Set;
@@ -63,9 +65,7 @@ final class ClosedFormAccuracy implements ScanSnapQuantity {
         }
         double[] steps = closed.steps();
         double end = steps[steps.length - 1];
-        double[] numeric = new double[3];
-        double worst = 0;
-        String where = "";
+        WorstCase gap = WorstCase.above(0);
         DormandPrince853Integrator integrator = Integrators.dormandPrince(1e-12, end, TOLERANCE, TOLERANCE);
         double[] state = new double[3];
         double from = 0;
@@ -74,17 +74,15 @@ final class ClosedFormAccuracy implements ScanSnapQuantity {
                 state = integrator.integrate(f.equation13(), new ODEState(from, state), t).getPrimaryState();
                 from = t;
             }
-            numeric[0] = state[0];
-            numeric[1] = state[1];
-            double gap = Math.max(Math.abs(f.commonLogit(t) - numeric[0]), Math.abs(f.b(t) - numeric[1]));
-            if (gap > worst) {
-                worst = gap;
-                where = "t = " + Trajectory.stepLabel(t) + ": closed z " + Fmt.n(f.commonLogit(t)) + ", B " + Fmt.n(f.b(t))
-                        + "; integrated z " + Fmt.n(numeric[0]) + ", B " + Fmt.n(numeric[1]);
-            }
+            double z = state[0];
+            double b = state[1];
+            gap.offer(Math.max(Math.abs(f.commonLogit(t) - z), Math.abs(f.b(t) - b)), () -> "t = " + Trajectory.stepLabel(t)
+                    + ": closed z " + Format.number(f.commonLogit(t)) + ", B " + Format.number(f.b(t)) + "; integrated z "
+                    + Format.number(z) + ", B " + Format.number(b));
         }
-        return Measurement.of(worst, "max |closed form - integrated Eqn. 13| " + Fmt.n(worst) + " over t in [0, "
-                + Trajectory.stepLabel(end) + "] (C0 = " + Fmt.n(c0) + ")", worst, where);
+        double worst = gap.score();
+        return Measurement.of(worst, "max |closed form - integrated Eqn. 13| " + Format.number(worst) + " over t in [0, "
+                + Trajectory.stepLabel(end) + "] (C0 = " + Format.number(c0) + ")", worst, gap.description());
     }
 
     private static Measurement regimes(AppendixF f, double span) {
@@ -99,7 +97,8 @@ final class ClosedFormAccuracy implements ScanSnapQuantity {
             snapError = Math.max(snapError, Math.abs(f.snapRegimeB(u) / f.b(u) - 1));
         }
         return Measurement.overCases(Math.max(scanError, snapError), "Eqn. 14 vs Eqn. 129: scan form within "
-                + Fmt.n(scanError) + " on (0, " + Fmt.n(scanEnd) + "], snap form within " + Fmt.n(snapError) + " on ["
-                + Fmt.n(snap) + ", " + Fmt.n(span * snap) + "]", new double[] {scanError, snapError}, "");
+                + Format.number(scanError) + " on (0, " + Format.number(scanEnd) + "], snap form within " + Format.number(snapError)
+                + " on ["
+                + Format.number(snap) + ", " + Format.number(span * snap) + "]", new double[] {scanError, snapError}, "");
     }
 }

@@ -1,13 +1,16 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
+import org.theorycheck.core.claims.Measurement;
+import org.theorycheck.core.claims.WorstCase;
+import org.theorycheck.core.stats.Stats;
 import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.theories.scansnap.model.Trajectory;
-import org.theorycheck.theories.scansnap.rungs.ContinuousTime;
 import org.theorycheck.theories.scansnap.rungs.AppendixF;
+import org.theorycheck.theories.scansnap.rungs.ContinuousTime;
 import org.theorycheck.theories.scansnap.rungs.DecoderClosedForm;
-import org.theorycheck.core.claims.CheckContext;
-import org.theorycheck.core.claims.Measurement;
 
 import java.util.Set;
 
@@ -46,21 +49,19 @@ final class CorrelatedDecoder implements ScanSnapQuantity {
         int m = t.classes().vocabulary();
         DecoderClosedForm corrected = new DecoderClosedForm(m, k, (1 - rho) * eta);
         DecoderClosedForm plain = new DecoderClosedForm(m, k, eta);
-        double gapCorrected = 0;
+        WorstCase gap = WorstCase.above(0);
         double gapPlain = 0;
-        String worst = "";
-        for (int i = 0; i < t.size(); i++) {
-            double step = t.at(i).step();
-            double measured = Stats.mean(t.at(i).decoderResidual());
-            double g = Math.abs(measured - corrected.decoderResidual(step));
+        for (Trajectory.Snapshot snapshot : t.snapshots()) {
+            double step = snapshot.step();
+            double measured = Stats.mean(snapshot.decoderResidual());
             gapPlain = Math.max(gapPlain, Math.abs(measured - plain.decoderResidual(step)));
-            if (g > gapCorrected) {
-                gapCorrected = g;
-                worst = "step " + Trajectory.stepLabel(step) + ": measured " + Fmt.n(measured) + ", (1-rho) prediction "
-                        + Fmt.n(corrected.decoderResidual(step)) + ", uncorrected " + Fmt.n(plain.decoderResidual(step));
-            }
+            gap.offer(Math.abs(measured - corrected.decoderResidual(step)), () -> "step " + Trajectory.stepLabel(step)
+                    + ": measured " + Format.number(measured) + ", (1-rho) prediction " + Format.number(corrected.decoderResidual(step))
+                    + ", uncorrected " + Format.number(plain.decoderResidual(step)));
         }
-        return Measurement.of(gapCorrected, "rho = " + Fmt.n(rho) + ": max gap to the (1-rho) eta_Y prediction "
-                + Fmt.n(gapCorrected) + " (to the uncorrected one " + Fmt.n(gapPlain) + ")", gapCorrected, worst);
+        double gapCorrected = gap.score();
+        return Measurement.of(gapCorrected, "rho = " + Format.number(rho) + ": max gap to the (1-rho) eta_Y prediction "
+                + Format.number(gapCorrected) + " (to the uncorrected one " + Format.number(gapPlain) + ")", gapCorrected,
+                gap.description());
     }
 }

@@ -1,12 +1,16 @@
 package org.theorycheck.theories.scansnap.quantities;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
-import org.theorycheck.theories.scansnap.ScanSnapTrace;
-import org.theorycheck.theories.scansnap.model.Trajectory;
-import org.theorycheck.theories.scansnap.rungs.ContinuousTime;
 import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.core.claims.PerSeed;
+import org.theorycheck.core.claims.WorstCase;
+import org.theorycheck.core.stats.Stats;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.model.Trajectory;
+import org.theorycheck.theories.scansnap.rungs.ContinuousTime;
 
 import java.util.List;
 import java.util.Set;
@@ -47,28 +51,28 @@ final class DecoderConvergence implements ScanSnapQuantity {
         int m = context.config().data().vocabulary();
         double eta = ContinuousTime.etaY(context.config().train(), context.config().source());
         double bound = k / (epsilon * eta) * Math.log(m / epsilon);
-        List<Trajectory> runs = context.traces(Trajectory.class);
-        double[] dev = new double[runs.size()];
-        double slowest = 0;
-        String worst = "";
-        for (int s = 0; s < runs.size(); s++) {
-            Trajectory t = runs.get(s);
-            double reached = Double.POSITIVE_INFINITY;
-            for (int i = 0; i < t.size(); i++) {
-                if (Stats.max(t.at(i).decoderResidual()) <= epsilon) {
-                    reached = t.at(i).step();
-                    break;
-                }
-            }
-            dev[s] = Math.max(0, reached / bound - 1);
-            if (reached >= slowest) {
-                slowest = reached;
-                worst = "seed " + context.seeds().get(s) + ": " + (Double.isInfinite(reached)
-                        ? "never reached eps = " + Fmt.n(epsilon) + " in " + Trajectory.stepLabel(t.last().step()) + " steps (final max residual "
-                        + Fmt.n(Stats.max(t.last().decoderResidual())) + ")" : "reached at step " + Trajectory.stepLabel(reached));
+        WorstCase slowest = WorstCase.lastOfTies();
+        double[] dev = PerSeed.measure(context, Trajectory.class, (seed, t) -> {
+            double reached = firstWithin(t, epsilon);
+            slowest.offer(reached, () -> "seed " + seed + ": " + (Double.isInfinite(reached)
+                    ? "never reached eps = " + Format.number(epsilon) + " in " + Trajectory.stepLabel(t.last().step())
+                    + " steps (final max residual " + Format.number(Stats.max(t.last().decoderResidual())) + ")"
+                    : "reached at step " + Trajectory.stepLabel(reached)));
+            return Math.max(0, reached / bound - 1);
+        });
+        double latest = slowest.score();
+        return new Measurement(latest, "eps = " + Format.number(epsilon) + " reached by step " + (Double.isInfinite(latest) ? "never"
+                : Trajectory.stepLabel(latest)) + "; bound " + Format.number(bound) + " steps" + Format.seeds(dev.length), dev,
+                slowest.description());
+    }
+
+    /** The first recorded step at which every class's decoder residual is at most epsilon; +∞ if none. */
+    private static double firstWithin(Trajectory t, double epsilon) {
+        for (int i = 0; i < t.size(); i++) {
+            if (Stats.max(t.at(i).decoderResidual()) <= epsilon) {
+                return t.at(i).step();
             }
         }
-        return new Measurement(slowest, "eps = " + Fmt.n(epsilon) + " reached by step " + (Double.isInfinite(slowest) ? "never"
-                : Trajectory.stepLabel(slowest)) + "; bound " + Fmt.n(bound) + " steps" + Fmt.seeds(runs.size()), dev, worst);
+        return Double.POSITIVE_INFINITY;
     }
 }

@@ -1,11 +1,13 @@
 package org.theorycheck.theories.scansnap.quantities;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
-import org.theorycheck.theories.scansnap.ScanSnapTrace;
-import org.theorycheck.theories.scansnap.rungs.DecoderClosedForm;
 import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.core.claims.WorstCase;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.rungs.DecoderClosedForm;
 
 import java.util.List;
 import java.util.Set;
@@ -50,9 +52,8 @@ final class DiscreteContinuousGap implements ScanSnapQuantity {
         double[] etas = context.numbers("eta_y");
         int steps = context.integer("steps");
         double[] dev = new double[vocabularies.length * etas.length];
-        double worstShare = 0;
         double finalShare = 0;
-        String worst = "";
+        WorstCase worst = WorstCase.lastOfTies();
         int i = 0;
         for (double m : vocabularies) {
             for (double eta : etas) {
@@ -69,15 +70,14 @@ final class DiscreteContinuousGap implements ScanSnapQuantity {
                 dev[i] = Math.max(0, excursion) / bound;
                 double last = discrete[steps] - decoder.h(steps);
                 finalShare = Math.max(finalShare, last / bound);
-                if (maxGap / bound >= worstShare) {
-                    worstShare = maxGap / bound;
-                    worst = "M " + (int) m + ", eta_Y " + Fmt.n(eta) + ": max gap " + Fmt.n(maxGap) + " vs bound " + Fmt.n(bound)
-                            + ", gap at s=" + steps + ": " + Fmt.n(last);
-                }
+                double largest = maxGap;
+                worst.offer(largest / bound, () -> "M " + (int) m + ", eta_Y " + Format.number(eta) + ": max gap "
+                        + Format.number(largest) + " vs bound " + Format.number(bound) + ", gap at s=" + steps + ": " + Format.number(last));
                 i++;
             }
         }
-        return Measurement.overCases(worstShare, "max gap " + Fmt.n(worstShare) + " of 2eta/M; at s=" + steps + " at most "
-                + Fmt.n(finalShare) + " of it (" + dev.length + " settings)", dev, worst);
+        double worstShare = worst.score();
+        return Measurement.overCases(worstShare, "max gap " + Format.number(worstShare) + " of 2eta/M; at s=" + steps + " at most "
+                + Format.number(finalShare) + " of it (" + dev.length + " settings)", dev, worst.description());
     }
 }

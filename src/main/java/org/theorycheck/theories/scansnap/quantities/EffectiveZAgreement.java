@@ -1,15 +1,20 @@
 package org.theorycheck.theories.scansnap.quantities;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
-import org.theorycheck.theories.scansnap.ScanSnapTrace;
-import org.theorycheck.theories.scansnap.data.SequenceClasses;
-import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.core.claims.PerSeed;
+import org.theorycheck.core.claims.WorstCase;
+import org.theorycheck.core.stats.Stats;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
+import org.theorycheck.theories.scansnap.data.SequenceClasses;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.model.Trajectory;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.DoubleStream;
 
 /**
  * The reparametrization question of paper §1.1 asked directly: does a real transformer's effective Z
@@ -47,14 +52,10 @@ final class EffectiveZAgreement implements ScanSnapQuantity {
     public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         String reference = context.text("reference");
         boolean order = context.text("aspect").equals("order");
-        List<Long> seeds = context.seeds();
-        double[] dev = new double[seeds.size()];
-        double[] headline = new double[seeds.size()];
-        String worst = "";
-        double worstDev = -1;
-        for (int s = 0; s < seeds.size(); s++) {
-            Trajectory t = context.trace(context.rung(), context.config(), seeds.get(s), Trajectory.class);
-            Trajectory yz = context.trace(context.rung(reference), context.config(), seeds.get(s), Trajectory.class);
+        WorstCase worst = new WorstCase();
+        DoubleStream.Builder headlines = DoubleStream.builder();
+        double[] dev = PerSeed.measure(context, Trajectory.class, (seed, t) -> {
+            Trajectory yz = context.trace(context.rung(reference), context.config(), seed, Trajectory.class);
             SequenceClasses classes = t.classes();
             double sum = 0;
             for (int n = 0; n < classes.classes(); n++) {
@@ -66,22 +67,22 @@ final class EffectiveZAgreement implements ScanSnapQuantity {
                     b[i] = yz.z(yz.size() - 1, n, distinct[i]);
                 }
                 double value = order ? Stats.spearman(a, b) : Math.log(spread(a) / spread(b));
-                double d = order ? 1 - value : Math.abs(value);
-                if (d > worstDev) {
-                    worstDev = d;
-                    worst = "seed " + seeds.get(s) + ", class " + n + ": " + (order ? "Spearman " + Fmt.n(value)
-                            : "spread " + Fmt.n(spread(a)) + " (transformer) vs " + Fmt.n(spread(b)) + " (" + reference + ")");
-                }
+                int cls = n;
+                worst.offer(order ? 1 - value : Math.abs(value), () -> "seed " + seed + ", class " + cls + ": " + (order
+                        ? "Spearman " + Format.number(value)
+                        : "spread " + Format.number(spread(a)) + " (transformer) vs " + Format.number(spread(b))
+                        + " (" + reference + ")"));
                 sum += value;
             }
             double mean = sum / classes.classes();
-            headline[s] = order ? mean : Math.exp(mean);
-            dev[s] = order ? 1 - mean : Math.abs(mean);
-        }
+            headlines.add(order ? mean : Math.exp(mean));
+            return order ? 1 - mean : Math.abs(mean);
+        });
+        double headline = Stats.mean(headlines.build().toArray());
         String text = order
-                ? "mean Spearman(z transformer, z " + reference + ") " + Fmt.n(Stats.mean(headline))
-                : "spread ratio transformer/" + reference + " " + Fmt.n(Stats.mean(headline));
-        return new Measurement(Stats.mean(headline), text + Fmt.seeds(seeds.size()), dev, worst);
+                ? "mean Spearman(z transformer, z " + reference + ") " + Format.number(headline)
+                : "spread ratio transformer/" + reference + " " + Format.number(headline);
+        return new Measurement(headline, text + Format.seeds(dev.length), dev, worst.description());
     }
 
     private static double spread(double[] x) {

@@ -1,15 +1,20 @@
 package org.theorycheck.theories.scansnap.quantities;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
-import org.theorycheck.theories.scansnap.ScanSnapTrace;
-import org.theorycheck.theories.scansnap.model.LongSequenceLimit;
-import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.core.claims.PerSeed;
+import org.theorycheck.core.claims.WorstCase;
+import org.theorycheck.core.stats.Stats;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.model.LongSequenceLimit;
+import org.theorycheck.theories.scansnap.model.Trajectory;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.DoubleStream;
 
 /**
  * No collapse to one-hot attention within practical horizons (Theorem 4's consequences): at the last
@@ -44,32 +49,31 @@ final class EntropyFloor implements ScanSnapQuantity {
     @Override
     public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
         double fraction = context.number("fraction");
-        List<Trajectory> runs = context.traces(Trajectory.class);
-        double[] dev = new double[runs.size()];
-        double[] min = new double[runs.size()];
-        String worst = "";
-        double worstDeficit = Double.NEGATIVE_INFINITY;
-        double lowestFloor = Double.POSITIVE_INFINITY;
-        for (int s = 0; s < runs.size(); s++) {
-            Trajectory t = runs.get(s);
+        WorstCase worst = new WorstCase();
+        DoubleStream.Builder lowest = DoubleStream.builder();
+        DoubleStream.Builder floors = DoubleStream.builder();
+        double[] dev = PerSeed.measure(context, Trajectory.class, (seed, t) -> {
             Trajectory.Snapshot last = t.last();
-            min[s] = Double.POSITIVE_INFINITY;
+            double deficit = 0;
+            double min = Double.POSITIVE_INFINITY;
             for (int n = 0; n < t.classes().classes(); n++) {
                 double h = LongSequenceLimit.distinctEntropy(t.classes(), n, last.zRows()[n]);
                 double uniform = Math.log(t.classes().distinctTokens(n).length);
                 double floor = fraction * uniform;
-                lowestFloor = Math.min(lowestFloor, floor);
-                min[s] = Math.min(min[s], h);
-                dev[s] = Math.max(dev[s], Math.max(0, floor - h));
-                if (floor - h > worstDeficit) {
-                    worstDeficit = floor - h;
-                    worst = "seed " + context.seeds().get(s) + ", class " + n + ": entropy " + Fmt.n(h)
-                            + " nats at step " + Trajectory.stepLabel(last.step()) + " (floor " + Fmt.n(floor)
-                            + ", uniform " + Fmt.n(uniform) + ")";
-                }
+                floors.add(floor);
+                min = Math.min(min, h);
+                deficit = Math.max(deficit, Math.max(0, floor - h));
+                int cls = n;
+                worst.offer(floor - h, () -> "seed " + seed + ", class " + cls + ": entropy " + Format.number(h)
+                        + " nats at step " + Trajectory.stepLabel(last.step()) + " (floor " + Format.number(floor)
+                        + ", uniform " + Format.number(uniform) + ")");
             }
-        }
-        return new Measurement(Stats.min(min), "min final distinct entropy " + Fmt.n(Stats.min(min)) + " nats (floor "
-                + Fmt.n(fraction) + " ln D = " + Fmt.n(lowestFloor) + ")" + Fmt.seeds(runs.size()), dev, worst);
+            lowest.add(min);
+            return deficit;
+        });
+        double min = Stats.min(lowest.build().toArray());
+        return new Measurement(min, "min final distinct entropy " + Format.number(min) + " nats (floor "
+                + Format.number(fraction) + " ln D = " + Format.number(Stats.min(floors.build().toArray())) + ")"
+                + Format.seeds(dev.length), dev, worst.description());
     }
 }

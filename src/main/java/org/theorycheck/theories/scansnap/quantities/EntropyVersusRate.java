@@ -1,12 +1,15 @@
 package org.theorycheck.theories.scansnap.quantities;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
-import org.theorycheck.theories.scansnap.ScanSnapTrace;
-import org.theorycheck.core.sweep.SweepPlan;
-import org.theorycheck.theories.scansnap.torch.TextRun;
 import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.core.claims.SpearmanTrend;
+import org.theorycheck.core.stats.Stats;
+import org.theorycheck.core.sweep.SweepPlan;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.torch.TextRun;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,9 +67,10 @@ final class EntropyVersusRate implements ScanSnapQuantity {
                         .add(new double[] {value, entropy});
             }
         }
-        Stats.Trend trend = Stats.trends(replicates, true, along);
+        SpearmanTrend trend = SpearmanTrend.of(replicates, true, along, "entropy");
         double[] rho = trend.rho();
-        return new Measurement(Stats.mean(rho), "mean Spearman(" + along + ", final lowest-layer entropy) " + Fmt.n(Stats.mean(rho))
+        return new Measurement(Stats.mean(rho), "mean Spearman(" + along + ", final lowest-layer entropy) "
+                + Format.number(Stats.mean(rho))
                 + " over " + replicates.size() + " seeds and groups (predicted < 0)", trend.deviation(), trend.worst());
     }
 }

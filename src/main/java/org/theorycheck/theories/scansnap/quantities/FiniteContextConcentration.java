@@ -1,15 +1,17 @@
 package org.theorycheck.theories.scansnap.quantities;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
-import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
+import org.theorycheck.core.claims.Measurement;
+import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.core.claims.WorstCase;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.data.ContextSampler;
 import org.theorycheck.theories.scansnap.data.SequenceClasses;
 import org.theorycheck.theories.scansnap.data.SyntheticFamily;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.theories.scansnap.train.SgdRun;
-import org.theorycheck.core.claims.CheckContext;
-import org.theorycheck.core.claims.Measurement;
-import org.theorycheck.core.claims.Parameter;
 
 import java.util.List;
 import java.util.Set;
@@ -54,8 +56,7 @@ final class FiniteContextConcentration implements ScanSnapQuantity {
         UniformRandomProvider rng = SgdRun.stream(context.seeds().get(0));
         double[] dev = new double[contexts.length];
         StringBuilder text = new StringBuilder();
-        String worst = "";
-        double worstRate = -1;
+        WorstCase worst = new WorstCase();
         for (int c = 0; c < contexts.length; c++) {
             int length = (int) contexts[c];
             double epsilon = Math.sqrt(Math.log(2 / delta) / (2.0 * length));
@@ -77,12 +78,13 @@ final class FiniteContextConcentration implements ScanSnapQuantity {
             }
             double rate = (double) beyond / total;
             dev[c] = Math.max(0, rate - delta) / delta;
-            text.append(c == 0 ? "" : "; ").append("T-1=").append(length).append(": ").append(Fmt.n(rate));
-            if (rate > worstRate) {
-                worstRate = rate;
-                worst = "T-1 = " + length + ": " + beyond + " of " + total + " frequencies beyond eps = " + Fmt.n(epsilon);
-            }
+            text.append(c == 0 ? "" : "; ").append("T-1=").append(length).append(": ").append(Format.number(rate));
+            long outside = beyond;
+            long examined = total;
+            worst.offer(rate, () -> "T-1 = " + length + ": " + outside + " of " + examined + " frequencies beyond eps = "
+                    + Format.number(epsilon));
         }
-        return Measurement.overCases(worstRate, "rate beyond the Hoeffding radius " + text + " (delta " + Fmt.n(delta) + ")", dev, worst);
+        return Measurement.overCases(worst.score(), "rate beyond the Hoeffding radius " + text + " (delta " + Format.number(delta)
+                + ")", dev, worst.description());
     }
 }

@@ -1,13 +1,17 @@
 package org.theorycheck.theories.scansnap.quantities;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
+import org.theorycheck.core.claims.Measurement;
+import org.theorycheck.core.claims.PerSeed;
+import org.theorycheck.core.claims.WorstCase;
+import org.theorycheck.core.stats.Stats;
 import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.data.SequenceClasses;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.theories.scansnap.model.Trajectory;
-import org.theorycheck.core.claims.CheckContext;
-import org.theorycheck.core.claims.Measurement;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -35,13 +39,8 @@ final class FrequencyOrder implements ScanSnapQuantity {
 
     @Override
     public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
-        List<Trajectory> runs = context.traces(Trajectory.class);
-        double[] dev = new double[runs.size()];
-        double[] rho = new double[runs.size()];
-        String worst = "";
-        double worstRho = 2;
-        for (int s = 0; s < runs.size(); s++) {
-            Trajectory t = runs.get(s);
+        WorstCase worst = new WorstCase();
+        double[] rho = PerSeed.measure(context, Trajectory.class, (seed, t) -> {
             SequenceClasses classes = t.classes();
             int last = t.size() - 1;
             double min = 1;
@@ -57,16 +56,15 @@ final class FrequencyOrder implements ScanSnapQuantity {
                 if (r < min) {
                     min = r;
                 }
-                if (r < worstRho) {
-                    worstRho = r;
-                    worst = "seed " + context.seeds().get(s) + ", class " + n + ": Spearman " + Fmt.n(r) + " at step "
-                            + Trajectory.stepLabel(t.at(last).step());
-                }
+                int cls = n;
+                // The lowest correlation is the worst.
+                worst.offer(-r, () -> "seed " + seed + ", class " + cls + ": Spearman " + Format.number(r) + " at step "
+                        + Trajectory.stepLabel(t.at(last).step()));
             }
-            rho[s] = min;
-            dev[s] = 1 - min;
-        }
-        return new Measurement(Stats.mean(rho), "min Spearman(P, z) " + Fmt.n(Stats.min(rho)) + ", mean "
-                + Fmt.n(Stats.mean(rho)) + Fmt.seeds(runs.size()), dev, worst);
+            return min;
+        });
+        double[] dev = Arrays.stream(rho).map(r -> 1 - r).toArray();
+        return new Measurement(Stats.mean(rho), "min Spearman(P, z) " + Format.number(Stats.min(rho)) + ", mean "
+                + Format.number(Stats.mean(rho)) + Format.seeds(rho.length), dev, worst.description());
     }
 }

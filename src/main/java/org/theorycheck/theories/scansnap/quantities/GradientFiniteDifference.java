@@ -1,15 +1,18 @@
 package org.theorycheck.theories.scansnap.quantities;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
-import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.theorycheck.theories.scansnap.data.SequenceClasses;
-import org.theorycheck.theories.scansnap.data.SyntheticFamily;
-import org.theorycheck.theories.scansnap.model.YZGradient;
-import org.theorycheck.theories.scansnap.train.SgdRun;
 import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.core.claims.WorstCase;
+import org.theorycheck.core.stats.Stats;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
+import org.theorycheck.theories.scansnap.data.SequenceClasses;
+import org.theorycheck.theories.scansnap.data.SyntheticFamily;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.model.YZGradient;
+import org.theorycheck.theories.scansnap.train.SgdRun;
 
 import java.util.List;
 import java.util.Set;
@@ -56,8 +59,7 @@ final class GradientFiniteDifference implements ScanSnapQuantity {
         UniformRandomProvider rng = SgdRun.stream(context.seeds().get(0));
         YZGradient gradient = new YZGradient(size, normalize, residual);
         double[] dev = new double[instances];
-        String worst = "";
-        double worstGap = -1;
+        WorstCase worst = new WorstCase();
         for (int k = 0; k < instances; k++) {
             double[] y = new double[size * size];
             double[] z = new double[size * size];
@@ -93,15 +95,17 @@ final class GradientFiniteDifference implements ScanSnapQuantity {
                     double numeric = (up - down) / (2 * STEP);
                     double gap = Math.abs(analytic[i] - numeric) / (Math.abs(numeric) + FLOOR);
                     dev[k] = Math.max(dev[k], gap);
-                    if (gap > worstGap) {
-                        worstGap = gap;
-                        worst = "instance " + k + ", " + (which == 0 ? "Y" : "Z") + "(" + i / size + "," + i % size
-                                + "): exact " + Fmt.n(analytic[i]) + ", finite difference " + Fmt.n(numeric);
-                    }
+                    int instance = k;
+                    String matrix = which == 0 ? "Y" : "Z";
+                    int entry = i;
+                    double exact = analytic[i];
+                    worst.offer(gap, () -> "instance " + instance + ", " + matrix + "(" + entry / size + "," + entry % size
+                            + "): exact " + Format.number(exact) + ", finite difference " + Format.number(numeric));
                 }
             }
         }
         double max = Stats.max(dev);
-        return Measurement.overCases(max, "max relative gap " + Fmt.n(max) + " over " + instances + " random states", dev, worst);
+        return Measurement.overCases(max, "max relative gap " + Format.number(max) + " over " + instances + " random states", dev,
+                worst.description());
     }
 }

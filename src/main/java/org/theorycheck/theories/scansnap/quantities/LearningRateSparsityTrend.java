@@ -1,12 +1,15 @@
 package org.theorycheck.theories.scansnap.quantities;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
-import org.theorycheck.theories.scansnap.ScanSnapTrace;
-import org.theorycheck.theories.scansnap.model.Trajectory;
-import org.theorycheck.core.sweep.SweepPlan;
 import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.core.claims.SpearmanTrend;
+import org.theorycheck.core.stats.Stats;
+import org.theorycheck.core.sweep.SweepPlan;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.model.Trajectory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,9 +70,9 @@ final class LearningRateSparsityTrend implements ScanSnapQuantity {
                 points.add(new double[] {value, t.distinctEntropy(t.size() - 1)});
             }
         }
-        Stats.Trend trend = Stats.trends(groups, decrease, along);
+        SpearmanTrend trend = SpearmanTrend.of(groups, decrease, along, "entropy");
         double[] rho = trend.rho();
-        return new Measurement(Stats.mean(rho), "mean Spearman(" + along + ", entropy) " + Fmt.n(Stats.mean(rho))
+        return new Measurement(Stats.mean(rho), "mean Spearman(" + along + ", entropy) " + Format.number(Stats.mean(rho))
                 + " over " + groups.size() + " groups (predicted " + (decrease ? "< 0" : "> 0") + ")", trend.deviation(), trend.worst());
     }
 }

@@ -1,17 +1,22 @@
 package org.theorycheck.theories.scansnap.quantities;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
+import org.theorycheck.core.claims.Measurement;
+import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.core.claims.PerSeed;
+import org.theorycheck.core.claims.WorstCase;
+import org.theorycheck.core.stats.Stats;
 import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.data.SequenceClasses;
 import org.theorycheck.theories.scansnap.data.TokenRole;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.theories.scansnap.model.Trajectory;
-import org.theorycheck.core.claims.CheckContext;
-import org.theorycheck.core.claims.Measurement;
-import org.theorycheck.core.claims.Parameter;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.DoubleStream;
 
 /**
  * The direction of attention logits z_{ψ(n),l} over time: Theorem 2(a) (distinct tokens increase),
@@ -50,13 +55,9 @@ final class LogitDirection implements ScanSnapQuantity {
         String which = context.text("tokens");
         String direction = context.text("direction");
         double sign = direction.equals("increase") ? 1 : -1;
-        List<Trajectory> runs = context.traces(Trajectory.class);
-        double[] dev = new double[runs.size()];
-        String worst = "";
-        double worstMove = 0;
-        int examined = 0;
-        for (int s = 0; s < runs.size(); s++) {
-            Trajectory t = runs.get(s);
+        WorstCase worst = new WorstCase();
+        DoubleStream.Builder examined = DoubleStream.builder();
+        double[] dev = PerSeed.measure(context, Trajectory.class, (seed, t) -> {
             SequenceClasses classes = t.classes();
             int wrong = 0;
             int total = 0;
@@ -68,13 +69,15 @@ final class LogitDirection implements ScanSnapQuantity {
                         total++;
                         if (move < -ROUNDING_FLOOR * (1 + Math.abs(before)) || Double.isNaN(move)) {
                             wrong++;
-                            if (move < worstMove || Double.isNaN(move)) {
-                                worstMove = move;
-                                worst = "seed " + context.seeds().get(s) + ", class " + n + ", token "
-                                        + classes.label(l) + " (P=" + Fmt.n(classes.probability(n, l)) + "), steps "
-                                        + Trajectory.stepLabel(t.at(i - 1).step()) + "->" + Trajectory.stepLabel(t.at(i).step())
-                                        + ": z moved " + Fmt.n(t.z(i, n, l) - before);
-                            }
+                            int cls = n;
+                            double from = t.at(i - 1).step();
+                            double to = t.at(i).step();
+                            double moved = t.z(i, n, l) - before;
+                            // The largest move the wrong way is the worst; a move that is not a number, worse still.
+                            worst.offer(Double.isNaN(move) ? Double.POSITIVE_INFINITY : -move, () -> "seed " + seed + ", class "
+                                    + cls + ", token " + classes.label(l) + " (P=" + Format.number(classes.probability(cls, l))
+                                    + "), steps " + Trajectory.stepLabel(from) + "->" + Trajectory.stepLabel(to) + ": z moved "
+                                    + Format.number(moved));
                         }
                     }
                 }
@@ -82,12 +85,12 @@ final class LogitDirection implements ScanSnapQuantity {
             if (total == 0) {
                 throw new IllegalArgumentException("the experiment has no " + which + " tokens");
             }
-            examined += total;
-            dev[s] = (double) wrong / total;
-        }
+            examined.add(total);
+            return (double) wrong / total;
+        });
         double mean = Stats.mean(dev);
-        return new Measurement(mean, Fmt.n(100 * mean) + "% of " + examined + " moves against '" + direction + "' ("
-                + which + ")" + Fmt.seeds(runs.size()), dev, worst);
+        return new Measurement(mean, Format.number(100 * mean) + "% of " + (long) examined.build().sum() + " moves against '"
+                + direction + "' (" + which + ")" + Format.seeds(dev.length), dev, worst.description());
     }
 
     static int[] tokens(SequenceClasses classes, int n, String which) {

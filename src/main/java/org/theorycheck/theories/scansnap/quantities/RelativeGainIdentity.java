@@ -1,13 +1,16 @@
 package org.theorycheck.theories.scansnap.quantities;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
+import org.theorycheck.core.claims.Measurement;
+import org.theorycheck.core.claims.PerSeed;
+import org.theorycheck.core.claims.WorstCase;
+import org.theorycheck.core.stats.Stats;
 import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.data.SequenceClasses;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.theories.scansnap.model.Trajectory;
-import org.theorycheck.core.claims.CheckContext;
-import org.theorycheck.core.claims.Measurement;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -39,13 +42,10 @@ final class RelativeGainIdentity implements ScanSnapQuantity {
 
     @Override
     public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
-        List<Trajectory> runs = context.traces(Trajectory.class);
-        double[] dev = new double[runs.size()];
-        String worst = "";
-        double worstGap = -1;
-        for (int s = 0; s < runs.size(); s++) {
-            Trajectory t = runs.get(s);
+        WorstCase worst = new WorstCase();
+        double[] dev = PerSeed.measure(context, Trajectory.class, (seed, t) -> {
             SequenceClasses classes = t.classes();
+            double largest = 0;
             double scale = 0;
             for (int n = 0; n < classes.classes(); n++) {
                 int dominant = LogitDirection.tokens(classes, n, "dominant")[0];
@@ -63,19 +63,19 @@ final class RelativeGainIdentity implements ScanSnapQuantity {
                         if (Double.isNaN(gap)) {
                             gap = Double.POSITIVE_INFINITY;
                         }
-                        dev[s] = Math.max(dev[s], gap);
-                        if (gap > worstGap) {
-                            worstGap = gap;
-                            worst = "seed " + context.seeds().get(s) + ", class " + n + ", token " + classes.label(l)
-                                    + " vs " + classes.label(dominant) + ", step " + Trajectory.stepLabel(t.at(i).step())
-                                    + ": left " + Fmt.n(left) + ", right " + Fmt.n(right);
-                        }
+                        largest = Math.max(largest, gap);
+                        int cls = n;
+                        double step = t.at(i).step();
+                        worst.offer(gap, () -> "seed " + seed + ", class " + cls + ", token " + classes.label(l) + " vs "
+                                + classes.label(dominant) + ", step " + Trajectory.stepLabel(step) + ": left " + Format.number(left)
+                                + ", right " + Format.number(right));
                     }
                 }
             }
-            dev[s] = scale > 0 ? dev[s] / scale : dev[s];
-        }
+            return scale > 0 ? largest / scale : largest;
+        });
         double max = Stats.max(dev);
-        return new Measurement(max, "max |Eqn. 110 gap| / max |right side| " + Fmt.n(max) + Fmt.seeds(runs.size()), dev, worst);
+        return new Measurement(max, "max |Eqn. 110 gap| / max |right side| " + Format.number(max) + Format.seeds(dev.length), dev,
+                worst.description());
     }
 }

@@ -1,13 +1,16 @@
 package org.theorycheck.theories.scansnap.quantities;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
+import org.theorycheck.core.claims.Measurement;
+import org.theorycheck.core.claims.PerSeed;
+import org.theorycheck.core.claims.WorstCase;
+import org.theorycheck.core.stats.Stats;
 import org.theorycheck.theories.scansnap.ScanSnapTrace;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.theories.scansnap.model.RowSums;
 import org.theorycheck.theories.scansnap.model.Trajectory;
-import org.theorycheck.core.claims.CheckContext;
-import org.theorycheck.core.claims.Measurement;
 
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -34,12 +37,9 @@ final class RowSumDrift implements ScanSnapQuantity {
 
     @Override
     public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
-        List<Trajectory> runs = context.traces(Trajectory.class);
-        double[] dev = new double[runs.size()];
-        String worst = "";
-        double worstValue = -1;
-        for (int s = 0; s < runs.size(); s++) {
-            Trajectory t = runs.get(s);
+        WorstCase worst = new WorstCase();
+        double[] dev = PerSeed.measure(context, Trajectory.class, (seed, t) -> {
+            double largest = 0;
             for (int i = 0; i < t.size(); i++) {
                 Trajectory.Snapshot snap = t.at(i);
                 double d = Math.max(snap.extras().getOrDefault(RowSums.DRIFT_Y, 0.0),
@@ -53,17 +53,14 @@ final class RowSumDrift implements ScanSnapQuantity {
                     }
                     d = Math.max(d, Math.abs(sum - sum0));
                 }
-                if (Double.isNaN(d)) {
-                    d = Double.POSITIVE_INFINITY;
-                }
-                dev[s] = Math.max(dev[s], d);
-                if (d > worstValue) {
-                    worstValue = d;
-                    worst = "seed " + context.seeds().get(s) + ", step " + Trajectory.stepLabel(snap.step()) + ": drift " + Fmt.n(d);
-                }
+                double drift = Double.isNaN(d) ? Double.POSITIVE_INFINITY : d;
+                largest = Math.max(largest, drift);
+                worst.offer(drift, () -> "seed " + seed + ", step " + Trajectory.stepLabel(snap.step()) + ": drift "
+                        + Format.number(drift));
             }
-        }
+            return largest;
+        });
         double max = Stats.max(dev);
-        return new Measurement(max, "max row-sum drift " + Fmt.n(max) + Fmt.seeds(runs.size()), dev, worst);
+        return new Measurement(max, "max row-sum drift " + Format.number(max) + Format.seeds(dev.length), dev, worst.description());
     }
 }

@@ -1,17 +1,21 @@
 package org.theorycheck.theories.scansnap.quantities;
 
-import org.theorycheck.theories.scansnap.ScanSnapTheory;
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
-import org.theorycheck.theories.scansnap.ScanSnapTrace;
-import org.theorycheck.theories.scansnap.experiment.ModelSpec;
-import org.theorycheck.theories.scansnap.model.Trajectory;
-import org.theorycheck.core.ladder.Rung;
 import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.core.claims.PerSeed;
+import org.theorycheck.core.claims.WorstCase;
+import org.theorycheck.core.ladder.Rung;
+import org.theorycheck.core.stats.Stats;
+import org.theorycheck.theories.scansnap.ScanSnapTheory;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.model.Trajectory;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.DoubleStream;
 
 /**
  * The gap between two rungs of the ladder: how far the check's rung's attention logits are from those
@@ -45,29 +49,28 @@ final class RungGap implements ScanSnapQuantity {
 
     @Override
     public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
+        String rung = context.spec().rung();
         String againstName = context.text("against");
-        if (againstName.equals(context.spec().rung())) {
+        if (againstName.equals(rung)) {
             throw new IllegalArgumentException("rung_gap compares two different rungs; against = " + againstName + " is the check's rung");
         }
-        Rung against = context.rung(againstName);
-        List<Long> seeds = context.seeds();
-        double[] dev = new double[seeds.size()];
-        String worst = "";
-        double worstGap = -1;
-        double movement = 0;
-        for (int s = 0; s < seeds.size(); s++) {
-            Trajectory a = context.trace(context.rung(), context.config(), seeds.get(s), Trajectory.class);
-            // A deterministic rung from Z(0) = 0 gives the same trajectory for every seed.
-            boolean random = againstName.equals("sgd") || context.config().model().init() != ModelSpec.Init.ZERO;
-            Trajectory b = context.trace(against, context.config(), random ? seeds.get(s) : seeds.get(0), Trajectory.class);
+        Rung<ExperimentConfig, ScanSnapTrace> against = context.rung(againstName);
+        // A deterministic rung gives the same trajectory for every seed: its first one serves them all.
+        long first = context.seeds().get(0);
+        boolean random = against.isRandom(context.config());
+        WorstCase worst = new WorstCase();
+        DoubleStream.Builder movements = DoubleStream.builder();
+        double[] dev = PerSeed.measure(context, Trajectory.class, (seed, a) -> {
+            Trajectory b = context.trace(against, context.config(), random ? seed : first, Trajectory.class);
             if (a.size() != b.size()) {
                 throw new IllegalStateException("the rungs recorded " + a.size() + " and " + b.size() + " steps");
             }
-            double gap = 0;
+            WorstCase gap = WorstCase.above(0);
             double moved = 0;
-            String where = "";
             for (int i = 0; i < a.size(); i++) {
+                double step = a.at(i).step();
                 for (int n = 0; n < a.classes().classes(); n++) {
+                    int cls = n;
                     for (int l = 0; l < a.classes().vocabulary(); l++) {
                         double zb = b.z(i, n, l);
                         double za = a.z(i, n, l);
@@ -75,28 +78,25 @@ final class RungGap implements ScanSnapQuantity {
                             continue;
                         }
                         moved = Math.max(moved, Math.abs(zb - b.z(0, n, l)));
-                        double d = Double.isNaN(za) ? Double.POSITIVE_INFINITY : Math.abs(za - zb);
-                        if (d > gap) {
-                            gap = d;
-                            where = "seed " + seeds.get(s) + ", class " + n + ", token " + a.classes().label(l) + ", step "
-                                    + Trajectory.stepLabel(a.at(i).step()) + ": z = " + Fmt.n(za) + " on " + context.spec().rung()
-                                    + ", " + Fmt.n(zb) + " on " + againstName;
-                        }
+                        int token = l;
+                        gap.offer(Double.isNaN(za) ? Double.POSITIVE_INFINITY : Math.abs(za - zb), () -> "seed " + seed + ", class "
+                                + cls + ", token " + a.classes().label(token) + ", step " + Trajectory.stepLabel(step) + ": z = "
+                                + Format.number(za) + " on " + rung + ", " + Format.number(zb) + " on " + againstName);
                     }
                 }
             }
             if (moved == 0) {
                 throw new IllegalStateException("the logits do not move on " + againstName + ", so no gap can be relative to it");
             }
-            dev[s] = gap / moved;
-            movement = Math.max(movement, moved);
-            if (dev[s] > worstGap) {
-                worstGap = dev[s];
-                worst = where + " (largest movement " + Fmt.n(moved) + ")";
-            }
-        }
+            double largestMove = moved;
+            movements.add(largestMove);
+            double relative = gap.score() / largestMove;
+            worst.offer(relative, () -> gap.description() + " (largest movement " + Format.number(largestMove) + ")");
+            return relative;
+        });
         double max = Stats.max(dev);
-        return new Measurement(max, "max |z(" + context.spec().rung() + ") - z(" + againstName + ")| / max movement "
-                + Fmt.n(max) + " (z moves up to " + Fmt.n(movement) + ")" + Fmt.seeds(seeds.size()), dev, worst);
+        return new Measurement(max, "max |z(" + rung + ") - z(" + againstName + ")| / max movement "
+                + Format.number(max) + " (z moves up to " + Format.number(Stats.max(movements.build().toArray())) + ")"
+                + Format.seeds(dev.length), dev, worst.description());
     }
 }

@@ -1,15 +1,19 @@
 package org.theorycheck.theories.scansnap.quantities;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
+import org.theorycheck.core.claims.Measurement;
+import org.theorycheck.core.claims.PerSeed;
+import org.theorycheck.core.claims.WorstCase;
+import org.theorycheck.core.stats.Stats;
 import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.data.SequenceClasses;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.theories.scansnap.model.LongSequenceLimit;
 import org.theorycheck.theories.scansnap.model.Trajectory;
-import org.theorycheck.core.claims.CheckContext;
-import org.theorycheck.core.claims.Measurement;
 
-import java.util.List;
 import java.util.Set;
+import java.util.stream.DoubleStream;
 
 /**
  * Theorem 3's bound (Eqn. 12, 116) on the dominant distinct token l0 = argmax P(l|n):
@@ -36,14 +40,12 @@ final class SandwichBound implements ScanSnapQuantity {
 
     @Override
     public Measurement measure(CheckContext<ExperimentConfig, ScanSnapTrace> context) {
-        List<Trajectory> runs = context.traces(Trajectory.class);
-        double[] dev = new double[runs.size()];
-        double tightest = Double.POSITIVE_INFINITY;
-        String worst = "";
-        double worstViolation = -1;
-        for (int s = 0; s < runs.size(); s++) {
-            Trajectory t = runs.get(s);
+        WorstCase worst = new WorstCase();
+        DoubleStream.Builder tightest = DoubleStream.builder();
+        double[] dev = PerSeed.measure(context, Trajectory.class, (seed, t) -> {
             SequenceClasses classes = t.classes();
+            double largest = 0;
+            double lowestShare = Double.POSITIVE_INFINITY;
             for (int n = 0; n < classes.classes(); n++) {
                 int l0 = LogitDirection.tokens(classes, n, "dominant")[0];
                 double f0 = LongSequenceLimit.decoderInput(classes, n, t.at(0).zRows()[n])[l0];
@@ -54,19 +56,21 @@ final class SandwichBound implements ScanSnapQuantity {
                     }
                     double gain = t.z(i, n, l0) - t.z(0, n, l0);
                     double lower = f0 * f0 * b[i];
-                    double violation = Math.max(Math.max(0, lower - gain), Math.max(0, gain - b[i])) / b[i];
-                    tightest = Math.min(tightest, gain / b[i]);
-                    dev[s] = Math.max(dev[s], violation);
-                    if (violation > worstViolation) {
-                        worstViolation = violation;
-                        worst = "seed " + context.seeds().get(s) + ", class " + n + ", step "
-                                + Trajectory.stepLabel(t.at(i).step()) + ": " + Fmt.n(lower) + " <= " + Fmt.n(gain)
-                                + " <= " + Fmt.n(b[i]) + "?";
-                    }
+                    double upper = b[i];
+                    double violation = Math.max(Math.max(0, lower - gain), Math.max(0, gain - upper)) / upper;
+                    lowestShare = Math.min(lowestShare, gain / upper);
+                    largest = Math.max(largest, violation);
+                    int cls = n;
+                    double step = t.at(i).step();
+                    worst.offer(violation, () -> "seed " + seed + ", class " + cls + ", step " + Trajectory.stepLabel(step) + ": "
+                            + Format.number(lower) + " <= " + Format.number(gain) + " <= " + Format.number(upper) + "?");
                 }
             }
-        }
-        return new Measurement(Stats.max(dev), "max relative violation " + Fmt.n(Stats.max(dev))
-                + " (dz_l0/B_n from " + Fmt.n(tightest) + ")" + Fmt.seeds(runs.size()), dev, worst);
+            tightest.add(lowestShare);
+            return largest;
+        });
+        return new Measurement(Stats.max(dev), "max relative violation " + Format.number(Stats.max(dev))
+                + " (dz_l0/B_n from " + Format.number(Stats.min(tightest.build().toArray())) + ")" + Format.seeds(dev.length), dev,
+                worst.description());
     }
 }

@@ -1,14 +1,16 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
+import org.theorycheck.core.claims.Measurement;
+import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.core.stats.Stats;
 import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.theories.scansnap.model.Trajectory;
 import org.theorycheck.theories.scansnap.rungs.ContinuousRung;
 import org.theorycheck.theories.scansnap.rungs.ContinuousTime;
 import org.theorycheck.theories.scansnap.rungs.DecoderClosedForm;
-import org.theorycheck.core.claims.CheckContext;
-import org.theorycheck.core.claims.Measurement;
-import org.theorycheck.core.claims.Parameter;
 
 import java.util.List;
 import java.util.Set;
@@ -54,7 +56,8 @@ final class SnapLevel implements ScanSnapQuantity {
             double t0 = new DecoderClosedForm(config.data().vocabulary(), config.data().classes(),
                     ContinuousTime.etaY(config.train(), config.source())).snapTime();
             if (t0 > config.train().steps()) {
-                throw new IllegalArgumentException("t0 = " + Fmt.n(t0) + " lies beyond train.steps = " + config.train().steps());
+                throw new IllegalArgumentException("t0 = " + Format.number(t0) + " lies beyond train.steps = "
+                        + config.train().steps());
             }
             if (context.rung() instanceof ContinuousRung continuous) {
                 Trajectory t = continuous.runAt(config, context.seeds().get(0), new double[] {0, t0});
@@ -63,10 +66,11 @@ final class SnapLevel implements ScanSnapQuantity {
                 Trajectory t = context.trace(context.rung(), config, context.seeds().get(0), Trajectory.class);
                 level[i] = interpolate(t.steps(), series(t), t0);
             }
-            text.append(i == 0 ? "" : ", ").append(Fmt.n(etaZs[i])).append("->").append(Fmt.n(level[i]));
+            text.append(i == 0 ? "" : ", ").append(Format.number(etaZs[i])).append("->").append(Format.number(level[i]));
         }
         double spread = (Stats.max(level) - Stats.min(level)) / Math.abs(Stats.mean(level));
-        return Measurement.of(spread, "level at t0 by eta_Z (nu = " + Fmt.n(nu) + "): " + text + "; spread " + Fmt.n(spread),
+        return Measurement.of(spread, "level at t0 by eta_Z (nu = " + Format.number(nu) + "): " + text + "; spread "
+                + Format.number(spread),
                 Double.isNaN(spread) ? Double.POSITIVE_INFINITY : spread, "levels " + text);
     }
 

@@ -1,5 +1,10 @@
 package org.theorycheck.theories.scansnap.quantities;
 
+import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
+import org.theorycheck.core.claims.Measurement;
+import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.core.claims.WorstCase;
 import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.theories.scansnap.model.Trajectory;
@@ -7,9 +12,6 @@ import org.theorycheck.theories.scansnap.rungs.ContinuousRung;
 import org.theorycheck.theories.scansnap.rungs.ContinuousTime;
 import org.theorycheck.theories.scansnap.rungs.DecoderClosedForm;
 import org.theorycheck.theories.scansnap.rungs.SnapTime;
-import org.theorycheck.core.claims.CheckContext;
-import org.theorycheck.core.claims.Measurement;
-import org.theorycheck.core.claims.Parameter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -81,29 +83,29 @@ final class SnapTimeScaling implements ScanSnapQuantity {
                         : context.trace(context.rung(), config, context.seeds().get(0), Trajectory.class);
                 SnapTime.SnapEstimate e = SnapTime.fromTrajectory(t, 0, predicted);
                 settings.add(new double[] {etaY, etaZ, e.measured(), predicted, continuousEtaY});
-                found.append(found.length() == 0 ? "" : ", ").append("(").append(Fmt.n(etaY)).append(",")
-                        .append(Fmt.n(etaZ)).append(")->").append(Fmt.n(e.measured()));
+                found.append(found.length() == 0 ? "" : ", ").append("(").append(Format.number(etaY)).append(",")
+                        .append(Format.number(etaZ)).append(")->").append(Format.number(e.measured()));
             }
         }
         double logMean = 0;
         for (double[] s : settings) {
             logMean += Math.log(s[2] * s[4]) / settings.size();
         }
+        double geometricMean = Math.exp(logMean);
         double[] dev = new double[settings.size()];
-        String worst = "";
+        WorstCase worst = WorstCase.lastOfTies();
         for (int i = 0; i < dev.length; i++) {
             double[] s = settings.get(i);
             dev[i] = paper ? Math.abs(Math.log(s[2] / s[3])) : Math.abs(Math.log(s[2] * s[4]) - logMean);
             if (Double.isNaN(dev[i])) {
                 dev[i] = Double.POSITIVE_INFINITY;
             }
-            if (dev[i] >= Stats.max(java.util.Arrays.copyOf(dev, i + 1))) {
-                worst = "eta_Y " + Fmt.n(s[0]) + ", eta_Z " + Fmt.n(s[1]) + ": t0 = " + Fmt.n(s[2]) + " steps, paper "
-                        + Fmt.n(s[3]) + (paper ? "" : ", t0*eta_Y = " + Fmt.n(s[2] * s[4]) + " vs mean " + Fmt.n(Math.exp(logMean)));
-            }
+            worst.offer(dev[i], () -> "eta_Y " + Format.number(s[0]) + ", eta_Z " + Format.number(s[1]) + ": t0 = "
+                    + Format.number(s[2]) + " steps, paper " + Format.number(s[3])
+                    + (paper ? "" : ", t0*eta_Y = " + Format.number(s[2] * s[4]) + " vs mean " + Format.number(geometricMean)));
         }
-        double ratio = Math.exp(logMean) / (2 * context.config().data().classes() * Math.log(context.config().data().vocabulary()));
-        return Measurement.overCases(ratio, "t0 (eta_Y,eta_Z)->steps: " + found + "; t0/(2K ln M/eta_Y) = " + Fmt.n(ratio)
-                + " on average", dev, worst);
+        double ratio = geometricMean / (2 * context.config().data().classes() * Math.log(context.config().data().vocabulary()));
+        return Measurement.overCases(ratio, "t0 (eta_Y,eta_Z)->steps: " + found + "; t0/(2K ln M/eta_Y) = " + Format.number(ratio)
+                + " on average", dev, worst.description());
     }
 }

@@ -1,12 +1,13 @@
 package org.theorycheck.theories.scansnap.quantities;
 
-import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
-import org.theorycheck.theories.scansnap.ScanSnapTrace;
-import org.theorycheck.theories.scansnap.rungs.ContinuousTime;
-import org.theorycheck.theories.scansnap.rungs.DecoderClosedForm;
 import org.theorycheck.core.claims.CheckContext;
+import org.theorycheck.core.claims.Format;
 import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.core.claims.Parameter;
+import org.theorycheck.theories.scansnap.ScanSnapTrace;
+import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
+import org.theorycheck.theories.scansnap.rungs.ContinuousTime;
+import org.theorycheck.theories.scansnap.rungs.DecoderClosedForm;
 
 import java.util.List;
 import java.util.Set;
@@ -77,10 +78,10 @@ final class SpeedControlStages implements ScanSnapQuantity {
             hi = Math.max(hi, ratio);
         }
         double late = Math.log(hi / lo);
-        return Measurement.overCases(late, "early: gamma/linear form in [" + Fmt.n(minEarly) + ", " + Fmt.n(maxEarly)
-                + "] up to t = " + Fmt.n(scanEnd)
-                + "; late: gamma/(K ln(M eta t/K)/(eta t)) in [" + Fmt.n(lo) + ", " + Fmt.n(hi) + "] on ["
-                + Fmt.n(snapStart) + ", " + Fmt.n(span * snapStart) + "]", new double[] {early, late},
-                "early ratio farthest from 1 at t = " + Fmt.n(worstAt) + " (|ln ratio| " + Fmt.n(early) + ")");
+        return Measurement.overCases(late, "early: gamma/linear form in [" + Format.number(minEarly) + ", " + Format.number(maxEarly)
+                + "] up to t = " + Format.number(scanEnd)
+                + "; late: gamma/(K ln(M eta t/K)/(eta t)) in [" + Format.number(lo) + ", " + Format.number(hi) + "] on ["
+                + Format.number(snapStart) + ", " + Format.number(span * snapStart) + "]", new double[] {early, late},
+                "early ratio farthest from 1 at t = " + Format.number(worstAt) + " (|ln ratio| " + Format.number(early) + ")");
     }
 }
