@@ -37,7 +37,7 @@ class FailureHandlingTest {
                 case "config" -> throw bad.get();
                 case "wrapped-config" -> throw new IllegalStateException("a worker failed", bad.get());
                 case "checked-wrapped-config" -> throw new ExecutionException(bad.get());
-                case "divergence" -> throw new DivergenceException(7, "Z", "entry (0, 1) = NaN");
+                case "divergence" -> throw new DivergenceException(DivergenceException.At.step(7), "Z", "(0, 1)", "is not finite (NaN)", "lower the rate");
                 case "environment" -> throw new EnvironmentException("cannot reach the Spark master at spark://h:1; start it");
                 case "memory" -> throw new OutOfMemoryError("Java heap space");
                 case "io" -> throw new UncheckedIOException("cannot write out/trace.csv",
