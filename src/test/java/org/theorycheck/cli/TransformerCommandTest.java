@@ -72,10 +72,14 @@ class TransformerCommandTest {
             "Adam on the transformer|train.optimizer=adam|train.optimizer|SGD",
             "a misspelt transformer key|transformer.emsise=8|transformer.emsise|names no key",
             "negative clipping norm|transformer.clip=-1|transformer.clip|>= 0",
-            "sizes that cannot fit|transformer.emsize=400000|transformer.emsize|GB"})
+            "sizes that cannot fit|transformer.emsize=400000|transformer.emsize|GB",
+            "a switch that is not true or false|transformer.residual=maybe|transformer.residual|true",
+            "an attention that is neither form|transformer.attention=dense|transformer.attention|factored",
+            "the YZ initialisation of a factored Z|transformer.init=yz|transformer.init|one_hot",
+            "a free Z of two heads|transformer.attention=free,transformer.heads=2|transformer.attention|one head"})
     void badInputIsRefusedBeforeAnythingIsWritten(String name, String override, String key, String message) {
         Path out = tmp.resolve("out");
-        Cli.Outcome o = train(out, override);
+        Cli.Outcome o = train(out, override.split(","));
         assertThat(o.code()).as(o.err()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(o.errorLines()).singleElement().asString().contains(EXPERIMENT, key, message);
         assertThat(out).doesNotExist();

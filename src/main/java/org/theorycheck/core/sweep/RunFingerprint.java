@@ -37,7 +37,7 @@ public record RunFingerprint(Map<String, String> entries) {
      * of the older code is refused instead of mixing old numbers with new ones. A change that leaves every
      * number as it was (speed, messages, files other than the journal) does not bump it.
      */
-    public static final int CODE_VERSION = 1;
+    public static final int CODE_VERSION = 2;
 
     /** The value of a key that differs from cell to cell, which each row holds or implies. */
     static final String FROM_THE_GRID = "(from the grid)";

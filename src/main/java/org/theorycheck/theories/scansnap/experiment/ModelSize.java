@@ -193,7 +193,7 @@ final class ModelSize {
      */
     static long transformerBytes(TransformerSpec t, long vocabulary, long batch, long tokens, long outputs) {
         // in doubles: an emsize or a batch near 2^31 would overflow a long, and this is an estimate
-        double d = t.emsize();
+        double d = t.width((int) Math.min(Integer.MAX_VALUE, vocabulary));
         double layer = 4 * d * d + 4 * d + 2 * d * t.hidden() + t.hidden() + d + 4 * d;
         double parameters = 2.0 * vocabulary * d + vocabulary + t.layers() * layer;
         double perLayer = (double) batch * tokens * (SAVED_PER_WIDTH * d + 2.0 * t.hidden() + 3.0 * t.heads() * tokens);

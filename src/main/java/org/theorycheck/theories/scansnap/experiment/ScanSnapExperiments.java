@@ -59,6 +59,14 @@ public final class ScanSnapExperiments implements ExperimentSchema<ExperimentCon
             .number("transformer.ff_rate", "1.0")
             .number("transformer.clip", "0.0")
             .text("transformer.dtype", "float32")
+            .bool("transformer.feed_forward", "true")
+            .bool("transformer.layer_norm", "true")
+            .bool("transformer.residual", "true")
+            .bool("transformer.decoder_bias", "true")
+            .text("transformer.value_output", "learned")
+            .text("transformer.embedding", "learned")
+            .text("transformer.attention", "factored")
+            .text("transformer.init", "pytorch")
             .text("corpus.name", "")
             .text("corpus.dir", "")
             .integer("corpus.min_count", "1")
@@ -132,7 +140,7 @@ public final class ScanSnapExperiments implements ExperimentSchema<ExperimentCon
         String rung = b.choice("rung", SGD, TRANSFORMER);
         TransformerSpec transformer = null;
         if (rung.equals(TRANSFORMER)) {
-            transformer = b.transformer();
+            transformer = b.transformer(corpus != null);
             if (optimizer != TrainSpec.Optimizer.SGD) {
                 throw b.error("train.optimizer", "rung transformer trains with SGD (train.momentum sets its momentum), got "
                         + optimizer.name().toLowerCase());
@@ -245,7 +253,7 @@ public final class ScanSnapExperiments implements ExperimentSchema<ExperimentCon
             return etaY;
         }
 
-        TransformerSpec transformer() {
+        TransformerSpec transformer(boolean corpusRun) {
             int emsize = integer("transformer.emsize", 1);
             int heads = integer("transformer.heads", 1);
             if (emsize % heads != 0) {
@@ -260,10 +268,42 @@ public final class ScanSnapExperiments implements ExperimentSchema<ExperimentCon
             if (clip < 0) {
                 throw error("transformer.clip", "must be >= 0 (0: no clipping), got " + clip);
             }
-            return new TransformerSpec(emsize, heads, integer("transformer.hidden", 1), integer("transformer.layers", 1),
+            int layers = integer("transformer.layers", 1);
+            return new TransformerSpec(emsize, heads, integer("transformer.hidden", 1), layers,
                     dropout, bool("transformer.positional"), bool("transformer.scale_embedding"),
                     positive("transformer.init_range"), positive("transformer.ff_rate"), clip,
-                    choice("transformer.dtype", "float32", "float64").equals("float64"));
+                    choice("transformer.dtype", "float32", "float64").equals("float64"), features(heads, layers, corpusRun));
+        }
+
+        /**
+         * The switches of {@link TransformerFeatures}. A free Z is one matrix between tokens, so it has one head and
+         * one layer; the YZ initialisation draws Y and Z as M×M matrices, so it needs one-hot embeddings and a free Z;
+         * on a corpus every feature stays on (the switches compare the transformer with the YZ model on the
+         * sequence classes).
+         */
+        TransformerFeatures features(int heads, int layers, boolean corpusRun) {
+            boolean learnedEmbedding = choice("transformer.embedding", "learned", "one_hot").equals("learned");
+            boolean factored = choice("transformer.attention", "factored", "free").equals("factored");
+            boolean pytorchInit = choice("transformer.init", "pytorch", "yz").equals("pytorch");
+            TransformerFeatures f = new TransformerFeatures(bool("transformer.feed_forward"), bool("transformer.layer_norm"),
+                    bool("transformer.residual"), bool("transformer.decoder_bias"),
+                    choice("transformer.value_output", "learned", "identity").equals("learned"), learnedEmbedding, factored,
+                    pytorchInit);
+            if (!factored && (heads != 1 || layers != 1)) {
+                throw error("transformer.attention", "a free matrix of logits between tokens is one head of one layer, but "
+                        + "transformer.heads = " + heads + " and transformer.layers = " + layers + "; set both to 1");
+            }
+            if (!pytorchInit && (learnedEmbedding || factored)) {
+                throw error("transformer.init", "yz draws Y and Z as the YZ model's M x M matrices, which needs "
+                        + "transformer.embedding: one_hot and transformer.attention: free");
+            }
+            if (corpusRun && !f.equals(TransformerFeatures.ALL)) {
+                TransformerFeatures.Feature off = java.util.Arrays.stream(TransformerFeatures.Feature.values())
+                        .filter(x -> !f.has(x)).findFirst().orElseThrow();
+                throw error(off.key(), "a run on a corpus trains the whole transformer; the switches that drop a feature "
+                        + "apply on the synthetic classes (data:) only");
+            }
+            return f;
         }
 
         /**

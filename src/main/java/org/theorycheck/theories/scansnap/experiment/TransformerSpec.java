@@ -18,12 +18,20 @@ package org.theorycheck.theories.scansnap.experiment;
  * @param ffRate         rate multiple of the first layer's feed-forward weights and biases
  * @param clip           clip the gradient to this global norm (0: no clipping)
  * @param float64        train in double precision (float32 otherwise)
+ * @param features       which of a transformer's features are on (all, unless the experiment switches some off)
  */
 public record TransformerSpec(int emsize, int heads, int hidden, int layers, double dropout, boolean positional,
-                              boolean scaleEmbedding, double initRange, double ffRate, double clip, boolean float64) {
+                              boolean scaleEmbedding, double initRange, double ffRate, double clip, boolean float64,
+                              TransformerFeatures features) {
 
-    /** Width of one head, d / heads. */
-    public int headWidth() {
-        return emsize / heads;
+    /** The model's width d on a vocabulary of M tokens: {@code emsize}, or M with one-hot embeddings. */
+    public int width(int vocabulary) {
+        return features.learnedEmbedding() ? emsize : vocabulary;
+    }
+
+    /** The same transformer with other features. */
+    public TransformerSpec with(TransformerFeatures other) {
+        return new TransformerSpec(emsize, heads, hidden, layers, dropout, positional, scaleEmbedding, initRange, ffRate, clip,
+                float64, other);
     }
 }

@@ -13,6 +13,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.theorycheck.core.experiment.ConfigException;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
@@ -22,6 +23,7 @@ import org.theorycheck.theories.scansnap.data.ContextSampler;
 import org.theorycheck.theories.scansnap.data.SequenceClasses;
 import org.theorycheck.theories.scansnap.data.SyntheticFamily;
 import org.theorycheck.theories.scansnap.model.Trajectory;
+import org.theorycheck.theories.scansnap.model.YZModel;
 import org.theorycheck.core.ladder.Divergence;
 import org.theorycheck.core.ladder.DivergenceException;
 import org.theorycheck.core.ladder.DivergenceException.At;
@@ -47,11 +49,14 @@ import java.util.function.IntConsumer;
  * the query over the context on a fixed evaluation set (16 samples per class), averaged over heads and
  * samples and summed per token.
  *
- * <p>Rates (parameter groups): every layer's query and key projections at η_Z, the first layer's
- * feed-forward weights and biases at {@code ff_rate}·η_Y, every other parameter (embedding, value and
- * output projections, layer norms, decoder) at η_Y; momentum {@code train.momentum}. Everything random
- * (initialisation, evaluation set, then every minibatch and dropout mask) comes from the run's one stream
- * ({@link SgdRun#stream}), so a run depends on its seed and on libtorch's arithmetic only.
+ * <p>Rates (parameter groups): every layer's query and key projections (or its free Z) at η_Z, the first
+ * layer's feed-forward weights and biases at {@code ff_rate}·η_Y, every other parameter (embedding, value
+ * and output projections, layer norms, decoder) at η_Y; momentum {@code train.momentum}. Everything random
+ * (initialisation, then every minibatch and dropout mask) comes from the run's stream ({@link SgdRun#stream})
+ * in the order rung sgd draws from it, and the evaluation set from the same stream jumped far ahead, so a
+ * run depends on its seed and on libtorch's arithmetic only; with every feature switched off
+ * ({@link org.theorycheck.theories.scansnap.experiment.TransformerFeatures#NONE}) it trains the YZ model on
+ * the very minibatches of rung sgd.
  */
 public final class SyntheticClassesRun {
 
@@ -65,10 +70,19 @@ public final class SyntheticClassesRun {
 
     private SyntheticClassesRun() {}
 
-    /** The architecture of the experiment's transformer on its vocabulary. */
+    /** The architecture of the experiment's transformer on its vocabulary (every feature on: a run on text). */
     public static Architecture architecture(TransformerSpec t, int vocabulary) {
-        return new Architecture(vocabulary, t.emsize(), t.heads(), t.hidden(), t.layers(), t.dropout(), t.positional(),
-                t.scaleEmbedding(), t.initRange());
+        return architecture(t, vocabulary, true);
+    }
+
+    /**
+     * The architecture of the experiment's transformer on its vocabulary, its switched-off features included.
+     *
+     * @param normalize with layer norm off, the YZ model's l2 normalisation ({@code model.normalize})
+     */
+    static Architecture architecture(TransformerSpec t, int vocabulary, boolean normalize) {
+        return new Architecture(vocabulary, t.width(vocabulary), t.heads(), t.hidden(), t.layers(), t.dropout(), t.positional(),
+                t.scaleEmbedding(), t.initRange(), t.features(), normalize);
     }
 
     /**
@@ -146,13 +160,16 @@ public final class SyntheticClassesRun {
             classes = SyntheticFamily.build(config.data());
             train = config.train();
             length = config.data().context() + 1;
-            Architecture architecture = architecture(spec, classes.vocabulary());
+            Architecture architecture = architecture(spec, classes.vocabulary(), config.model().normalize());
             requireMemory(config, architecture, Math.max(train.batch(), EVALUATION_PER_CLASS * classes.classes()), length);
             UniformRandomProvider rng = SgdRun.stream(seed);
             manager = Libtorch.newManager();
-            model = new Transformer(architecture, manager, spec.float64(), rng);
+            // Without PyTorch's initialisation, Y and Z are the YZ model's first draws, as on rung sgd.
+            YZModel yz = spec.features().pytorchInit() ? null : YZModel.initial(classes.vocabulary(), config.model(), rng);
+            model = new Transformer(architecture, manager, spec.float64(), rng, yz == null ? null : yz.y(), yz == null ? null : yz.z());
             sampler = new ContextSampler(classes, config.data().context(), rng);
-            evaluation = Batch.evaluation(classes, sampler, EVALUATION_PER_CLASS, length);
+            evaluation = Batch.evaluation(classes, new ContextSampler(classes, config.data().context(), evaluationStream(seed)),
+                    EVALUATION_PER_CLASS, length);
             mask = model.array(manager, queryMask(length), length, length);
             sgd = new Sgd(groups(model, spec, train), train.momentum(), spec.clip(), manager);
             dropout = spec.dropout() > 0 ? new DropoutMasks(spec.dropout(), rng) : null;
@@ -198,13 +215,24 @@ public final class SyntheticClassesRun {
         }
     }
 
+    /**
+     * The stream of the evaluation samples: the run's stream jumped ahead by 2^64 draws, so it never meets the
+     * draws of training, which therefore follow the same sequence as the YZ model's on rung sgd.
+     */
+    static UniformRandomProvider evaluationStream(long seed) {
+        JumpableUniformRandomProvider stream = (JumpableUniformRandomProvider) SgdRun.stream(seed);
+        stream.jump();
+        return stream;
+    }
+
     /** The parameter groups and their rates (see the class comment). */
     static List<ParameterGroup> groups(Transformer model, TransformerSpec spec, TrainSpec train) {
         List<TorchParameter> attention = new ArrayList<>();
         List<TorchParameter> feedForward = new ArrayList<>();
         List<TorchParameter> rest = new ArrayList<>();
         for (TorchParameter p : model.parameters()) {
-            if (p.name().contains(".self_attn.q_proj.") || p.name().contains(".self_attn.k_proj.")) {
+            if (p.name().contains(".self_attn.q_proj.") || p.name().contains(".self_attn.k_proj.")
+                    || p.name().endsWith(".self_attn.z")) {
                 attention.add(p);
             } else if (p.name().startsWith("layers.0.linear")) {
                 feedForward.add(p);

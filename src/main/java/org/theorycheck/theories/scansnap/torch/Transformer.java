@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.theorycheck.theories.scansnap.experiment.TransformerFeatures;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,13 +26,23 @@ import java.util.List;
  * then a linear decoder to the vocabulary. The attention is written out so that its probabilities are
  * returned per layer and head.
  *
+ * <p>Each feature the YZ model leaves out can be switched off ({@link TransformerFeatures}): the
+ * feed-forward sub-layer, layer norm (then the attention output is l2-normalised if
+ * {@link Architecture#normalize()}, as in the YZ model), the residual stream, the decoder bias, the value
+ * and output projections (then the identity), learned embeddings (then fixed one-hot vectors, d = V), the
+ * factored logits (then a free V×V matrix Z, logit z_ml from query token m to token l) and PyTorch's
+ * initialisation (then Y = decoder weightᵀ and Z are given, drawn as the YZ model draws them). With every
+ * feature off the forward pass at the query is the YZ model's (paper §1.1): a = Σ_t b_t e_{x_t} with
+ * b = softmax_t z_{m,x_t}, f = a/‖a‖₂, logits Yᵀf.
+ *
  * <p>Initialisation, PyTorch's for each layer, drawn from the given Java stream in this order: embedding
  * and decoder weights uniform on [−r, r] (the authors' {@code init_weights}); per layer, the packed
  * query/key/value projection xavier-uniform (bound √(6/(d + 3d)), the 3d×d matrix's) with zero biases,
  * the output projection uniform on ±1/√d with zero bias (nn.MultiheadAttention), both feed-forward
  * linears weight and bias uniform on ±1/√fan_in (nn.Linear), layer norms weight 1 and bias 0; decoder
- * bias 0. Order of the draws: embedding; per layer W_Q, W_K, W_V, W_O, linear1 weight, linear1 bias,
- * linear2 weight, linear2 bias; decoder weight.
+ * bias 0; a free Z uniform on ±1/√V (nn.Linear(V, V)'s default). Order of the draws: embedding; per layer
+ * W_Q, W_K (or Z), W_V, W_O, linear1 weight, linear1 bias, linear2 weight, linear2 bias; decoder weight —
+ * each only if its feature is on.
  */
 public final class Transformer {
 
@@ -46,20 +57,30 @@ public final class Transformer {
     private static final double EPSILON = 1e-5;
 
     private final Architecture architecture;
+    private final TransformerFeatures features;
     private final DataType type;
     private final NDManager manager;
     private final List<TorchParameter> parameters = new ArrayList<>();
+    /** The learned embedding, or the fixed identity whose rows are the one-hot vectors. */
     private final NDArray embedding;
     private final List<Layer> layers = new ArrayList<>();
+    /**
+     * The fixed V×V identity, whose rows are the one-hot vectors (the embedding without learned embeddings, and
+     * the keys of a free Z); null where neither needs it (a V×V array would be large on a real vocabulary).
+     */
+    private final NDArray identity;
     private final NDArray decoderWeight;
+    /** Null without a decoder bias. */
     private final NDArray decoderBias;
     /** √d, 1/√d_head and the layer norms' ε as arrays in libtorch's memory (see {@link #constant}). */
     private final NDArray embeddingScale;
     private final NDArray logitScale;
     private final NDArray epsilon;
 
-    private record Layer(NDArray wq, NDArray bq, NDArray wk, NDArray bk, NDArray wv, NDArray bv, NDArray wo, NDArray bo,
-                         NDArray w1, NDArray b1, NDArray w2, NDArray b2, NDArray g1, NDArray n1, NDArray g2, NDArray n2) {}
+    /** One encoder layer; the parameters of a feature that is off are null. */
+    private record Layer(NDArray wq, NDArray bq, NDArray wk, NDArray bk, NDArray z, NDArray wv, NDArray bv, NDArray wo,
+                         NDArray bo, NDArray w1, NDArray b1, NDArray w2, NDArray b2, NDArray g1, NDArray n1, NDArray g2,
+                         NDArray n2) {}
 
     /**
      * What a forward pass returns.
@@ -70,41 +91,66 @@ public final class Transformer {
     public record Output(NDArray logits, List<NDArray> attention) {}
 
     /**
+     * A freshly initialised model with PyTorch's initialisation (see {@link #Transformer(Architecture, NDManager,
+     * boolean, UniformRandomProvider, double[], double[])}).
+     */
+    public Transformer(Architecture architecture, NDManager manager, boolean float64, UniformRandomProvider rng) {
+        this(architecture, manager, float64, rng, null, null);
+    }
+
+    /**
      * A freshly initialised model whose parameters live in {@code manager} (which the caller closes) and
      * require gradients.
      *
      * @param float64 double precision (for gradient checks); float32 otherwise
+     * @param y       without PyTorch's initialisation, the initial decoder as the YZ model's Y (V×V row-major,
+     *                row: contextual token, so the decoder weight is Yᵀ); null otherwise
+     * @param z       without PyTorch's initialisation, the initial free Z (V×V row-major); null otherwise
      */
-    public Transformer(Architecture architecture, NDManager manager, boolean float64, UniformRandomProvider rng) {
+    public Transformer(Architecture architecture, NDManager manager, boolean float64, UniformRandomProvider rng,
+                       double[] y, double[] z) {
         this.architecture = architecture;
+        this.features = architecture.features();
         this.manager = manager;
         this.type = float64 ? DataType.FLOAT64 : DataType.FLOAT32;
         int v = architecture.vocabulary();
         int d = architecture.emsize();
         int h = architecture.hidden();
         double r = architecture.initRange();
-        embedding = parameter("encoder.weight", uniform(rng, r, v, d), v, d);
+        if (features.pytorchInit() != (y == null && z == null)) {
+            throw new IllegalArgumentException("Y and Z are given exactly when the YZ initialisation is asked for");
+        }
+        identity = features.learnedEmbedding() && features.factored() ? null : array(manager, identity(v), v, v);
+        embedding = features.learnedEmbedding() ? parameter("encoder.weight", uniform(rng, r, v, d), v, d) : identity;
         double xavier = Math.sqrt(6.0 / (d + 3 * d));
+        double linear = 1 / Math.sqrt(d);
         for (int i = 0; i < architecture.layers(); i++) {
             String p = "layers." + i + ".";
-            NDArray wq = parameter(p + "self_attn.q_proj.weight", uniform(rng, xavier, d, d), d, d);
-            NDArray wk = parameter(p + "self_attn.k_proj.weight", uniform(rng, xavier, d, d), d, d);
-            NDArray wv = parameter(p + "self_attn.v_proj.weight", uniform(rng, xavier, d, d), d, d);
-            NDArray wo = parameter(p + "self_attn.out_proj.weight", uniform(rng, 1 / Math.sqrt(d), d, d), d, d);
-            NDArray w1 = parameter(p + "linear1.weight", uniform(rng, 1 / Math.sqrt(d), h, d), h, d);
-            NDArray b1 = parameter(p + "linear1.bias", uniform(rng, 1 / Math.sqrt(d), h, 1), h);
-            NDArray w2 = parameter(p + "linear2.weight", uniform(rng, 1 / Math.sqrt(h), d, h), d, h);
-            NDArray b2 = parameter(p + "linear2.bias", uniform(rng, 1 / Math.sqrt(h), d, 1), d);
-            layers.add(new Layer(wq, parameter(p + "self_attn.q_proj.bias", new double[d], d),
-                    wk, parameter(p + "self_attn.k_proj.bias", new double[d], d),
-                    wv, parameter(p + "self_attn.v_proj.bias", new double[d], d),
-                    wo, parameter(p + "self_attn.out_proj.bias", new double[d], d),
+            boolean f = features.factored();
+            boolean vo = features.valueOutput();
+            boolean ff = features.feedForward();
+            NDArray wq = f ? parameter(p + "self_attn.q_proj.weight", uniform(rng, xavier, d, d), d, d) : null;
+            NDArray wk = f ? parameter(p + "self_attn.k_proj.weight", uniform(rng, xavier, d, d), d, d) : null;
+            NDArray free = f ? null
+                    : parameter(p + "self_attn.z", z != null ? z : uniform(rng, 1 / Math.sqrt(v), v, v), v, v);
+            NDArray wv = vo ? parameter(p + "self_attn.v_proj.weight", uniform(rng, xavier, d, d), d, d) : null;
+            NDArray wo = vo ? parameter(p + "self_attn.out_proj.weight", uniform(rng, linear, d, d), d, d) : null;
+            NDArray w1 = ff ? parameter(p + "linear1.weight", uniform(rng, linear, h, d), h, d) : null;
+            NDArray b1 = ff ? parameter(p + "linear1.bias", uniform(rng, linear, h, 1), h) : null;
+            NDArray w2 = ff ? parameter(p + "linear2.weight", uniform(rng, 1 / Math.sqrt(h), d, h), d, h) : null;
+            NDArray b2 = ff ? parameter(p + "linear2.bias", uniform(rng, 1 / Math.sqrt(h), d, 1), d) : null;
+            boolean ln = features.layerNorm();
+            layers.add(new Layer(wq, f ? parameter(p + "self_attn.q_proj.bias", new double[d], d) : null,
+                    wk, f ? parameter(p + "self_attn.k_proj.bias", new double[d], d) : null, free,
+                    wv, vo ? parameter(p + "self_attn.v_proj.bias", new double[d], d) : null,
+                    wo, vo ? parameter(p + "self_attn.out_proj.bias", new double[d], d) : null,
                     w1, b1, w2, b2,
-                    parameter(p + "norm1.weight", ones(d), d), parameter(p + "norm1.bias", new double[d], d),
-                    parameter(p + "norm2.weight", ones(d), d), parameter(p + "norm2.bias", new double[d], d)));
+                    ln ? parameter(p + "norm1.weight", ones(d), d) : null, ln ? parameter(p + "norm1.bias", new double[d], d) : null,
+                    ln && ff ? parameter(p + "norm2.weight", ones(d), d) : null,
+                    ln && ff ? parameter(p + "norm2.bias", new double[d], d) : null));
         }
-        decoderWeight = parameter("decoder.weight", uniform(rng, r, v, d), v, d);
-        decoderBias = parameter("decoder.bias", new double[v], v);
+        decoderWeight = parameter("decoder.weight", y != null ? transpose(y, v) : uniform(rng, r, v, d), v, d);
+        decoderBias = features.decoderBias() ? parameter("decoder.bias", new double[v], v) : null;
         embeddingScale = constant(manager, Math.sqrt(d));
         logitScale = constant(manager, 1 / Math.sqrt(architecture.headWidth()));
         epsilon = constant(manager, EPSILON);
@@ -193,7 +239,7 @@ public final class Transformer {
         int heads = architecture.heads();
         int width = architecture.headWidth();
         NDArray x = Embedding.embedding(tokens, embedding, SparseFormat.DENSE).singletonOrThrow();
-        if (architecture.scaleEmbedding()) {
+        if (features.learnedEmbedding() && architecture.scaleEmbedding()) {
             x = x.mul(embeddingScale);
         }
         if (architecture.positional()) {
@@ -207,28 +253,58 @@ public final class Transformer {
             NDArray in = readOut ? x.get(new NDIndex(":, {}:{}, :", position, position + 1)) : x;
             NDArray layerMask = mask == null || !readOut ? mask : mask.get(new NDIndex("{}:{}, :", position, position + 1));
             long rows = in.getShape().get(1);
-            NDArray q = heads(linear(in, layer.wq, layer.bq), batch, rows, heads, width);
-            NDArray k = heads(linear(x, layer.wk, layer.bk), batch, length, heads, width);
-            NDArray v = heads(linear(x, layer.wv, layer.bv), batch, length, heads, width);
-            NDArray logits = q.matMul(k.transpose(0, 1, 3, 2)).mul(logitScale);
+            NDArray logits = features.factored()
+                    ? heads(linear(in, layer.wq, layer.bq), batch, rows, heads, width)
+                            .matMul(heads(linear(x, layer.wk, layer.bk), batch, length, heads, width).transpose(0, 1, 3, 2))
+                            .mul(logitScale)
+                    : freeLogits(tokens, readOut ? tokens.get(new NDIndex(":, {}:{}", position, position + 1)) : tokens, layer.z);
             if (layerMask != null) {
                 logits = logits.add(layerMask);
             }
             NDArray p = logits.softmax(-1);
             attention.add(p);
-            NDArray mixed = drop(p, dropout).matMul(v).transpose(0, 2, 1, 3).reshape(batch, rows, d);
-            x = layerNorm(in.add(drop(linear(mixed, layer.wo, layer.bo), dropout)), layer.g1, layer.n1);
-            NDArray hidden = drop(Activation.relu(linear(x, layer.w1, layer.b1)), dropout);
-            x = layerNorm(x.add(drop(linear(hidden, layer.w2, layer.b2), dropout)), layer.g2, layer.n2);
+            NDArray values = features.valueOutput() ? linear(x, layer.wv, layer.bv) : x;
+            NDArray mixed = drop(p, dropout).matMul(heads(values, batch, length, heads, width)).transpose(0, 2, 1, 3)
+                    .reshape(batch, rows, d);
+            NDArray out = drop(features.valueOutput() ? linear(mixed, layer.wo, layer.bo) : mixed, dropout);
+            x = firstNorm(features.residual() ? in.add(out) : out, layer);
+            if (features.feedForward()) {
+                NDArray hidden = drop(Activation.relu(linear(x, layer.w1, layer.b1)), dropout);
+                NDArray ff = drop(linear(hidden, layer.w2, layer.b2), dropout);
+                NDArray sum = features.residual() ? x.add(ff) : ff;
+                x = features.layerNorm() ? layerNorm(sum, layer.g2, layer.n2) : sum;
+            }
         }
-        return new Output(linear(x, decoderWeight, decoderBias), attention);
+        NDArray decoded = x.matMul(decoderWeight.transpose());
+        return new Output(decoderBias == null ? decoded : decoded.add(decoderBias), attention);
+    }
+
+    /**
+     * A free Z's logits [B, 1, rows, T]: z_{m,l} from the token m at each query position to the token l at each
+     * position, as the one-hot rows of the queries times Z times the one-hot columns of the keys.
+     */
+    private NDArray freeLogits(NDArray tokens, NDArray queries, NDArray z) {
+        NDArray keys = Embedding.embedding(tokens, identity, SparseFormat.DENSE).singletonOrThrow();
+        NDArray rows = Embedding.embedding(queries, z, SparseFormat.DENSE).singletonOrThrow();
+        return rows.matMul(keys.transpose(0, 2, 1)).expandDims(1);
+    }
+
+    /**
+     * After the attention sub-layer: layer norm, or with layer norm off the YZ model's l2 normalisation
+     * f = a/‖a‖₂ (when {@link Architecture#normalize()}), or nothing.
+     */
+    private NDArray firstNorm(NDArray x, Layer layer) {
+        if (features.layerNorm()) {
+            return layerNorm(x, layer.g1, layer.n1);
+        }
+        return architecture.normalize() ? x.div(x.square().sum(new int[] {-1}, true).sqrt()) : x;
     }
 
     /**
      * The first layer's attention logits between tokens, which with no positional encoding depend on
      * the tokens only (its input is the scaled embedding): per head h,
-     * z^h_ml = (s·u_m W_Qᵀ + b_Q)_h · (s·u_l W_Kᵀ + b_K)_h / √d_head with s = √d or 1. Returns [heads][V][V]
-     * (row: query token m).
+     * z^h_ml = (s·u_m W_Qᵀ + b_Q)_h · (s·u_l W_Kᵀ + b_K)_h / √d_head with s = √d or 1 (u_m the one-hot e_m
+     * with one-hot embeddings); with a free Z, Z itself. Returns [heads][V][V] (row: query token m).
      */
     public double[][][] effectiveLogits() {
         if (architecture.positional()) {
@@ -239,13 +315,18 @@ public final class Transformer {
         int width = architecture.headWidth();
         Layer first = layers.get(0);
         try (NDScope scope = new NDScope()) {
-            NDArray u = embedding.stopGradient();
-            if (architecture.scaleEmbedding()) {
-                u = u.mul(embeddingScale);
+            double[] z;
+            if (features.factored()) {
+                NDArray u = embedding.stopGradient();
+                if (features.learnedEmbedding() && architecture.scaleEmbedding()) {
+                    u = u.mul(embeddingScale);
+                }
+                NDArray q = linear(u, first.wq.stopGradient(), first.bq.stopGradient()).reshape(v, heads, width).transpose(1, 0, 2);
+                NDArray k = linear(u, first.wk.stopGradient(), first.bk.stopGradient()).reshape(v, heads, width).transpose(1, 0, 2);
+                z = q.matMul(k.transpose(0, 2, 1)).mul(logitScale).toType(DataType.FLOAT64, false).toDoubleArray();
+            } else {
+                z = first.z.stopGradient().toType(DataType.FLOAT64, false).toDoubleArray();
             }
-            NDArray q = linear(u, first.wq.stopGradient(), first.bq.stopGradient()).reshape(v, heads, width).transpose(1, 0, 2);
-            NDArray k = linear(u, first.wk.stopGradient(), first.bk.stopGradient()).reshape(v, heads, width).transpose(1, 0, 2);
-            double[] z = q.matMul(k.transpose(0, 2, 1)).mul(logitScale).toType(DataType.FLOAT64, false).toDoubleArray();
             double[][][] out = new double[heads][v][v];
             for (int h = 0; h < heads; h++) {
                 for (int m = 0; m < v; m++) {
@@ -315,6 +396,25 @@ public final class Transformer {
             a[i] = -bound + 2 * bound * rng.nextDouble();
         }
         return a;
+    }
+
+    private static double[] identity(int n) {
+        double[] a = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            a[i * n + i] = 1;
+        }
+        return a;
+    }
+
+    /** The transpose of an n×n row-major matrix. */
+    private static double[] transpose(double[] a, int n) {
+        double[] t = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                t[j * n + i] = a[i * n + j];
+            }
+        }
+        return t;
     }
 
     private static double[] ones(int n) {

@@ -104,6 +104,13 @@ class CorpusSectionTest {
     }
 
     @Test
+    void aCorpusRunKeepsEveryFeatureOfTheTransformer() {
+        ConfigException e = error("rung: transformer\ncorpus:\n  name: brown\ntransformer:\n  residual: false\n");
+        assertThat(e.key()).isEqualTo("transformer.residual");
+        assertThat(e.problem()).contains("synthetic classes");
+    }
+
+    @Test
     void checkpointsAreForCorpusRunsOnly() {
         assertThat(resolve("rung: transformer\ncorpus:\n  name: brown\n").train().checkpointEvery())
                 .isEqualTo(ScanSnapExperiments.CORPUS_CHECKPOINT_EVERY);

@@ -143,11 +143,11 @@ class ModelSizeTest {
 
     @Test
     void theTransformerIsHeldAgainstTheMachinesMemory() {
-        TransformerSpec wide = new TransformerSpec(100_000, 1, 16, 1, 0, false, true, 0.1, 1, 0, false);
+        TransformerSpec wide = new TransformerSpec(100_000, 1, 16, 1, 0, false, true, 0.1, 1, 0, false, TransformerFeatures.ALL);
         ModelSize.Refusal refusal = ModelSize.problem(SYN_SMALL, ZERO, HUNDRED_STEPS, wide, null, 4 * GB, 24 * GB);
         assertThat(refusal.problem()).contains("the transformer needs about", "outside the Java heap", "this machine has 24.0 GB",
                 "transformer.emsize");
-        TransformerSpec small = new TransformerSpec(16, 1, 16, 1, 0, false, true, 0.1, 1, 0, false);
+        TransformerSpec small = new TransformerSpec(16, 1, 16, 1, 0, false, true, 0.1, 1, 0, false, TransformerFeatures.ALL);
         assertThat(ModelSize.problem(SYN_SMALL, ZERO, HUNDRED_STEPS, small, null, 4 * GB, 24 * GB)).isNull();
         assertThat(ModelSize.transformerBytes(small, 34, 128, 128, 1)).as("Syn-Small's transformer, float32")
                 .isBetween(10_000_000L, 200_000_000L);

@@ -14,6 +14,7 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.theorycheck.theories.scansnap.experiment.TransformerFeatures;
 
 import java.util.Random;
 
@@ -72,9 +73,42 @@ class TransformerGradientTest {
         return y;
     }
 
+    /**
+     * One layer, one head, with the given features: width 4, or the vocabulary's 7 with one-hot embeddings;
+     * without PyTorch's initialisation, Y and Z uniform on ±0.5 (Y = Z = 0 would leave every gradient of Z 0).
+     */
+    private static Transformer tiny(TransformerFeatures f) {
+        int v = 7;
+        Architecture a = new Architecture(v, f.learnedEmbedding() ? 4 : v, 1, 6, 1, 0, false, true, 0.5, f, true);
+        if (f.pytorchInit()) {
+            return new Transformer(a, manager, true, RandomSource.XO_RO_SHI_RO_128_PP.create(11L));
+        }
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        return new Transformer(a, manager, true, RandomSource.XO_RO_SHI_RO_128_PP.create(11L),
+                r.doubles(v * v, -0.5, 0.5).toArray(), r.doubles(v * v, -0.5, 0.5).toArray());
+    }
+
+    /** Every step of the ladder, from the whole transformer to the YZ model (features dropped in ladder order). */
+    static java.util.stream.Stream<TransformerFeatures> ladder() {
+        java.util.List<TransformerFeatures> steps = new java.util.ArrayList<>(java.util.List.of(TransformerFeatures.ALL));
+        for (TransformerFeatures.Feature f : TransformerFeatures.Feature.values()) {
+            steps.add(steps.get(steps.size() - 1).without(f));
+        }
+        return steps.stream();
+    }
+
     @Test
     void gradientsMatchCentralFiniteDifferences() {
-        Transformer model = tiny(true, 0.25, 2);
+        assertGradientsMatch(tiny(true, 0.25, 2));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("ladder")
+    void gradientsMatchCentralFiniteDifferencesOnEveryStepOfTheLadder(TransformerFeatures features) {
+        assertGradientsMatch(tiny(features));
+    }
+
+    private static void assertGradientsMatch(Transformer model) {
         int v = model.architecture().vocabulary();
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
@@ -137,7 +171,16 @@ class TransformerGradientTest {
 
     @Test
     void firstLayerAttentionIsTheSoftmaxOfTheEffectiveLogitsOverTheSampledTokens() {
-        Transformer model = tiny(false, 0, 1);
+        assertAttentionIsSoftmaxOfEffectiveLogits(tiny(false, 0, 1));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("ladder")
+    void onEveryStepOfTheLadderTheAttentionIsTheSoftmaxOfTheEffectiveLogits(TransformerFeatures features) {
+        assertAttentionIsSoftmaxOfEffectiveLogits(tiny(features));
+    }
+
+    private static void assertAttentionIsSoftmaxOfEffectiveLogits(Transformer model) {
         double[][][] z = model.effectiveLogits();
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
