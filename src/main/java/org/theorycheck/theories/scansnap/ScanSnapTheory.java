@@ -116,7 +116,7 @@ public final class ScanSnapTheory implements Theory<ExperimentConfig, ScanSnapTr
                 ? "final distinct-token entropy not determined by this rung"
                 : String.format(Locale.ROOT, "final distinct-token entropy %.4f nats", t.distinctEntropy(t.size() - 1));
         lines.add(loss + ", " + entropy);
-        if (!t.rung().equals("sgd") && !t.rung().equals("transformer")) {
+        if (!t.rung().equals("sgd") && !Rungs.transformerNames().contains(t.rung())) {
             for (SnapTime.SnapEstimate e : SnapTime.estimates(t, experiment)) {
                 String found = Double.isNaN(e.measured()) ? "not found" : String.format(Locale.ROOT, "%8.3f steps", e.measured());
                 lines.add(String.format(Locale.ROOT, "snap time %s by %s (paper: t0 = 2K ln M/eta_Y = %.3f)", found, e.method(),

@@ -37,6 +37,11 @@ public record ExperimentConfig(String name, String source, DataSpec data, ModelS
         return train.steps();
     }
 
+    /** The same experiment with another transformer section (its fingerprint is this one's). */
+    public ExperimentConfig withTransformer(TransformerSpec other) {
+        return new ExperimentConfig(name, source, data, model, train, seeds, sweep, rung, other, corpus, fingerprint);
+    }
+
     /**
      * Fails if the experiment reads a corpus: commands that run on the synthetic sequence classes call
      * this, so that a corpus experiment is never trained on the defaults of {@code data:}.

@@ -39,7 +39,7 @@ final class EffectiveZAgreement implements ScanSnapQuantity {
 
     @Override
     public Set<String> rungs() {
-        return Set.of("transformer");
+        return ScanSnapQuantities.TRANSFORMER_RUNGS;
     }
 
     @Override

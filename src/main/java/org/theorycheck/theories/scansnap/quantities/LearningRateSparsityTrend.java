@@ -41,7 +41,7 @@ final class LearningRateSparsityTrend implements ScanSnapQuantity {
 
     @Override
     public Set<String> rungs() {
-        return Set.of("transformer", "sgd", "map");
+        return ScanSnapQuantities.union(ScanSnapQuantities.TRANSFORMER_RUNGS, Set.of("sgd", "map"));
     }
 
     @Override

@@ -4,18 +4,35 @@ import org.theorycheck.core.ladder.Rung;
 import org.theorycheck.theories.scansnap.ScanSnapTrace;
 import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The rungs of the ladder by name, top (the real transformer, then SGD on the YZ model) to bottom. */
+/**
+ * The rungs of the ladder by name, top (the real transformer, its steps down to the YZ model, then SGD on the
+ * YZ model) to bottom.
+ */
 public final class Rungs {
 
     private Rungs() {}
 
-    /** Fresh instances of every rung, in ladder order. */
+    /**
+     * Fresh instances of every rung, in ladder order: the whole transformer, the steps that drop its features one
+     * by one down to the YZ model ({@link TransformerStep}), then the YZ model's rungs.
+     */
     public static List<Rung<ExperimentConfig, ScanSnapTrace>> all() {
-        return List.of(new TransformerRung(), new SgdRung(), new ExpectedGradientMap(), new GradientFlow(), new ReducedRung(),
-                new ClosedFormRung());
+        List<Rung<ExperimentConfig, ScanSnapTrace>> all = new ArrayList<>();
+        all.add(new TransformerRung());
+        all.addAll(TransformerStep.all());
+        all.addAll(List.of(new SgdRung(), new ExpectedGradientMap(), new GradientFlow(), new ReducedRung(), new ClosedFormRung()));
+        return List.copyOf(all);
+    }
+
+    /** The names of the transformer's rungs: the whole transformer and its steps down to the YZ model. */
+    public static List<String> transformerNames() {
+        List<String> names = new ArrayList<>(List.of("transformer"));
+        TransformerStep.all().forEach(s -> names.add(s.name()));
+        return List.copyOf(names);
     }
 
     /** The names, in ladder order. */

@@ -95,6 +95,11 @@ public final class SyntheticClassesRun {
      *                             overflows the model's precision
      */
     public static Trajectory run(ExperimentConfig config, long seed, IntConsumer onStep) {
+        return run("transformer", config, seed, onStep);
+    }
+
+    /** As {@link #run(ExperimentConfig, long, IntConsumer)}, its trajectory named after the given rung. */
+    public static Trajectory run(String rung, ExperimentConfig config, long seed, IntConsumer onStep) {
         try (Training training = new Training(config, seed)) {
             List<Trajectory.Snapshot> snapshots = new ArrayList<>();
             for (int step = 1; step <= config.train().steps(); step++) {
@@ -111,7 +116,7 @@ public final class SyntheticClassesRun {
                 }
                 onStep.accept(step);
             }
-            return new Trajectory("transformer", training.classes, snapshots, UNDETERMINED);
+            return new Trajectory(rung, training.classes, snapshots, UNDETERMINED);
         }
     }
 

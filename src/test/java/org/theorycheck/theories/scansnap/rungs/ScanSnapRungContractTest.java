@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The rung contract for Scan and Snap's ladder, on the synthetic classes of Syn-Small cut to 6 steps (the
- * transformer on its own Syn-Small experiment); the transformer on real text is left to the text tests,
- * which need the corpus.
+ * transformer and its steps down to the YZ model on the transformer's Syn-Small experiment); the transformer
+ * on real text is left to the text tests, which need the corpus.
  */
 class ScanSnapRungContractTest extends RungContract<ExperimentConfig, ScanSnapTrace> {
 
@@ -32,7 +32,7 @@ class ScanSnapRungContractTest extends RungContract<ExperimentConfig, ScanSnapTr
 
     @Override
     protected ExperimentConfig experiment(Rung<ExperimentConfig, ScanSnapTrace> rung) {
-        return rung instanceof TransformerRung
+        return rung instanceof TransformerRung || rung instanceof TransformerStep
                 ? read("syn-small-transformer.yaml", "train.steps=6", "train.record_every=2", "train.batch=32")
                 : read("syn-small.yaml", "train.steps=6", "train.record_every=2");
     }
@@ -46,8 +46,9 @@ class ScanSnapRungContractTest extends RungContract<ExperimentConfig, ScanSnapTr
             case "flow" -> Optional.of(read("syn-small.yaml", "train.optimizer=adam"));
             // Their equations are of the l2-normalised model without the residual.
             case "reduced", "closed" -> Optional.of(read("syn-small.yaml", "model.residual=true"));
-            // It trains on the synthetic classes and on text alike.
-            default -> Optional.empty();
+            // The transformer trains on the synthetic classes and on text alike; its steps on the classes only.
+            case "transformer" -> Optional.empty();
+            default -> Optional.of(read("fig7-brown.yaml"));
         };
     }
 }
