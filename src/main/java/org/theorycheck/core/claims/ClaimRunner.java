@@ -108,10 +108,12 @@ public final class ClaimRunner {
 
     /** What a check gave, in a form that travels back from another machine (the measurement, if any, by its parts). */
     record Outcome(Verdict verdict, String text, double value, double[] deviations, String counterexample,
-                   Measurement.Replicates replicates, String evidence, String error, double seconds) implements Serializable {
+                   Measurement.Replicates replicates, String evidence, Movement movement, String error, double seconds)
+            implements Serializable {
 
         CheckResult result(Claim claim, CheckSpec check) {
-            Measurement m = text == null ? null : new Measurement(value, text, deviations, counterexample, replicates, evidence);
+            Measurement m = text == null ? null
+                    : new Measurement(value, text, deviations, counterexample, replicates, evidence, movement);
             return new CheckResult(claim, check, verdict, m, error, seconds);
         }
     }
@@ -132,10 +134,10 @@ public final class ClaimRunner {
                         id -> new TheoryChecks<>(theories.require(id, in.check().location(), 0, "theory")));
                 Measurement m = t.measure(full, in.check(), in.experiment());
                 return new Outcome(Verdicts.decide(m, in.check().tolerance()), m.text(), m.value(), m.deviations(),
-                        m.counterexample(), m.replicates(), m.evidence(), "", seconds(start));
+                        m.counterexample(), m.replicates(), m.evidence(), m.movement(), "", seconds(start));
             } catch (RuntimeException e) {
                 String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                return new Outcome(Verdict.ERROR, null, Double.NaN, null, null, null, null, message, seconds(start));
+                return new Outcome(Verdict.ERROR, null, Double.NaN, null, null, null, null, null, message, seconds(start));
             }
         }
     }

@@ -10,9 +10,11 @@ package org.theorycheck.core.claims;
  * @param replicates     what the replicates are, which decides how they become one verdict
  * @param evidence       for decisions that are not statistics of deviations (symbolic checks), the kind
  *                       of evidence, e.g. "exact simplification"; "" otherwise
+ * @param movement       how far the measured quantity moved over the runs, where a quantity says (a run that did
+ *                       not move is no evidence, {@link Movement}); null where it does not apply
  */
 public record Measurement(double value, String text, double[] deviations, String counterexample,
-                          Replicates replicates, String evidence) {
+                          Replicates replicates, String evidence, Movement movement) {
 
     /** How replicates combine. */
     public enum Replicates {
@@ -34,8 +36,18 @@ public record Measurement(double value, String text, double[] deviations, String
         deviations = deviations.clone();
     }
 
+    public Measurement(double value, String text, double[] deviations, String counterexample, Replicates replicates,
+                       String evidence) {
+        this(value, text, deviations, counterexample, replicates, evidence, null);
+    }
+
     public Measurement(double value, String text, double[] deviations, String counterexample, Replicates replicates) {
         this(value, text, deviations, counterexample, replicates, "");
+    }
+
+    /** This measurement with the movement of its quantity over the runs it measured. */
+    public Measurement withMovement(Movement m) {
+        return new Measurement(value, text, deviations, counterexample, replicates, evidence, m);
     }
 
     /** Replicates over seeds. */

@@ -4,9 +4,10 @@ import org.hipparchus.distribution.continuous.TDistribution;
 import org.hipparchus.stat.descriptive.StreamingStatistics;
 
 /**
- * Turns a measurement into a verdict, the one place where this happens. With one replicate, or with
- * deterministic cases (the worst case decides), the deviation is compared with the exact bound and the
- * tolerance. With several seeds, the mean
+ * Turns a measurement into a verdict, the one place where this happens. A measurement whose runs did not
+ * move far enough ({@link Movement#enough()}) is INCONCLUSIVE, whatever its deviation. Otherwise, with one
+ * replicate, or with deterministic cases (the worst case decides), the deviation is compared with the exact
+ * bound and the tolerance. With several seeds, the mean
  * deviation's two-sided Student-t confidence interval is: entirely within the exact bound ⇒ HOLDS;
  * entirely within the tolerance ⇒ HOLDS_APPROX; entirely above the tolerance ⇒ FAILS; straddling the
  * tolerance ⇒ INCONCLUSIVE.
@@ -56,17 +57,26 @@ public final class Verdicts {
         return compared(m, t)[1];
     }
 
-    /** What kind of evidence decided: the measurement's own (symbolic methods), or how deviations were combined. */
+    /**
+     * What kind of evidence decided: the measurement's own (symbolic methods), or how deviations were combined;
+     * then how far the quantity moved, where the quantity says, and whether that was too little.
+     */
     public static String evidence(Measurement m, Tolerance t) {
+        String how;
         if (!m.evidence().isEmpty()) {
-            return m.evidence();
+            how = m.evidence();
+        } else {
+            int n = m.deviations().length;
+            how = switch (m.replicates()) {
+                case CASES -> n == 1 ? "one case" : "worst of " + n + " cases";
+                case SEEDS -> n == 1 ? "one seed" : "upper end of the " + Format.number(100 * t.confidence()) + "% interval, " + n + " seeds";
+                case UNDECIDED -> "undecided";
+            };
         }
-        int n = m.deviations().length;
-        return switch (m.replicates()) {
-            case CASES -> n == 1 ? "one case" : "worst of " + n + " cases";
-            case SEEDS -> n == 1 ? "one seed" : "upper end of the " + Format.number(100 * t.confidence()) + "% interval, " + n + " seeds";
-            case UNDECIDED -> "undecided";
-        };
+        if (m.movement() == null) {
+            return how;
+        }
+        return how + "; " + m.movement().text() + (m.movement().enough() ? "" : ": too little to be evidence");
     }
 
     public static Verdict decide(Measurement m, Tolerance t) {
@@ -77,6 +87,9 @@ public final class Verdicts {
             if (Double.isNaN(d)) {
                 return Verdict.ERROR;
             }
+        }
+        if (m.movement() != null && !m.movement().enough()) {
+            return Verdict.INCONCLUSIVE;
         }
         double[] ci = compared(m, t);
         if (ci[1] <= t.exact()) {

@@ -2,6 +2,7 @@ package org.theorycheck.core.stats;
 
 import org.hipparchus.stat.correlation.SpearmansCorrelation;
 import org.hipparchus.stat.descriptive.StreamingStatistics;
+import org.hipparchus.stat.descriptive.rank.Median;
 
 import java.util.List;
 
@@ -39,6 +40,26 @@ public final class Stats {
             s += v;
         }
         return s / a.length;
+    }
+
+    /** The median (the mean of the middle two for an even count); NaN if any value is NaN or there are none. */
+    public static double median(double[] a) {
+        for (double v : a) {
+            if (Double.isNaN(v)) {
+                return Double.NaN;
+            }
+        }
+        return a.length == 0 ? Double.NaN : new Median().evaluate(a);
+    }
+
+    /** The population standard deviation, √(Σ(x − mean)²/n): the spread of the values themselves, not an estimate. */
+    public static double spread(double[] a) {
+        double mean = mean(a);
+        double sq = 0;
+        for (double v : a) {
+            sq += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(sq / a.length);
     }
 
     /** Spearman's rank correlation (average ranks for ties); NaN if either side is constant. */

@@ -62,4 +62,27 @@ class VerdictsTest {
         assertThat(Verdicts.deviation(seeds, TOLERANCE)).isEqualTo(upper).isGreaterThan(TOLERANCE.approx());
         assertThat(Verdicts.evidence(seeds, TOLERANCE)).startsWith("upper end of the 95% interval, 4 seeds");
     }
+
+    @Test
+    void runsThatDidNotMoveAreInconclusiveWhateverTheDeviation() {
+        Movement little = new Movement(0.4, "moved 0.4x");
+        for (double d : new double[] {0, 0.05, 5}) {
+            Measurement m = Measurement.of(0, "", d, "").withMovement(little);
+            assertThat(Verdicts.decide(m, TOLERANCE)).as("deviation %s", d).isEqualTo(Verdict.INCONCLUSIVE);
+            assertThat(Verdicts.evidence(m, TOLERANCE)).isEqualTo("one case; moved 0.4x: too little to be evidence");
+        }
+        assertThat(Verdicts.decide(Measurement.of(0, "", 0, "").withMovement(new Movement(Double.NaN, "?")), TOLERANCE))
+                .as("a movement not known is no evidence").isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    /** Negative control: runs that moved far enough keep the verdict of their deviation, and the evidence says how far. */
+    @Test
+    void runsThatMovedKeepTheirVerdict() {
+        Movement enough = new Movement(3, "moved 3x");
+        assertThat(Verdicts.decide(Measurement.of(0, "", 1e-12, "").withMovement(enough), TOLERANCE)).isEqualTo(Verdict.HOLDS);
+        assertThat(Verdicts.decide(Measurement.of(0, "", 0.2, "").withMovement(enough), TOLERANCE)).isEqualTo(Verdict.FAILS);
+        Measurement seeds = new Measurement(0, "", new double[] {0.5, 0.52, 0.49, 0.51}, "").withMovement(new Movement(1, "moved 1x"));
+        assertThat(Verdicts.decide(seeds, TOLERANCE)).isEqualTo(Verdict.FAILS);
+        assertThat(Verdicts.evidence(seeds, TOLERANCE)).isEqualTo("upper end of the 95% interval, 4 seeds; moved 1x");
+    }
 }

@@ -66,11 +66,11 @@ final class EffectiveZAgreement implements ScanSnapQuantity {
                     a[i] = t.z(t.size() - 1, n, distinct[i]);
                     b[i] = yz.z(yz.size() - 1, n, distinct[i]);
                 }
-                double value = order ? Stats.spearman(a, b) : Math.log(spread(a) / spread(b));
+                double value = order ? Stats.spearman(a, b) : Math.log(Stats.spread(a) / Stats.spread(b));
                 int cls = n;
                 worst.offer(order ? 1 - value : Math.abs(value), () -> "seed " + seed + ", class " + cls + ": " + (order
                         ? "Spearman " + Format.number(value)
-                        : "spread " + Format.number(spread(a)) + " (transformer) vs " + Format.number(spread(b))
+                        : "spread " + Format.number(Stats.spread(a)) + " (transformer) vs " + Format.number(Stats.spread(b))
                         + " (" + reference + ")"));
                 sum += value;
             }
@@ -82,18 +82,7 @@ final class EffectiveZAgreement implements ScanSnapQuantity {
         String text = order
                 ? "mean Spearman(z transformer, z " + reference + ") " + Format.number(headline)
                 : "spread ratio transformer/" + reference + " " + Format.number(headline);
-        return new Measurement(headline, text + Format.seeds(dev.length), dev, worst.description());
-    }
-
-    private static double spread(double[] x) {
-        double mean = 0;
-        for (double v : x) {
-            mean += v / x.length;
-        }
-        double sq = 0;
-        for (double v : x) {
-            sq += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(sq / x.length);
+        return new Measurement(headline, text + Format.seeds(dev.length), dev, worst.description())
+                .withMovement(LogitMovement.of(context.traces(Trajectory.class)));
     }
 }

@@ -74,6 +74,7 @@ final class EntropyFloor implements ScanSnapQuantity {
         double min = Stats.min(lowest.build().toArray());
         return new Measurement(min, "min final distinct entropy " + Format.number(min) + " nats (floor "
                 + Format.number(fraction) + " ln D = " + Format.number(Stats.min(floors.build().toArray())) + ")"
-                + Format.seeds(dev.length), dev, worst.description());
+                + Format.seeds(dev.length), dev, worst.description())
+                .withMovement(LogitMovement.of(context.traces(Trajectory.class)));
     }
 }

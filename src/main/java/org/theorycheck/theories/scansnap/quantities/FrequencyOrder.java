@@ -65,6 +65,7 @@ final class FrequencyOrder implements ScanSnapQuantity {
         });
         double[] dev = Arrays.stream(rho).map(r -> 1 - r).toArray();
         return new Measurement(Stats.mean(rho), "min Spearman(P, z) " + Format.number(Stats.min(rho)) + ", mean "
-                + Format.number(Stats.mean(rho)) + Format.seeds(rho.length), dev, worst.description());
+                + Format.number(Stats.mean(rho)) + Format.seeds(rho.length), dev, worst.description())
+                .withMovement(LogitMovement.of(context.traces(Trajectory.class)));
     }
 }

@@ -57,6 +57,7 @@ final class LearningRateSparsityTrend implements ScanSnapQuantity {
         double from = context.number("from");
         SweepPlan<ExperimentConfig> plan = context.sweepPlan();
         Map<String, List<double[]>> groups = new LinkedHashMap<>();
+        List<Trajectory> runs = new ArrayList<>();
         for (SweepPlan.Cell<ExperimentConfig> cell : plan.cells()) {
             double value = Double.parseDouble(cell.values().get(along));
             if (value < from) {
@@ -68,11 +69,13 @@ final class LearningRateSparsityTrend implements ScanSnapQuantity {
             for (long seed : cell.config().seeds()) {
                 Trajectory t = context.trace(context.rung(), cell.config(), seed, Trajectory.class);
                 points.add(new double[] {value, t.distinctEntropy(t.size() - 1)});
+                runs.add(t);
             }
         }
         SpearmanTrend trend = SpearmanTrend.of(groups, decrease, along, "entropy");
         double[] rho = trend.rho();
         return new Measurement(Stats.mean(rho), "mean Spearman(" + along + ", entropy) " + Format.number(Stats.mean(rho))
-                + " over " + groups.size() + " groups (predicted " + (decrease ? "< 0" : "> 0") + ")", trend.deviation(), trend.worst());
+                + " over " + groups.size() + " groups (predicted " + (decrease ? "< 0" : "> 0") + ")", trend.deviation(), trend.worst())
+                .withMovement(LogitMovement.of(runs));
     }
 }

@@ -90,7 +90,8 @@ final class LogitDirection implements ScanSnapQuantity {
         });
         double mean = Stats.mean(dev);
         return new Measurement(mean, Format.number(100 * mean) + "% of " + (long) examined.build().sum() + " moves against '"
-                + direction + "' (" + which + ")" + Format.seeds(dev.length), dev, worst.description());
+                + direction + "' (" + which + ")" + Format.seeds(dev.length), dev, worst.description())
+                .withMovement(LogitMovement.of(context.traces(Trajectory.class)));
     }
 
     static int[] tokens(SequenceClasses classes, int n, String which) {
