@@ -72,8 +72,7 @@ class Model(torch.nn.Module):
         return (self.q(u) @ self.k(u).T) / math.sqrt(self.d)
 
 
-def make_run(queries, next_per_query, d, context, batch=128, eta=0.1, seed=1):
-    torch.manual_seed(seed)
+def make_transformer_run(queries, next_per_query, d, context, batch, eta, seed):
     m, probs, query_token, next_token = syn_classes(queries, next_per_query)
     model = Model(m, d, d)
     groups = [{"params": [model.q.weight, model.q.bias, model.k.weight, model.k.bias], "lr": eta},
@@ -81,6 +80,10 @@ def make_run(queries, next_per_query, d, context, batch=128, eta=0.1, seed=1):
               {"params": [p for name, p in model.named_parameters()
                           if not name.startswith(("q.", "k.", "linear1.", "linear2."))], "lr": eta}]
     opt = torch.optim.SGD(groups, lr=eta, momentum=0.9)
+    return training(model, opt, m, probs, query_token, next_token, context, batch)
+
+
+def training(model, opt, m, probs, query_token, next_token, context, batch):
     length = context + 1
     mask_row = torch.zeros(1, length)
     mask_row[0, -1] = -1e9
@@ -110,6 +113,68 @@ def make_run(queries, next_per_query, d, context, batch=128, eta=0.1, seed=1):
     return step, observe
 
 
+class LadderModel(torch.nn.Module):
+    """A step of the transformer's ladder (README, "The ladder upward"), as rung VARIANT computes it:
+    no-residual: no feed-forward, l2 normalisation instead of layer norm, no residual stream (decoder bias,
+    value/output projections, learned embeddings and factored logits kept); one-hot: also no decoder bias,
+    identity value/output, one-hot embeddings (width M), factored logits; torch-yz: the YZ model (a free Z)."""
+
+    def __init__(self, variant, v, d, init_range=0.1):
+        super().__init__()
+        self.variant = variant
+        self.v = v
+        one_hot = variant in ("one-hot", "torch-yz")
+        self.d = v if one_hot else d
+        d = self.d
+        if not one_hot:
+            self.encoder = torch.nn.Embedding(v, d)
+            torch.nn.init.uniform_(self.encoder.weight, -init_range, init_range)
+            self.vproj = torch.nn.Linear(d, d)
+            self.oproj = torch.nn.Linear(d, d)
+        if variant == "torch-yz":
+            self.z = torch.nn.Parameter(torch.empty(v, v).uniform_(-1 / math.sqrt(v), 1 / math.sqrt(v)))
+        else:
+            self.q = torch.nn.Linear(d, d)
+            self.k = torch.nn.Linear(d, d)
+        self.decoder = torch.nn.Linear(d, v, bias=not one_hot)
+
+    def embed(self, tokens):
+        if self.variant in ("one-hot", "torch-yz"):
+            return torch.nn.functional.one_hot(tokens, self.v).float()
+        return self.encoder(tokens) * math.sqrt(self.d)
+
+    def forward_at_query(self, tokens, mask_row):
+        x = self.embed(tokens)
+        if self.variant == "torch-yz":
+            logits = self.z[tokens[:, -1]].unsqueeze(1) @ x.transpose(1, 2)
+        else:
+            logits = self.q(x[:, -1:, :]) @ self.k(x).transpose(1, 2) / math.sqrt(self.d)
+        p = torch.softmax(logits + mask_row, dim=-1)
+        a = p @ (self.vproj(x) if self.variant == "no-residual" else x)
+        if self.variant == "no-residual":
+            a = self.oproj(a)
+        f = a / a.norm(dim=-1, keepdim=True)
+        return self.decoder(f)[:, 0, :], p
+
+    def effective_logits(self):
+        if self.variant == "torch-yz":
+            return self.z.detach()
+        u = torch.eye(self.v) if self.variant == "one-hot" else self.encoder.weight * math.sqrt(self.d)
+        return (self.q(u) @ self.k(u).T) / math.sqrt(self.d)
+
+
+def make_run(queries, next_per_query, d, context, batch=128, eta=0.1, seed=1, variant=None):
+    torch.manual_seed(seed)
+    m, probs, query_token, next_token = syn_classes(queries, next_per_query)
+    if variant is not None:
+        model = LadderModel(variant, m, d)
+        attention = [p for name, p in model.named_parameters() if name.startswith(("q.", "k.", "z"))]
+        rest = [p for name, p in model.named_parameters() if not name.startswith(("q.", "k.", "z"))]
+        opt = torch.optim.SGD([{"params": attention, "lr": eta}, {"params": rest, "lr": eta}], lr=eta, momentum=0.9)
+        return training(model, opt, m, probs, query_token, next_token, context, batch)
+    return make_transformer_run(queries, next_per_query, d, context, batch, eta, seed)
+
+
 def median_ms(work, repeat):
     times = []
     for _ in range(repeat):
@@ -123,6 +188,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=10)
+    ap.add_argument("--ladder", action="store_true", help="time steps of the transformer's ladder at Syn-Medium size")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.set_num_interop_threads(1)
@@ -135,6 +201,16 @@ def main():
             step()
             if s % 2 == 0:
                 observe()
+
+    if args.ladder:
+        for q in (1, 10):
+            for variant in ("transformer", "no-residual", "one-hot", "torch-yz"):
+                step, _ = make_run(q, 2, 32, 127, variant=None if variant == "transformer" else variant)
+                for _ in range(30):
+                    step()
+                print("%-42s median %8.2f ms  (min %.2f, max %.2f)"
+                      % ((f"one step, {variant}, data.queries={q} next_per_query=2",) + median_ms(step, 10 * args.repeat)))
+        return
 
     whole_run()
     print("transformer Syn-Small, 100 steps          median %8.1f ms  (min %.1f, max %.1f)" % median_ms(whole_run, args.repeat))

@@ -128,8 +128,8 @@ class ClaimParameterValidationTest {
                 "experiment: experiments/scan-and-snap/syn-small-transformer.yaml"), lineOf("fig7-attention-freezes.yaml", "experiments/scan-and-snap/fig7-brown.yaml"),
                 "checks.experiment",
                 "attention_sparsity measures training on real text", "has no corpus: section");
-        rejected(edited("thm2a-distinct-gain.yaml", "experiment: experiments/scan-and-snap/syn-small-transformer.yaml",
-                "experiment: experiments/scan-and-snap/fig7-brown.yaml"), lineOf("thm2a-distinct-gain.yaml", "experiments/scan-and-snap/syn-small-transformer.yaml"),
+        rejected(edited("thm2a-distinct-gain.yaml", "experiment: experiments/scan-and-snap/syn-medium-transformer.yaml",
+                "experiment: experiments/scan-and-snap/fig7-brown.yaml"), lineOf("thm2a-distinct-gain.yaml", "experiments/scan-and-snap/syn-medium-transformer.yaml"),
                 "checks.experiment", "runs on the synthetic sequence classes", "reads the brown corpus");
     }
 

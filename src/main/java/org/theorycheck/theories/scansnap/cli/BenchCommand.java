@@ -5,6 +5,7 @@ import org.theorycheck.theories.scansnap.experiment.ExperimentConfig;
 import org.theorycheck.core.experiment.ExperimentFile;
 import org.theorycheck.core.ladder.Rung;
 import org.theorycheck.theories.scansnap.rungs.Rungs;
+import org.theorycheck.theories.scansnap.rungs.TransformerStep;
 import org.theorycheck.theories.scansnap.torch.SyntheticClassesRun;
 import org.theorycheck.torch.Libtorch;
 import picocli.CommandLine.Command;
@@ -74,6 +75,16 @@ public final class BenchCommand implements Callable<Integer> {
         }
         for (String c : new String[] {"31", "63", "255"}) {
             step(out, "one step, T-1=" + c, load("experiments/scan-and-snap/syn-small-transformer.yaml", "seeds=1", "data.context=" + c));
+        }
+        // steps of the transformer's ladder at Syn-Medium size (scripts/transformer_benchmark.py --ladder)
+        for (String q : new String[] {"1", "10"}) {
+            ExperimentConfig medium = load("experiments/scan-and-snap/syn-medium-transformer.yaml", "seeds=1", "data.queries=" + q,
+                    "train.eta_z=0.1");
+            for (String name : new String[] {"transformer", "no-residual", "one-hot", "torch-yz"}) {
+                ExperimentConfig c = rung(name) instanceof TransformerStep s
+                        ? medium.withTransformer(medium.transformer().with(s.features())) : medium;
+                step(out, "one step, " + name + ", data.queries=" + q + " next_per_query=2", c);
+            }
         }
         out.flush();
     }

@@ -65,4 +65,11 @@ class FigureSummariesTest {
     void ladder() {
         assertMatches(quick(new LadderFigure(LadderFigure.DEFAULT_EXPERIMENT, LadderFigure.DEFAULT_TRANSFORMER_EXPERIMENT)));
     }
+
+    /** 27 transformer runs (9 rungs, 3 seeds), about half a minute: run with -Pslow. */
+    @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void transformerLadder() {
+        assertMatches(quick(new TransformerLadderFigure()));
+    }
 }
