@@ -70,6 +70,14 @@ class ExternalRunsBadInputTest {
         }
     }
 
+    private static void emptied(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
     private static void edit(Path file, UnaryOperator<String> change) throws IOException {
         String before = Files.readString(file);
         String after = change.apply(before);
@@ -136,11 +144,7 @@ class ExternalRunsBadInputTest {
     void aColumnOfAnotherTheory() throws IOException {
         runs();
         Path seed2 = runs.resolve("seed-2");
-        try (Stream<Path> files = Files.list(seed2)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
+        emptied(seed2);
         copy(pristine.resolve("decay"), seed2);
         refused(claim(runsValue()), seed2.resolve("run.fingerprint") + ":4: theory: exponential-decay here, but the check is "
                 + "of theory scan-and-snap: these are runs of another theory");
@@ -185,11 +189,7 @@ class ExternalRunsBadInputTest {
     void aSeedDirectoryMissingOrEmpty() throws IOException {
         runs();
         Path seed3 = runs.resolve("seed-3");
-        try (Stream<Path> files = Files.list(seed3)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
+        emptied(seed3);
         Path claim = claim(runsValue());
         refused(claim, claim + ":13: checks.runs: " + runs + ": " + seed3 + " is empty; a run's directory holds the files "
                 + "train --out writes");
@@ -212,11 +212,7 @@ class ExternalRunsBadInputTest {
     void filesOfTwoExperimentsMixedInOneRuns() throws IOException {
         runs();
         Path seed2 = runs.resolve("seed-2");
-        try (Stream<Path> files = Files.list(seed2)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
+        emptied(seed2);
         copy(pristine.resolve("fast-seed-2"), seed2);
         refused(claim(runsValue()), seed2.resolve("run.fingerprint") + ":21: train.eta_z: 0.5 here, 1.0 in "
                 + runs.resolve("seed-1/run.fingerprint") + "; files of two different experiments are mixed in runs: " + runs);
@@ -227,7 +223,7 @@ class ExternalRunsBadInputTest {
         runs();
         Path claim = claim(runsValue());
         edit(claim, t -> t.replace("seeds=1..3]", "seeds=1..3, train.batch=64]"));
-        refused(claim, runs.resolve("seed-1/run.fingerprint") + ":", "train.batch: 128 here, 64 in the check's experiment");
+        refused(claim, runs.resolve("seed-1/run.fingerprint") + ":23: train.batch: 128 here, 64 in the check's experiment");
     }
 
     @Test
