@@ -8,6 +8,7 @@ import org.theorycheck.core.experiment.Experiment;
 import org.theorycheck.core.io.OutputLock;
 import org.theorycheck.core.ladder.Rung;
 import org.theorycheck.core.ladder.Trace;
+import org.theorycheck.core.ladder.RunOrigin;
 import org.theorycheck.core.ladder.TraceCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +25,9 @@ import java.util.concurrent.Callable;
 @Command(name = "integrate", mixinStandardHelpOptions = true,
         description = {"Computes one rung of the experiment's ladder of approximations.",
                 "Writes DIR/trace.csv and the trace's tables with the same columns as train, so any two rungs",
-                "(or a rung and SGD) can be compared directly, and prints what the theory finds on the way (Scan and",
-                "Snap: the snap times). Time is in the top rung's steps on every rung."})
+                "(or a rung and SGD) can be compared directly, and DIR/run.fingerprint (the theory, experiment, rung",
+                "and seed) as train does; prints what the theory finds on the way (Scan and Snap: the snap times).",
+                "Time is in the top rung's steps on every rung."})
 final class IntegrateCommand implements Callable<Integer> {
 
     @Mixin
@@ -61,7 +63,7 @@ final class IntegrateCommand implements Callable<Integer> {
                 trace = selected.run(config, seed, t -> bar.stepTo((long) t));
             }
             description = theory.describe(config, trace);   // before writing: it can fail
-            TraceCsv.write(trace, dir);
+            TraceCsv.write(trace, RunOrigin.of(theory.id(), config, selected.name(), seed), dir);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         double[] steps = trace.steps();

@@ -9,6 +9,7 @@ import org.theorycheck.core.io.OutputLock;
 import org.theorycheck.core.ladder.Resumable;
 import org.theorycheck.core.ladder.Rung;
 import org.theorycheck.core.ladder.Trace;
+import org.theorycheck.core.ladder.RunOrigin;
 import org.theorycheck.core.ladder.TraceCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +26,8 @@ import java.util.concurrent.Callable;
         description = {"Runs the experiment once on its rung: usually the real network, trained with SGD.",
                 "The rung is the experiment's rung: key (rung=NAME overrides it), the seed its first (seeds=N picks another).",
                 "Writes DIR/trace.csv (step, then one column per series of the theory's trace) and one CSV file per",
-                "table of the trace (e.g. attention.csv).",
+                "table of the trace (e.g. attention.csv), and DIR/run.fingerprint: the theory, experiment, rung and seed",
+                "it computed, which verify reads when a check's runs: name DIR (rung: external).",
                 "A rung that keeps checkpoints (long runs of real networks) keeps them in DIR: run the same command",
                 "again after a kill and it resumes from there and writes what an uninterrupted run writes.",
                 "The checkpoint is deleted once the outputs are written.",
@@ -84,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
             trace = resumable != null ? resumable.run(config, seed, dir, t -> bar.stepTo((long) t))
                     : rung.run(config, seed, t -> bar.stepTo((long) t));
         }
-        TraceCsv.write(trace, dir);
+        TraceCsv.write(trace, RunOrigin.of(theory.id(), config, rung.name(), seed), dir);
         if (resumable != null) {
             resumable.discardCheckpoint(dir);
         }

@@ -2,9 +2,11 @@ package org.theorycheck.core;
 
 import org.theorycheck.core.claims.Quantity;
 import org.theorycheck.core.claims.SymbolicChecks;
+import org.theorycheck.core.experiment.ConfigException;
 import org.theorycheck.core.experiment.Experiment;
 import org.theorycheck.core.experiment.ExperimentSchema;
 import org.theorycheck.core.ladder.Rung;
+import org.theorycheck.core.ladder.RunFiles;
 import org.theorycheck.core.ladder.Trace;
 import org.theorycheck.core.report.FigureRecipe;
 
@@ -54,6 +56,28 @@ public interface Theory<E extends Experiment, T extends Trace> {
 
     /** Its figures, in the paper's order. */
     List<FigureRecipe> figures();
+
+    /**
+     * The trace of one run read back from its files: those {@code train --out} writes for an experiment of this theory,
+     * or the same files written by another tool (a PyTorch script, say). Claims check such runs on the rung
+     * {@code external}, which the core provides to every theory that implements this: it finds the run of each seed,
+     * reads its files, checks their times (increasing, ending at the experiment's last step) and names them with their
+     * checksums in the evidence; the theory only builds its trace. Declare each file's columns with
+     * {@link RunFiles.Table#expect} and take them from {@code files}: whatever is wrong (a missing column, a column of
+     * another theory, a field that is not a finite number) is then reported with the file, the line and the column.
+     * Check what only the theory knows against {@code experiment} (the sequence classes of a row, the record times) and
+     * report it with {@link RunFiles.Table#error}. The form of the files is documented for users in
+     * {@code docs/runs-<id>.md}.
+     *
+     * <p>None by default: a check of this theory with {@code rung: external} is then refused when its claim file loads.
+     *
+     * @param experiment the check's experiment, which says what the runs were (their data, rates, steps)
+     * @throws ConfigException naming the file, line and column of the first thing that is wrong
+     */
+    default T readTrace(E experiment, RunFiles files) {
+        throw new ConfigException(experiment.source(), 0, "", "theory " + id() + " cannot read runs from files yet (its "
+                + "Theory does not implement readTrace), so its claims cannot be checked with rung: external");
+    }
 
     /**
      * Lines that describe a finished run to a user after {@code train} or {@code integrate}, e.g. its final

@@ -119,7 +119,7 @@ class OutputDirectoryTest {
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.errorLines()).singleElement().asString().startsWith("note: ").contains(out.toString(),
                 "pid " + child.pid() + ": theorycheck train", "taken over");
-        assertThat(files(out)).containsExactly("attention.csv", "trace.csv");
+        assertThat(files(out)).containsExactly("attention.csv", "run.fingerprint", "trace.csv");
     }
 
     /** An --out that is a file, or under one: exit 2 naming the directory and why, before any run. */

@@ -26,6 +26,7 @@ public final class CheckContext<E extends Experiment, T extends Trace> {
     private final ExperimentFile<E> experiment;
     private final E config;
     private final RunCache<E, T> cache;
+    private Rung<E, T> external;
 
     /**
      * @param source the check's experiment with its overrides, as text (null if it has none); it may run where the file is not
@@ -83,8 +84,19 @@ public final class CheckContext<E extends Experiment, T extends Trace> {
         return rung(spec.rung());
     }
 
-    /** Another rung of the ladder by name (for quantities that compare rungs). */
+    /**
+     * Another rung of the ladder by name (for quantities that compare rungs); {@code external}, the check's runs read from
+     * files, on a check that has them.
+     */
     public Rung<E, T> rung(String name) {
+        if (name.equals(ClaimFiles.EXTERNAL) && spec.runs() != null) {
+            synchronized (this) {
+                if (external == null) {
+                    external = cache.external(spec.runs(), config().rung());
+                }
+                return external;
+            }
+        }
         Rung<E, T> r = cache.rung(name);
         if (r == null) {
             throw new IllegalStateException("no rung " + name);

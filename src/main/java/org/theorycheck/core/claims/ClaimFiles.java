@@ -38,9 +38,14 @@ public final class ClaimFiles {
 
     private static final Set<String> CLAIM_FIELDS = Set.of("id", "theory", "source", "statement", "assumptions", "checks");
     private static final Set<String> CHECK_FIELDS = Set.of("name", "rung", "experiment", "overrides", "quick",
-            "quantity", "params", "tolerance", "exact", "confidence", "expected", "why");
+            "quantity", "params", "tolerance", "exact", "confidence", "expected", "why", "runs");
     /** The rung name of checks decided by symbolic computation. */
     public static final String SYMBOLIC = "symbolic";
+    /**
+     * The rung name of checks on runs read from files ({@code runs:}), which every theory that reads its traces back
+     * ({@link Theory#readTrace}) has: it stands for the rung of the check's experiment.
+     */
+    public static final String EXTERNAL = "external";
     private static final double DEFAULT_CONFIDENCE = 0.95;
 
     private ClaimFiles() {}
@@ -217,6 +222,8 @@ public final class ClaimFiles {
             String rung = requiredText(f, map, "rung");
             List<String> rungs = new ArrayList<>(quantities.rungNames());
             rungs.add(0, SYMBOLIC);
+            rungs.add(1, EXTERNAL);
+            boolean external = rung.equals(EXTERNAL);
             if (!rungs.contains(rung)) {
                 throw error(f.get("rung").getValueNode(), "checks.rung", "unknown rung '" + rung + "'; allowed: " + String.join(", ", rungs));
             }
@@ -233,7 +240,7 @@ public final class ClaimFiles {
             } else {
                 quantity = quantities.find(quantityName).orElseThrow(() -> error(qNode, "checks.quantity",
                         "unknown quantity '" + quantityName + "'; known: " + String.join(", ", quantities.names())));
-                if (!quantity.rungs().contains(rung)) {
+                if (!external && !quantity.rungs().contains(rung)) {
                     throw error(f.get("rung").getValueNode(), "checks.rung", "quantity " + quantityName
                             + " is not meaningful on rung " + rung + "; it is on: " + String.join(", ", quantity.rungs().stream().sorted().toList()));
                 }
@@ -244,6 +251,26 @@ public final class ClaimFiles {
             Path experiment = null;
             List<String> overrides = f.containsKey("overrides") ? texts(f.get("overrides"), "checks.overrides") : List.of();
             List<String> quick = f.containsKey("quick") ? texts(f.get("quick"), "checks.quick") : List.of();
+            NodeTuple runsField = f.get("runs");
+            ExternalRuns runs = null;
+            if (runsField != null && !external) {
+                throw error(runsField.getKeyNode(), "checks.runs", "is for rung " + EXTERNAL + " (runs read from files); this "
+                        + "check's rung is " + rung);
+            }
+            if (external) {
+                if (runsField == null) {
+                    throw error(map, "checks.runs", "is missing (required on rung " + EXTERNAL + "): the directory that holds "
+                            + "seed-<n>/ for each seed of the experiment, or a glob of run directories");
+                }
+                if (!quick.isEmpty()) {
+                    throw error(f.get("quick").getValueNode(), "checks.quick", "runs read from files are what they are, so a "
+                            + "check on rung " + EXTERNAL + " has one budget: give the runs' settings in overrides");
+                }
+                if (!f.containsKey("experiment")) {
+                    throw error(map, "checks.experiment", "is missing (required on rung " + EXTERNAL + "): the experiment the "
+                            + "runs are of, which says their data, rates and steps");
+                }
+            }
             if (f.containsKey("experiment")) {
                 Node e = f.get("experiment").getValueNode();
                 experiment = Path.of(scalar(e, "checks.experiment"));
@@ -252,8 +279,13 @@ public final class ClaimFiles {
                 }
                 ExperimentFile<E> base = withOverrides(ExperimentFile.read(experiment, theory.experiments()), overrides,
                         f.get("overrides"), e);
-                validateRun(base, quick.isEmpty() ? "" : " with --full", e, f.get("rung").getValueNode(), rung, quantities,
-                        quantity, params, written);
+                if (external) {
+                    runs = externalRuns(base, e, f.get("rung").getValueNode(), runsField.getValueNode(), theory, quantities,
+                            quantity, params, written);
+                } else {
+                    validateRun(base, quick.isEmpty() ? "" : " with --full", e, f.get("rung").getValueNode(), rung, quantities,
+                            quantity, params, written);
+                }
                 if (!quick.isEmpty()) {
                     validateRun(withOverrides(base, quick, f.get("quick"), e), " with the quick overrides", e,
                             f.get("rung").getValueNode(), rung, quantities, quantity, params, written);
@@ -281,7 +313,41 @@ public final class ClaimFiles {
                         + " needs a why (what was measured, and which assumption of the claim it breaks)");
             }
             return new CheckSpec(name, rung, experiment, overrides, quick, quantityName, params, tolerance, expected, why,
-                    file, line(map));
+                    file, line(map), runs);
+        }
+
+        /**
+         * Validates a check on rung {@code external} as {@link #validateRun} does on the rung its experiment names (what
+         * the runs are), and reads its runs: the experiment must be one configuration, and the quantity meaningful on that
+         * rung.
+         */
+        <E extends Experiment, T extends Trace> ExternalRuns externalRuns(ExperimentFile<E> file, Node experimentNode,
+                Node rungNode, Node runsNode, Theory<E, T> theory, Quantities<E, T> quantities, Quantity<E, T> quantity,
+                Map<String, Object> params, Map<String, Node> written) {
+            SweepPlan<E> plan;
+            try {
+                plan = SweepPlan.of(file);
+            } catch (ConfigException ce) {
+                throw error(experimentNode, "checks.experiment", "the experiment is invalid: " + ce.getMessage());
+            }
+            if (!plan.keys().isEmpty()) {
+                throw error(experimentNode, "checks.experiment", "sweeps " + String.join(", ", plan.keys()) + ", but runs read "
+                        + "from files are the runs of one configuration: fix the swept keys with overrides");
+            }
+            E config = plan.cells().get(0).config();
+            String standsFor = config.rung();
+            if (!quantity.rungs().contains(standsFor)) {
+                throw error(rungNode, "checks.rung", "quantity " + quantity.name() + " is not meaningful on rung " + standsFor
+                        + ", the rung of the check's experiment (its rung key: what the runs are); it is on: "
+                        + String.join(", ", quantity.rungs().stream().sorted().toList()));
+            }
+            validateRun(file, "", experimentNode, rungNode, standsFor, quantities, quantity, params, written);
+            String pattern = scalar(runsNode, "checks.runs").trim();
+            if (pattern.isEmpty()) {
+                throw error(runsNode, "checks.runs", "must not be empty");
+            }
+            List<Long> seeds = quantities.rung(standsFor).isRandom(config) ? config.seeds() : config.seeds().subList(0, 1);
+            return ExternalRuns.read(pattern, theory, config, seeds, file().toString(), line(runsNode));
         }
 
         /**

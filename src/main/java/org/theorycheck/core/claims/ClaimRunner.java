@@ -133,8 +133,10 @@ public final class ClaimRunner {
                 TheoryChecks<?, ?> t = byTheory.computeIfAbsent(in.theory(),
                         id -> new TheoryChecks<>(theories.require(id, in.check().location(), 0, "theory")));
                 Measurement m = t.measure(full, in.check(), in.experiment());
+                ExternalRuns runs = in.check().runs();
+                String evidence = runs == null ? m.evidence() : Verdicts.evidence(m, in.check().tolerance()) + "; " + runs.evidence();
                 return new Outcome(Verdicts.decide(m, in.check().tolerance()), m.text(), m.value(), m.deviations(),
-                        m.counterexample(), m.replicates(), m.evidence(), m.movement(), "", seconds(start));
+                        m.counterexample(), m.replicates(), evidence, m.movement(), "", seconds(start));
             } catch (RuntimeException e) {
                 String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 return new Outcome(Verdict.ERROR, null, Double.NaN, null, null, null, null, null, message, seconds(start));

@@ -22,10 +22,12 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class RunCache<E extends Experiment, T extends Trace> {
 
+    private final Theory<E, T> theory;
     private final List<Rung<E, T>> ladder;
     private final ConcurrentMap<String, CompletableFuture<T>> entries = new ConcurrentHashMap<>();
 
     public RunCache(Theory<E, T> theory) {
+        this.theory = theory;
         this.ladder = List.copyOf(theory.ladder());
     }
 
@@ -34,9 +36,22 @@ public final class RunCache<E extends Experiment, T extends Trace> {
         return ladder.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
     }
 
-    /** The trace of {@code rung} (one of this cache's ladder) for the experiment and seed, computed once. */
+    /** The rung {@code external} for these runs, standing for the rung of this cache's ladder named {@code standsFor}. */
+    Rung<E, T> external(ExternalRuns runs, String standsFor) {
+        Rung<E, T> rung = rung(standsFor);
+        if (rung == null) {
+            throw new IllegalStateException("no rung " + standsFor);
+        }
+        return new ExternalRung<>(theory, rung, runs);
+    }
+
+    /**
+     * The trace of {@code rung} (one of this cache's ladder, or an {@link #external} one) for the experiment and seed,
+     * computed once; runs read from files are keyed by their files' checksums.
+     */
     public T get(Rung<E, T> rung, E experiment, long seed) {
-        String key = rung.name() + "|" + seed + "|" + experiment.fingerprint();
+        String name = rung instanceof ExternalRung<?, ?> external ? external.cacheKey() : rung.name();
+        String key = name + "|" + seed + "|" + experiment.fingerprint();
         CompletableFuture<T> mine = new CompletableFuture<>();
         CompletableFuture<T> existing = entries.putIfAbsent(key, mine);
         if (existing == null) {

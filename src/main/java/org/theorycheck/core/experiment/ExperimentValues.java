@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -356,6 +357,18 @@ public final class ExperimentValues {
             sb.append(k.name()).append('=').append(value).append('\n');
         }
         return sb.toString();
+    }
+
+    /** A {@link #fingerprint()} read back: key → value, in its order. */
+    public static Map<String, String> fingerprintEntries(String fingerprint) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : fingerprint.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                out.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return out;
     }
 
     private static String canonical(ExperimentKeys.Kind kind, JsonNode n) {

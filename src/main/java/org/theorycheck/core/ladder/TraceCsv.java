@@ -37,10 +37,23 @@ public final class TraceCsv {
      * failure or a kill leaves the previous files.
      */
     public static void write(Trace trace, Path dir) {
+        write(trace, null, dir);
+    }
+
+    /**
+     * As {@link #write(Trace, Path)}, with {@link RunOrigin#FILE} beside the trace files, put in place with them (so that it
+     * never describes other files than those beside it).
+     *
+     * @param origin what the run was computed with, or null to write none
+     */
+    public static void write(Trace trace, RunOrigin origin, Path dir) {
         try (OutputSet files = OutputSet.in(dir)) {
             files.text(TRACE, w -> writeSeries(trace, w));
             for (TraceTable table : trace.tables()) {
                 files.text(table.name() + ".csv", w -> writeTable(table, w));
+            }
+            if (origin != null) {
+                files.text(RunOrigin.FILE, origin.text());
             }
             files.commit();
         }

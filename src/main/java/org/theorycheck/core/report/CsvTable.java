@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * A CSV file read back for plotting (trace.csv, attention.csv, summary.csv, …). Every failed lookup —
  * a missing file, a missing column, a field that is not a number — throws a {@link ConfigException}
- * naming the file, the line (1 is the header) and the column, so a command can exit with code 2
+ * naming the file, the line (of the file, blank lines counted) and the column, so a command can exit with code 2
  * before writing anything. Fields may be quoted as {@link Csv#field(String)} writes them.
  */
 public final class CsvTable {
@@ -18,11 +18,16 @@ public final class CsvTable {
     private final String source;
     private final List<String> header;
     private final List<List<String>> rows;
+    /** The line of the file where each data row starts (blank lines and quoted line breaks counted). */
+    private final int[] lines;
+    private final int headerLine;
 
-    private CsvTable(String source, List<String> header, List<List<String>> rows) {
+    private CsvTable(String source, List<String> header, int headerLine, List<List<String>> rows, int[] lines) {
         this.source = source;
+        this.headerLine = headerLine;
         this.header = List.copyOf(header);
         this.rows = List.copyOf(rows);
+        this.lines = lines;
     }
 
     public static CsvTable read(Path file) {
@@ -32,10 +37,13 @@ public final class CsvTable {
     /** Parses CSV text; {@code source} names it in error messages. */
     public static CsvTable parse(String source, String text) {
         List<List<String>> lines = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         boolean lineHasContent = false;
+        int line = 1;
+        int start = 1;
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
             if (quoted) {
@@ -45,6 +53,9 @@ public final class CsvTable {
                 } else if (ch == '"') {
                     quoted = false;
                 } else {
+                    if (ch == '\n' || (ch == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                        line++;
+                    }
                     field.append(ch);
                 }
             } else if (ch == '"') {
@@ -61,10 +72,13 @@ public final class CsvTable {
                 if (lineHasContent || field.length() > 0) {
                     fields.add(field.toString());
                     lines.add(fields);
+                    starts.add(start);
                 }
                 fields = new ArrayList<>();
                 field.setLength(0);
                 lineHasContent = false;
+                line++;
+                start = line;
             } else {
                 field.append(ch);
                 lineHasContent = true;
@@ -73,6 +87,7 @@ public final class CsvTable {
         if (lineHasContent || field.length() > 0) {
             fields.add(field.toString());
             lines.add(fields);
+            starts.add(start);
         }
         if (lines.isEmpty()) {
             throw new ConfigException(source, 0, "", "the file is empty; expected a CSV header line");
@@ -80,11 +95,12 @@ public final class CsvTable {
         List<String> header = lines.get(0);
         for (int r = 1; r < lines.size(); r++) {
             if (lines.get(r).size() != header.size()) {
-                throw new ConfigException(source, r + 1, "", "has " + lines.get(r).size() + " fields, the header has "
+                throw new ConfigException(source, starts.get(r), "", "has " + lines.get(r).size() + " fields, the header has "
                         + header.size());
             }
         }
-        return new CsvTable(source, header, lines.subList(1, lines.size()));
+        int[] rowLines = starts.subList(1, starts.size()).stream().mapToInt(Integer::intValue).toArray();
+        return new CsvTable(source, header, starts.get(0), lines.subList(1, lines.size()), rowLines);
     }
 
     /** The file name (or other source label) used in messages. */
@@ -109,7 +125,7 @@ public final class CsvTable {
     public int column(String name) {
         int index = header.indexOf(name);
         if (index < 0) {
-            throw new ConfigException(source, 1, name, "no such column; the columns are " + String.join(", ", header));
+            throw new ConfigException(source, headerLine, name, "no such column; the columns are " + String.join(", ", header));
         }
         return index;
     }
@@ -137,7 +153,7 @@ public final class CsvTable {
         try {
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw new ConfigException(source, row + 2, header.get(column), "'" + s + "' is not a number");
+            throw new ConfigException(source, line(row), header.get(column), "'" + s + "' is not a number");
         }
     }
 
@@ -155,8 +171,13 @@ public final class CsvTable {
         return out;
     }
 
-    /** The 1-based line number of data row {@code row}, for messages. */
+    /** The 1-based line of the header. */
+    public int headerLine() {
+        return headerLine;
+    }
+
+    /** The 1-based line of the file where data row {@code row} starts, for messages. */
     public int line(int row) {
-        return row + 2;
+        return lines[row];
     }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A theory's ladder as a matrix: one row per claim, one column per rung, top rung (SGD) first and
- * symbolic checks last, each cell the verdicts of the claim's checks on that rung with the deviation each
+ * A theory's ladder as a matrix: one row per claim, one column per rung, runs read from files
+ * ({@code external}) first, then the top rung (SGD) and down, symbolic checks last, each cell the verdicts of the claim's checks on that rung with the deviation each
  * compared with its tolerance. A reader sees at a glance where along the ladder a prediction stops
  * holding. Rungs no check uses are left out.
  */
@@ -41,6 +41,7 @@ public final class VerdictMatrix {
      */
     public static VerdictMatrix of(List<CheckResult> results, List<String> rungs) {
         List<String> ladder = new ArrayList<>(rungs);
+        ladder.add(0, ClaimFiles.EXTERNAL);
         ladder.add(ClaimFiles.SYMBOLIC);
         List<String> used = ladder.stream().filter(rung -> results.stream().anyMatch(r -> r.check().rung().equals(rung))).toList();
         Map<String, Map<String, List<CheckResult>>> byClaim = new LinkedHashMap<>();

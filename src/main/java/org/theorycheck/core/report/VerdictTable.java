@@ -85,8 +85,12 @@ public final class VerdictTable {
             String.format(Locale.ROOT, "%.1f", r.seconds())};
     }
 
-    /** Longest measured text in a markdown cell; CSV and JSON keep it whole. */
+    /**
+     * Longest measured text in a markdown cell; CSV and JSON keep it whole. The evidence is never cut: it names the files
+     * a check read from, with their checksums.
+     */
     private static final int MARKDOWN_CELL = 220;
+    private static final int EVIDENCE = List.of(HEADER).indexOf("evidence");
 
     private static String markdown(List<CheckResult> results) {
         if (results.isEmpty()) {
@@ -96,8 +100,10 @@ public final class VerdictTable {
         sb.append("---|".repeat(HEADER.length)).append('\n');
         for (CheckResult r : results) {
             sb.append("| ");
-            for (String cell : row(r)) {
-                String shown = cell.length() > MARKDOWN_CELL ? cell.substring(0, MARKDOWN_CELL - 1) + "…" : cell;
+            String[] cells = row(r);
+            for (int c = 0; c < cells.length; c++) {
+                String cell = cells[c];
+                String shown = c != EVIDENCE && cell.length() > MARKDOWN_CELL ? cell.substring(0, MARKDOWN_CELL - 1) + "…" : cell;
                 sb.append(shown.replace("|", "\\|").replace("\n", " ")).append(" | ");
             }
             sb.setLength(sb.length() - 1);

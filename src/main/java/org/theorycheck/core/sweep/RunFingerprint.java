@@ -1,5 +1,7 @@
 package org.theorycheck.core.sweep;
 
+import org.theorycheck.core.experiment.ExperimentValues;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -57,7 +59,7 @@ public record RunFingerprint(Map<String, String> entries) {
         List<Map<String, String>> cells = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>();
         for (SweepPlan.Cell<?> cell : plan.cells()) {
-            Map<String, String> canonical = entries(cell.config().fingerprint());
+            Map<String, String> canonical = ExperimentValues.fingerprintEntries(cell.config().fingerprint());
             cells.add(canonical);
             keys.addAll(canonical.keySet());
         }
@@ -70,18 +72,6 @@ public record RunFingerprint(Map<String, String> entries) {
             entries.put(key, varies ? FROM_THE_GRID : first);
         }
         return new RunFingerprint(entries);
-    }
-
-    /** The {@code key=value} lines of an experiment's fingerprint, by key. */
-    private static Map<String, String> entries(String fingerprint) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String line : fingerprint.split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                out.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        return out;
     }
 
     /** 16 hexadecimal digits of the SHA-256 of {@link #text()}: what each journal row carries. */

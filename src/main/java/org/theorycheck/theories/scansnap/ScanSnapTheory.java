@@ -5,6 +5,7 @@ import org.theorycheck.core.claims.Quantity;
 import org.theorycheck.core.claims.SymbolicChecks;
 import org.theorycheck.core.experiment.ExperimentSchema;
 import org.theorycheck.core.ladder.Rung;
+import org.theorycheck.core.ladder.RunFiles;
 import org.theorycheck.core.report.FigureRecipe;
 import org.theorycheck.theories.scansnap.cli.BenchCommand;
 import org.theorycheck.theories.scansnap.cli.CorpusCommand;
@@ -98,6 +99,15 @@ public final class ScanSnapTheory implements Theory<ExperimentConfig, ScanSnapTr
     @Override
     public List<FigureRecipe> figures() {
         return FigureRecipes.all();
+    }
+
+    /**
+     * On the synthetic classes {@code trace.csv} and {@code attention.csv}, on a corpus {@code trace.csv} and
+     * {@code attention_maps.csv}, each row checked against the experiment ({@code docs/runs-scan-and-snap.md}).
+     */
+    @Override
+    public ScanSnapTrace readTrace(ExperimentConfig experiment, RunFiles files) {
+        return ScanSnapRunFiles.read(experiment, files);
     }
 
     /** The final loss and entropy; on a continuous rung, the snap times it shows beside the paper's t0. */

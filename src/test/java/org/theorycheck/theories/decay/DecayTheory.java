@@ -5,6 +5,8 @@ import org.theorycheck.core.claims.Quantity;
 import org.theorycheck.core.claims.SymbolicChecks;
 import org.theorycheck.core.experiment.ExperimentSchema;
 import org.theorycheck.core.ladder.Rung;
+import org.theorycheck.core.ladder.RunFiles;
+import org.theorycheck.core.ladder.TraceCsv;
 import org.theorycheck.core.report.FigureRecipe;
 import org.theorycheck.theories.decay.symbolic.DecaySymbolicChecks;
 
@@ -49,6 +51,34 @@ public final class DecayTheory implements Theory<DecayExperiment, DecayTrace> {
     @Override
     public SymbolicChecks symbolic() {
         return SymbolicChecks.of(DecaySymbolicChecks.IDS, DecaySymbolicChecks::run);
+    }
+
+    /**
+     * {@code trace.csv} with the columns {@code step} (every step from 0 to the experiment's last) and {@code w}; the
+     * column {@code loss}, which {@code train} writes too, is optional and, if there, must be ½(w − w*)².
+     */
+    @Override
+    public DecayTrace readTrace(DecayExperiment experiment, RunFiles files) {
+        RunFiles.Table trace = files.trace().expect(List.of("w"), List.of("loss"));
+        double[] steps = trace.steps();
+        for (int k = 0; k < steps.length; k++) {
+            if (steps[k] != k) {
+                throw trace.error(k, "step", "is " + TraceCsv.step(steps[k]) + " where step " + k + " is expected: a run "
+                        + "records every step from 0");
+            }
+        }
+        double[] w = trace.numbers("w");
+        if (trace.has("loss")) {
+            double[] loss = trace.numbers("loss");
+            for (int k = 0; k < w.length; k++) {
+                double expected = 0.5 * (w[k] - experiment.target()) * (w[k] - experiment.target());
+                if (Math.abs(loss[k] - expected) > 1e-12 * Math.max(1, expected)) {
+                    throw trace.error(k, "loss", "is " + loss[k] + ", but ½(w − w*)² = " + expected + " with w* = "
+                            + experiment.target() + " (model.target)");
+                }
+            }
+        }
+        return new DecayTrace(steps, w, experiment.target());
     }
 
     @Override

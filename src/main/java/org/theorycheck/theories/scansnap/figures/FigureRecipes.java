@@ -13,15 +13,14 @@ public final class FigureRecipes {
 
     private FigureRecipes() {}
 
-    /** Every recipe, the ladder drawn for its default experiments. */
+    /** Every recipe, the ladder drawn for its default experiments (see {@link LadderFigure#drawnFor} for others). */
     public static List<FigureRecipe> all() {
-        String ladderExperiment = LadderFigure.DEFAULT_EXPERIMENT;
-        String transformerExperiment = LadderFigure.DEFAULT_TRANSFORMER_EXPERIMENT;
         TextRuns textRuns = new TextRuns();
         return List.of(new Fig3GrowthFactor(), new Fig4Heatmaps(), new Fig5Adam(), new Fig6Sweep(),
                 new Fig7Attention(textRuns, List.of()), new Fig7Freeze(textRuns, List.of()), new Fig8DecoderH(),
                 new Fig9SnapLevel(), new Fig10EntropyRate(textRuns, List.of()), RecallFigure.fig11(List.of()),
-                RecallFigure.fig12(List.of()), new LadderFigure(ladderExperiment, transformerExperiment),
+                RecallFigure.fig12(List.of()),
+                new LadderFigure(LadderFigure.DEFAULT_EXPERIMENT, LadderFigure.DEFAULT_TRANSFORMER_EXPERIMENT),
                 new TransformerLadderFigure());
     }
 }

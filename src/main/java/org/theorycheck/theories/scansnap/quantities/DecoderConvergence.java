@@ -69,6 +69,13 @@ final class DecoderConvergence implements ScanSnapQuantity {
     /** The first recorded step at which every class's decoder residual is at most epsilon; +∞ if none. */
     private static double firstWithin(Trajectory t, double epsilon) {
         for (int i = 0; i < t.size(); i++) {
+            for (double r : t.at(i).decoderResidual()) {
+                if (Double.isNaN(r)) {
+                    // a NaN would read as "not yet within epsilon", a verdict on a number that is not there
+                    throw new IllegalArgumentException("the trace holds no decoder residual of each class (runs read from "
+                            + "files hold only their mean over classes), which decoder_convergence needs");
+                }
+            }
             if (Stats.max(t.at(i).decoderResidual()) <= epsilon) {
                 return t.at(i).step();
             }

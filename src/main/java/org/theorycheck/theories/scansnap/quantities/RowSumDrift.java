@@ -48,6 +48,13 @@ final class RowSumDrift implements ScanSnapQuantity {
                     double sum0 = 0;
                     double sum = 0;
                     for (int l = 0; l < t.classes().vocabulary(); l++) {
+                        if (Double.isNaN(t.z(0, n, l)) || Double.isNaN(t.z(i, n, l))) {
+                            // an infinite drift would be a verdict on a logit that is not there
+                            throw new IllegalArgumentException("seed " + seed + ", class " + n + ", token " + t.classes().label(l)
+                                    + ", step " + Trajectory.stepLabel(snap.step()) + ": the trace has no z here, and row_sum_drift "
+                                    + "sums every token of a row (runs read from files hold the logits of the tokens their query "
+                                    + "attends to only)");
+                        }
                         sum0 += t.z(0, n, l);
                         sum += t.z(i, n, l);
                     }

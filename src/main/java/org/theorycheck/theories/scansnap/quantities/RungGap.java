@@ -22,8 +22,10 @@ import java.util.stream.DoubleStream;
  * of the rung named by {@code against} (usually the next one down, which drops one more assumption),
  * on the shared record grid, from the same Z(0). Deviation per seed: max over classes, tokens and
  * recorded steps of |z_rung − z_against|, divided by the largest movement |z_against(t) − z_against(0)|
- * of the same logits; entries one rung leaves undetermined (the closed forms' distinct tokens) are
- * skipped. 0 when the rungs agree; 1 when the gap is as large as the logits' own movement.
+ * of the same logits; entries the {@code against} rung leaves undetermined (the closed forms' distinct tokens) are
+ * skipped, and an entry the check's rung lacks where {@code against} has one (runs read from files hold only the
+ * logits of tokens their query attends to) is an error. 0 when the rungs agree; 1 when the gap is as large as the
+ * logits' own movement.
  */
 final class RungGap implements ScanSnapQuantity {
 
@@ -77,9 +79,16 @@ final class RungGap implements ScanSnapQuantity {
                         if (Double.isNaN(zb) || Double.isNaN(b.z(0, n, l))) {
                             continue;
                         }
+                        if (Double.isNaN(za)) {
+                            // an infinite gap would be a verdict on a logit that is not there
+                            throw new IllegalArgumentException("seed " + seed + ", class " + n + ", token " + a.classes().label(l)
+                                    + ", step " + Trajectory.stepLabel(step) + ": " + rung + " has no z where " + againstName
+                                    + " has one, and rung_gap compares every token (runs read from files hold the logits of "
+                                    + "the tokens their query attends to only)");
+                        }
                         moved = Math.max(moved, Math.abs(zb - b.z(0, n, l)));
                         int token = l;
-                        gap.offer(Double.isNaN(za) ? Double.POSITIVE_INFINITY : Math.abs(za - zb), () -> "seed " + seed + ", class "
+                        gap.offer(Math.abs(za - zb), () -> "seed " + seed + ", class "
                                 + cls + ", token " + a.classes().label(token) + ", step " + Trajectory.stepLabel(step) + ": z = "
                                 + Format.number(za) + " on " + rung + ", " + Format.number(zb) + " on " + againstName);
                     }
