@@ -66,9 +66,9 @@ class VerifyCommandTest {
     @Test
     void theTableShowsTheComparedDeviationAndTheEvidence() throws IOException {
         Cli.Outcome r = verify(claim(GOOD).toString());
-        assertThat(r.out()).contains("| measured | deviation | tolerance | evidence | verdict |").contains("| one seed |");
+        assertThat(r.out()).contains("| measured | deviation | tolerance | evidence | verdict |").contains("| one seed; logits moved ");
         Cli.Outcome json = verify(claim(GOOD).toString(), "--format", "json");
-        assertThat(json.out()).contains("\"deviation\" : ", "\"evidence\" : \"one seed\"");
+        assertThat(json.out()).contains("\"deviation\" : ", "\"evidence\" : \"one seed; logits moved ");
     }
 
     @Test

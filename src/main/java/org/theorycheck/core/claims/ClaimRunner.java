@@ -135,8 +135,10 @@ public final class ClaimRunner {
                 Measurement m = t.measure(full, in.check(), in.experiment());
                 ExternalRuns runs = in.check().runs();
                 String evidence = runs == null ? m.evidence() : Verdicts.evidence(m, in.check().tolerance()) + "; " + runs.evidence();
+                // on runs from files the evidence already says how far they moved, before the files' checksums
+                Movement movement = runs == null ? m.movement() : null;
                 return new Outcome(Verdicts.decide(m, in.check().tolerance()), m.text(), m.value(), m.deviations(),
-                        m.counterexample(), m.replicates(), evidence, m.movement(), "", seconds(start));
+                        m.counterexample(), m.replicates(), evidence, movement, "", seconds(start));
             } catch (RuntimeException e) {
                 String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 return new Outcome(Verdict.ERROR, null, Double.NaN, null, null, null, null, null, message, seconds(start));
