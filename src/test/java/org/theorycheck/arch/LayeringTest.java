@@ -17,12 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The packages follow the data flow (DESIGN.md): config → data → model → train → theory → verify →
  * report → cli. A class may depend only on its own layer or lower ones (so report may use theory and
  * verify, cli anything); a package outside this list is a failure too, until it is given a place.
- * Symja ({@code org.matheclipse}) may be used only under {@code org/theorycheck/theory}, DJL ({@code ai.djl})
+ * Symja ({@code org.matheclipse}) may be used only under {@code org/theorycheck/theory} and a theory's
+ * {@code theories/<id>/symbolic} package, DJL ({@code ai.djl})
  * only under {@code org/theorycheck/transformer}.
  */
 class LayeringTest {
 
-    static final List<String> LAYERS = List.of("config", "data", "model", "train", "transformer", "theory", "verify", "report", "cli");
+    static final List<String> LAYERS = List.of("config", "data", "model", "train", "transformer", "theory", "theories", "verify", "report", "cli");
     static final Path MAIN = Path.of("src", "main", "java");
 
     /** References to project packages in code: imports (static too) and fully qualified names. */
@@ -78,6 +79,10 @@ class LayeringTest {
         assertThat(symjaViolations("org/theorycheck/model/A.java", "import org.matheclipse.core.eval.ExprEvaluator;")).hasSize(1);
         assertThat(symjaViolations("org/theorycheck/theory/scansnap/A.java", "import org.matheclipse.core.eval.ExprEvaluator;"))
                 .isEmpty();
+        assertThat(symjaViolations("org/theorycheck/theories/deeplinear/ladder/A.java", "import org.matheclipse.core.expression.F;"))
+                .hasSize(1);
+        assertThat(symjaViolations("org/theorycheck/theories/deeplinear/symbolic/A.java", "import org.matheclipse.core.expression.F;"))
+                .isEmpty();
         assertThat(djlViolations("org/theorycheck/theory/scansnap/A.java", "import ai.djl.ndarray.NDArray;")).hasSize(1);
         assertThat(djlViolations("org/theorycheck/cli/A.java", "class A { Object e = ai.djl.engine.Engine.getInstance(); }")).hasSize(1);
         assertThat(djlViolations("org/theorycheck/transformer/A.java", "import ai.djl.ndarray.NDArray;")).isEmpty();
@@ -114,7 +119,7 @@ class LayeringTest {
     }
 
     static List<String> symjaViolations(String path, String text) {
-        if (path.startsWith("org/theorycheck/theory/")) {
+        if (path.startsWith("org/theorycheck/theory/") || path.matches("org/theorycheck/theories/\\w+/symbolic/.*")) {
             return List.of();
         }
         return SYMJA_REFERENCE.matcher(stripComments(text)).find() ? List.of(path + ": uses Symja outside theory") : List.of();
