@@ -67,6 +67,17 @@ public sealed interface TaskSpec {
         }
 
         @Override
+        public boolean equals(Object o) {
+            return o instanceof Synthetic x && x.inputs == inputs && x.outputs == outputs
+                    && Arrays.equals(x.singularValues, singularValues) && x.basis == basis && x.dataSeed == dataSeed;
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(new Object[] {inputs, outputs, Arrays.hashCode(singularValues), basis, dataSeed});
+        }
+
+        @Override
         public Task build() {
             UniformRandomProvider rng = RandomStreams.DATA.stream(dataSeed);
             int r = Math.min(inputs, outputs);
