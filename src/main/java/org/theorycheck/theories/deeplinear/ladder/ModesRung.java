@@ -107,7 +107,7 @@ public final class ModesRung implements Rung {
      * Eq 5's right-hand side with τ = 1 for the state {@code y = [W̄21 (N2×N1), W̄32 (N3×N2)]} row-major;
      * {@code dots} (N3×N1) receives {@code b^γ·a^α}.
      */
-    static double[] eq5(double[] y, int sizeA, int n1, int n2, int n3, double[] s, double[] dots) {
+    public static double[] eq5(double[] y, int sizeA, int n1, int n2, int n3, double[] s, double[] dots) {
         double[] dy = new double[y.length];
         for (int g = 0; g < n3; g++) {
             for (int a = 0; a < n1; a++) {
