@@ -20,24 +20,31 @@ public final class GdRung implements Rung {
         Gradient gradient = new Gradient(start.network(), start.task().statistics());
         double[][] g = gradient.newWeightArrays();
         double[] record = run.recordSteps();
-        int next = 0;
-        double rate = run.rate();
-        for (int step = 0; ; step++) {
-            if (next < record.length && record[next] == step) {
-                recorder.add(step, observables.of(start.asMatrices(w)));
-                next++;
-            }
-            if (step == run.steps()) {
-                break;
-            }
+        int done = 0;
+        for (double next : record) {
+            done = steps(gradient, w, g, run.rate(), done, (int) next);
+            recorder.add(next, observables.of(start.asMatrices(w)));
+        }
+        return recorder.build();
+    }
+
+    /**
+     * Steps {@code w} from step {@code from} to step {@code to} of eq 1 / eq 13 in place ({@code g} is work
+     * space); the loop the benchmark times.
+     *
+     * @return {@code to}
+     * @throws DivergenceException if the error becomes non-finite
+     */
+    public static int steps(Gradient gradient, double[][] w, double[][] g, double rate, int from, int to) {
+        for (int step = from; step < to; step++) {
             double check = gradient.compute(w, g);
             if (!Double.isFinite(check)) {
-                throw new DivergenceException(name(), step, "the error Σ31 − W_tot Σ11",
+                throw new DivergenceException("gd", step, "the error Σ31 − W_tot Σ11",
                         "train.rate = " + rate + " is past the stability limit; lower it");
             }
             step(w, g, rate);
         }
-        return recorder.build();
+        return to;
     }
 
     /** {@code w += rate · g}, every layer. */

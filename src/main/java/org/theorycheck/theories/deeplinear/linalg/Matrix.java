@@ -83,7 +83,7 @@ public record Matrix(int rows, int cols, double[] data) {
     public Matrix times(Matrix other) {
         requireInner(cols, other.rows, "times");
         Matrix c = zeros(rows, other.cols);
-        Dense.multiply(data, rows, cols, other.data, other.cols, c.data);
+        Dense.multiply(data, rows, cols, other.data, other.cols, c.data, new double[other.data.length]);
         return c;
     }
 
@@ -91,7 +91,8 @@ public record Matrix(int rows, int cols, double[] data) {
     public Matrix transposeTimes(Matrix other) {
         requireInner(rows, other.rows, "transposeTimes");
         Matrix c = zeros(cols, other.cols);
-        Dense.multiplyTransposeA(data, rows, cols, other.data, other.cols, c.data);
+        Dense.multiplyTransposeA(data, rows, cols, other.data, other.cols, c.data, new double[data.length],
+                new double[other.data.length]);
         return c;
     }
 

@@ -16,11 +16,22 @@ public final class Backprop {
     private final int batch;
     private final double[][] activity;
     private final double[][] delta;
+    private final double[] scratchA;
+    private final double[] scratchB;
 
     public Backprop(Network network, int batch) {
         this.widths = network.widths();
         this.layers = network.matrices();
         this.batch = batch;
+        int largest = 0;
+        for (int l = 0; l <= layers; l++) {
+            largest = Math.max(largest, batch * widths[l]);
+            if (l > 0) {
+                largest = Math.max(largest, widths[l] * widths[l - 1]);
+            }
+        }
+        scratchA = new double[largest];
+        scratchB = new double[largest];
         activity = new double[layers + 1][];
         delta = new double[layers + 1][];
         for (int l = 0; l <= layers; l++) {
@@ -48,9 +59,9 @@ public final class Backprop {
             check += e[i];
         }
         for (int l = layers; l >= 1; l--) {
-            Dense.multiplyTransposeA(delta[l], batch, widths[l], activity[l - 1], widths[l - 1], g[l - 1]);
+            Dense.multiplyTransposeA(delta[l], batch, widths[l], activity[l - 1], widths[l - 1], g[l - 1], scratchA, scratchB);
             if (l > 1) {
-                Dense.multiply(delta[l], batch, widths[l], w[l - 1], widths[l - 1], delta[l - 1]);
+                Dense.multiply(delta[l], batch, widths[l], w[l - 1], widths[l - 1], delta[l - 1], scratchA);
             }
         }
         return check;

@@ -12,7 +12,7 @@ import org.theorycheck.theories.deeplinear.task.Statistics;
  * <p>Work arrays are allocated once per instance, so an instance belongs to one thread. Cost per call:
  * the forward products {@code W_l ⋯ W_1} (n_l × N1 each), the error, and per layer one backward product
  * and one gradient product; for N_l = 3 with Σ11 = I that is three matrix products of N3·N2·N1
- * multiply-adds, 6·N1·N2·N3 flops.
+ * multiply-adds, 6·N1·N2·N3 flops, plus transposes of the operands ({@link Dense}).
  */
 public final class Gradient {
 
@@ -22,6 +22,8 @@ public final class Gradient {
     private final double[][] prefix;
     private final double[][] back;
     private final double[] error;
+    private final double[] scratchA;
+    private final double[] scratchB;
 
     public Gradient(Network network, Statistics stats) {
         this.widths = network.widths();
@@ -39,6 +41,12 @@ public final class Gradient {
             back[l] = new double[widths[l] * n1];
         }
         error = back[layers];
+        int largest = n1 * n1;
+        for (int l = 1; l <= layers; l++) {
+            largest = Math.max(largest, Math.max(widths[l] * n1, widths[l] * widths[l - 1]));
+        }
+        scratchA = new double[largest];
+        scratchB = new double[largest];
     }
 
     /**
@@ -52,7 +60,7 @@ public final class Gradient {
         int n1 = widths[0];
         System.arraycopy(w[0], 0, prefix[1], 0, widths[1] * n1);
         for (int l = 2; l <= layers; l++) {
-            Dense.multiply(w[l - 1], widths[l], widths[l - 1], prefix[l - 1], n1, prefix[l]);
+            Dense.multiply(w[l - 1], widths[l], widths[l - 1], prefix[l - 1], n1, prefix[l], scratchA);
         }
         double[] total = prefix[layers];
         double[] s31 = stats.sigma31().data();
@@ -64,7 +72,7 @@ public final class Gradient {
                 check += e;
             }
         } else {
-            Dense.multiply(total, widths[layers], n1, stats.sigma11().data(), n1, error);
+            Dense.multiply(total, widths[layers], n1, stats.sigma11().data(), n1, error, scratchA);
             for (int i = 0; i < error.length; i++) {
                 double e = s31[i] - error[i];
                 error[i] = e;
@@ -73,7 +81,7 @@ public final class Gradient {
         }
         for (int l = layers; l >= 1; l--) {
             if (l > 1) {
-                Dense.multiplyTransposeA(w[l - 1], widths[l], widths[l - 1], back[l], n1, back[l - 1]);
+                Dense.multiplyTransposeA(w[l - 1], widths[l], widths[l - 1], back[l], n1, back[l - 1], scratchA, scratchB);
                 Dense.multiplyTransposeB(back[l], widths[l], n1, prefix[l - 1], widths[l - 1], g[l - 1]);
             } else {
                 System.arraycopy(back[1], 0, g[0], 0, g[0].length);
