@@ -1,10 +1,5 @@
 package org.theorycheck.theories.deeplinear.ladder;
 
-import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.OrdinaryDifferentialEquation;
-import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
-import org.theorycheck.theories.deeplinear.DivergenceException;
 import org.theorycheck.theories.deeplinear.closedform.ScalarModes;
 
 /**
@@ -58,29 +53,19 @@ public final class DecoupledRung implements Rung {
         Observables observables = start.observables();
         Observables.Recorder recorder = start.recorder(name(), observables);
         double rate = run.rate();
-        OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
-            @Override
-            public int getDimension() {
-                return y0.length;
-            }
-
-            @Override
-            public double[] computeDerivatives(double t, double[] y) {
-                double[] dy = new double[y.length];
-                for (int k = 0; k < r; k++) {
-                    if (pairs) {
-                        double[] d = ScalarModes.eq8(y[k], y[r + k], s[k]);
-                        dy[k] = rate * d[0];
-                        dy[r + k] = rate * d[1];
-                    } else {
-                        dy[k] = y[k] == 0 && depth > 2 ? 0 : rate * ScalarModes.eq15(y[k], s[k], depth);
-                    }
+        Integrators.integrate(name(), (t, y) -> {
+            double[] dy = new double[y.length];
+            for (int k = 0; k < r; k++) {
+                if (pairs) {
+                    double[] d = ScalarModes.eq8(y[k], y[r + k], s[k]);
+                    dy[k] = rate * d[0];
+                    dy[r + k] = rate * d[1];
+                } else {
+                    dy[k] = y[k] == 0 && depth > 2 ? 0 : rate * ScalarModes.eq15(y[k], s[k], depth);
                 }
-                return dy;
             }
-        };
-        DormandPrince853Integrator integrator = Integrators.dormandPrince(y0, Math.max(s[0], FlowRung.maxAbs(y0)));
-        integrator.addStepHandler(Integrators.sampler(run.recordSteps(), (t, y) -> {
+            return dy;
+        }, y0, Math.max(s[0], FlowRung.maxAbs(y0)), run.recordSteps(), (t, y) -> {
             double[] u = new double[r];
             double[][] strengths = new double[a.length][r];
             for (int k = 0; k < r; k++) {
@@ -97,12 +82,7 @@ public final class DecoupledRung implements Rung {
                 }
             }
             recorder.add(t, observables.ofModes(u, Start.differences(strengths), diff0, narrowest));
-        }));
-        try {
-            integrator.integrate(ode, new ODEState(0, y0), run.steps());
-        } catch (MathIllegalStateException e) {
-            throw new DivergenceException(name(), Double.NaN, "the step size", "the integrator could not continue: " + e.getMessage());
-        }
+        });
         return recorder.build();
     }
 }

@@ -1,10 +1,5 @@
 package org.theorycheck.theories.deeplinear.ladder;
 
-import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.OrdinaryDifferentialEquation;
-import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
-import org.theorycheck.theories.deeplinear.DivergenceException;
 import org.theorycheck.theories.deeplinear.network.Gradient;
 
 /**
@@ -28,38 +23,20 @@ public final class FlowRung implements Rung {
         double[][] g = gradient.newWeightArrays();
         double[] y0 = flatten(w);
         double rate = run.rate();
-        OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
-            @Override
-            public int getDimension() {
-                return y0.length;
-            }
-
-            @Override
-            public double[] computeDerivatives(double t, double[] y) {
-                unflatten(y, w);
-                double check = gradient.compute(w, g);
-                if (!Double.isFinite(check)) {
-                    throw new DivergenceException(name(), t, "the error Σ31 − W_tot Σ11", "the flow left the finite numbers");
-                }
-                double[] dy = flatten(g);
-                for (int i = 0; i < dy.length; i++) {
-                    dy[i] *= rate;
-                }
-                return dy;
-            }
-        };
         double scale = Math.max(Math.sqrt(start.task().svd().s()[0]), maxAbs(y0));
-        DormandPrince853Integrator integrator = Integrators.dormandPrince(y0, scale);
         double[][] sampled = start.weightArrays();
-        integrator.addStepHandler(Integrators.sampler(run.recordSteps(), (t, state) -> {
+        Integrators.integrate(name(), (t, y) -> {
+            unflatten(y, w);
+            gradient.compute(w, g);
+            double[] dy = flatten(g);
+            for (int i = 0; i < dy.length; i++) {
+                dy[i] *= rate;
+            }
+            return dy;
+        }, y0, scale, run.recordSteps(), (t, state) -> {
             unflatten(state, sampled);
             recorder.add(t, observables.of(start.asMatrices(sampled)));
-        }));
-        try {
-            integrator.integrate(ode, new ODEState(0, y0), run.steps());
-        } catch (MathIllegalStateException e) {
-            throw new DivergenceException(name(), Double.NaN, "the step size", "the integrator could not continue: " + e.getMessage());
-        }
+        });
         return recorder.build();
     }
 

@@ -1,9 +1,13 @@
 package org.theorycheck.theories.deeplinear.ladder;
 
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.hipparchus.ode.sampling.ODEStepHandler;
+import org.theorycheck.theories.deeplinear.DivergenceException;
 
 /**
  * The one place where the ODE rungs' integrator is set up: Hipparchus's adaptive Dormand–Prince 8(5,3).
@@ -37,6 +41,50 @@ public final class Integrators {
             rel[i] = RELATIVE;
         }
         return new DormandPrince853Integrator(0, Double.POSITIVE_INFINITY, abs, rel);
+    }
+
+    /** A right-hand side {@code dy/dt = f(t, y)}. */
+    public interface RightHandSide {
+        double[] at(double t, double[] y);
+    }
+
+    /**
+     * Integrates {@code dy/dt = rhs(t, y)} from y0 at t = 0 to the last of {@code times}, handing the state
+     * at each of {@code times} to {@code sample}; a state that leaves the finite numbers or a step size
+     * that collapses is a {@link DivergenceException} of {@code rung}.
+     */
+    public static void integrate(String rung, RightHandSide rhs, double[] y0, double scale, double[] times, Sample sample) {
+        OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
+            @Override
+            public int getDimension() {
+                return y0.length;
+            }
+
+            @Override
+            public double[] computeDerivatives(double t, double[] y) {
+                double[] dy = rhs.at(t, y);
+                double check = 0;
+                for (double v : dy) {
+                    check += v;
+                }
+                if (!Double.isFinite(check)) {
+                    throw new DivergenceException(rung, t, "the right-hand side", "the state left the finite numbers");
+                }
+                return dy;
+            }
+        };
+        double[] last = {0};
+        DormandPrince853Integrator integrator = dormandPrince(y0, scale);
+        integrator.addStepHandler(sampler(times, (t, y) -> {
+            last[0] = t;
+            sample.at(t, y);
+        }));
+        try {
+            integrator.integrate(ode, new ODEState(0, y0.clone()), times[times.length - 1]);
+        } catch (MathIllegalStateException e) {
+            throw new DivergenceException(rung, last[0], "the step size", "the integrator could not continue past the last record: "
+                    + e.getMessage());
+        }
     }
 
     /** What a sampling handler does with the state at one sample time. */

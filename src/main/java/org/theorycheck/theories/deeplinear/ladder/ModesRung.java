@@ -4,11 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.OrdinaryDifferentialEquation;
-import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
-import org.theorycheck.theories.deeplinear.DivergenceException;
 import org.theorycheck.theories.deeplinear.linalg.Matrix;
 import org.theorycheck.theories.deeplinear.network.InitialState.Frames;
 import org.theorycheck.theories.deeplinear.task.Statistics;
@@ -71,35 +66,17 @@ public final class ModesRung implements Rung {
         int sizeA = n2 * n1;
         double[] y0 = FlowRung.flatten(new double[][] {a0.data(), b0.data()});
         double[] dots = new double[n3 * n1];
-        OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
-            @Override
-            public int getDimension() {
-                return y0.length;
+        Integrators.integrate(name(), (t, y) -> {
+            double[] dy = eq5(y, sizeA, n1, n2, n3, s, dots);
+            for (int i = 0; i < dy.length; i++) {
+                dy[i] *= rate;
             }
-
-            @Override
-            public double[] computeDerivatives(double t, double[] y) {
-                double[] dy = eq5(y, sizeA, n1, n2, n3, s, dots);
-                for (int i = 0; i < dy.length; i++) {
-                    dy[i] *= rate;
-                }
-                if (!Double.isFinite(dots[0] + dy[0])) {
-                    throw new DivergenceException(name(), t, "the mode vectors", "the flow left the finite numbers");
-                }
-                return dy;
-            }
-        };
-        DormandPrince853Integrator integrator = Integrators.dormandPrince(y0, Math.max(Math.sqrt(s[0]), FlowRung.maxAbs(y0)));
-        integrator.addStepHandler(Integrators.sampler(run.recordSteps(), (t, state) -> {
+            return dy;
+        }, y0, Math.max(Math.sqrt(s[0]), FlowRung.maxAbs(y0)), run.recordSteps(), (t, state) -> {
             Matrix a = new Matrix(n2, n1, java.util.Arrays.copyOfRange(state, 0, sizeA));
             Matrix b = new Matrix(n3, n2, java.util.Arrays.copyOfRange(state, sizeA, state.length));
             recorder.add(t, observables.of(List.of(a, b)));
-        }));
-        try {
-            integrator.integrate(ode, new ODEState(0, y0), run.steps());
-        } catch (MathIllegalStateException e) {
-            throw new DivergenceException(name(), Double.NaN, "the step size", "the integrator could not continue: " + e.getMessage());
-        }
+        });
         return recorder.build();
     }
 
