@@ -142,6 +142,19 @@ class LadderTest {
     }
 
     @Test
+    void unbalancedModesFollowEq8AndTheClosedRungShowsAppendixAAsPrintedDoesNot() {
+        DeepLinearRun run = DeepLinearRun.of(TASK, NET, new Initialisation.Decoupled(0.05, 0.4), 0.01, 600, 1, 2, 3).withRecordEvery(10);
+        DeepLinearTrace flow = run("flow", run);
+        DeepLinearTrace decoupled = run("decoupled", run);
+        DeepLinearTrace closed = run("closed", run);
+        assertThat(modeGap(flow, decoupled, 1, 2, 3)).as("eq 2 on the manifold is eq 8, a ≠ b too").isLessThan(1e-8);
+        assertThat(closed.series("u_1")[0]).as("eqs 23-26 as printed start from c0 sinh θ0 = 2 a0 b0, not a0 b0")
+                .isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(modeGap(decoupled, closed, 1, 2, 3)).as("the printed App. A is a ladder gap").isGreaterThan(1e-2);
+        assertThat(max(decoupled.series("conserved_drift"))).as("a² − b² conserved along eq 8").isLessThan(1e-9);
+    }
+
+    @Test
     void divergenceIsNamedWithItsStep() {
         DeepLinearRun tooFast = DECOUPLED.withTheoryU0(Double.NaN);
         DeepLinearRun fast = new DeepLinearRun(TASK, NET, Initialisation.Decoupled.balanced(0.5), 2.0, 200, 10,
