@@ -1,0 +1,72 @@
+package org.theorycheck.theories.deeplinear.ladder;
+
+import org.theorycheck.theories.deeplinear.network.Gradient;
+
+/**
+ * The matrix gradient flow, eq 2 (eq 13 for any depth), {@code dW_l/dt = λ G_l} with t in steps
+ * (τ = 1/λ), integrated by {@link Integrators} and sampled at the record steps by dense output.
+ */
+public final class FlowRung implements Rung {
+
+    @Override
+    public String name() {
+        return "flow";
+    }
+
+    @Override
+    public DeepLinearTrace run(DeepLinearRun run, long seed) {
+        Start start = Start.of(run, seed);
+        Observables observables = start.observables();
+        Observables.Recorder recorder = start.recorder(name(), observables);
+        double[][] w = start.weightArrays();
+        Gradient gradient = new Gradient(start.network(), start.task().statistics());
+        double[][] g = gradient.newWeightArrays();
+        double[] y0 = flatten(w);
+        double rate = run.rate();
+        double scale = Math.max(Math.sqrt(start.task().svd().s()[0]), maxAbs(y0));
+        double[][] sampled = start.weightArrays();
+        Integrators.integrate(name(), (t, y) -> {
+            unflatten(y, w);
+            gradient.compute(w, g);
+            double[] dy = flatten(g);
+            for (int i = 0; i < dy.length; i++) {
+                dy[i] *= rate;
+            }
+            return dy;
+        }, y0, scale, run.recordSteps(), (t, state) -> {
+            unflatten(state, sampled);
+            recorder.add(t, observables.of(start.asMatrices(sampled)));
+        });
+        return recorder.build();
+    }
+
+    static double[] flatten(double[][] parts) {
+        int n = 0;
+        for (double[] p : parts) {
+            n += p.length;
+        }
+        double[] out = new double[n];
+        int k = 0;
+        for (double[] p : parts) {
+            System.arraycopy(p, 0, out, k, p.length);
+            k += p.length;
+        }
+        return out;
+    }
+
+    static void unflatten(double[] flat, double[][] parts) {
+        int k = 0;
+        for (double[] p : parts) {
+            System.arraycopy(flat, k, p, 0, p.length);
+            k += p.length;
+        }
+    }
+
+    static double maxAbs(double[] y) {
+        double m = 0;
+        for (double v : y) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+}

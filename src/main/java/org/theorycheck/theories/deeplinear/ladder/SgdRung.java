@@ -1,0 +1,74 @@
+package org.theorycheck.theories.deeplinear.ladder;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
+import org.theorycheck.theories.deeplinear.DivergenceException;
+import org.theorycheck.theories.deeplinear.RandomStreams;
+import org.theorycheck.theories.deeplinear.network.Backprop;
+import org.theorycheck.theories.deeplinear.task.Task;
+
+/**
+ * The real network trained by minibatch SGD on the samples: each epoch visits the P examples in a fresh
+ * random order (the run's {@code SGD} stream) in batches of {@code train.batch}, each batch updating
+ * {@code W_l += λ G_l(B)} by forward and backward passes ({@link Backprop}). One epoch is one step of
+ * the time axis ({@link LearningRate}); batch = P is full-batch gd computed from the samples.
+ */
+public final class SgdRung implements Rung {
+
+    @Override
+    public String name() {
+        return "sgd";
+    }
+
+    @Override
+    public DeepLinearTrace run(DeepLinearRun run, long seed) {
+        Start start = Start.of(run, seed);
+        Task task = start.task();
+        int p = task.samples();
+        int b = run.batch();
+        if (p % b != 0) {
+            throw new IllegalArgumentException("train.batch = " + b + " must divide the number of samples P = " + p);
+        }
+        Observables observables = start.observables();
+        Observables.Recorder recorder = start.recorder(name(), observables);
+        double[][] w = start.weightArrays();
+        Backprop backprop = new Backprop(start.network(), b);
+        double[][] g = new double[w.length][];
+        for (int l = 0; l < w.length; l++) {
+            g[l] = new double[w[l].length];
+        }
+        int n1 = task.inputDimension();
+        int n3 = task.outputDimension();
+        double[] x = task.inputs().data();
+        double[] y = task.targets().data();
+        double[] xb = new double[b * n1];
+        double[] yb = new double[b * n3];
+        UniformRandomProvider rng = RandomStreams.SGD.stream(seed);
+        int[] order = PermutationSampler.natural(p);
+        double[] record = run.recordSteps();
+        int next = 0;
+        for (int epoch = 0; ; epoch++) {
+            if (next < record.length && record[next] == epoch) {
+                recorder.add(epoch, observables.of(start.asMatrices(w)));
+                next++;
+            }
+            if (epoch == run.steps()) {
+                break;
+            }
+            PermutationSampler.shuffle(rng, order);
+            for (int first = 0; first < p; first += b) {
+                for (int i = 0; i < b; i++) {
+                    System.arraycopy(x, order[first + i] * n1, xb, i * n1, n1);
+                    System.arraycopy(y, order[first + i] * n3, yb, i * n3, n3);
+                }
+                double check = backprop.compute(w, xb, yb, g);
+                if (!Double.isFinite(check)) {
+                    throw new DivergenceException(name(), epoch + first / (double) p, "the error y − W_tot x",
+                            "train.rate = " + run.rate() + " is past the stability limit; lower it");
+                }
+                GdRung.step(w, g, run.rate());
+            }
+        }
+        return recorder.build();
+    }
+}

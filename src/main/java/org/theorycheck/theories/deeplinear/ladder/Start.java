@@ -1,0 +1,103 @@
+package org.theorycheck.theories.deeplinear.ladder;
+
+import java.util.Arrays;
+
+import org.theorycheck.theories.deeplinear.linalg.Matrix;
+import org.theorycheck.theories.deeplinear.network.InitialState;
+import org.theorycheck.theories.deeplinear.network.Initialiser;
+import org.theorycheck.theories.deeplinear.network.Network;
+import org.theorycheck.theories.deeplinear.task.Task;
+
+/** What every rung starts from: the task, the initial weights, and the observables' definitions. */
+record Start(DeepLinearRun run, Task task, InitialState initial) {
+
+    static Start of(DeepLinearRun run, long seed) {
+        Task task = run.task().build();
+        run.network().requireChains(task);
+        for (int m : run.modes()) {
+            if (m > task.svd().modes()) {
+                throw new IllegalArgumentException("trace.modes: mode " + m + " does not exist; the task has min(N1, N3) = "
+                        + task.svd().modes() + " modes");
+            }
+        }
+        return new Start(run, task, Initialiser.initialise(run.network(), task, run.init(), seed));
+    }
+
+    Network network() {
+        return run.network();
+    }
+
+    Observables observables() {
+        return new Observables(task.statistics(), task.svd(), task.outputEnergy(), run.modes(), network().narrowest(),
+                initial.weights(), initial.frames());
+    }
+
+    Observables.Recorder recorder(String rung, Observables observables) {
+        return new Observables.Recorder(rung, observables.names(), run.recordSteps());
+    }
+
+    double[][] weightArrays() {
+        return initial.weights().stream().map(m -> m.data().clone()).toArray(double[][]::new);
+    }
+
+    java.util.List<Matrix> asMatrices(double[][] w) {
+        java.util.List<Matrix> out = new java.util.ArrayList<>();
+        for (int l = 0; l < w.length; l++) {
+            out.add(new Matrix(network().width(l + 1), network().width(l), w[l].clone()));
+        }
+        return out;
+    }
+
+    /** The mode rungs need Σ11 = I (Sec 1.1); a rotated basis gives it to round-off. */
+    void requireWhiteInputs(String rung) {
+        Matrix s11 = task.statistics().sigma11();
+        if (s11.minus(Matrix.identity(s11.rows())).frobenius() > 1e-10) {
+            throw new IllegalArgumentException("the " + rung + " rung needs Σ11 = I (whitened or one-hot inputs, Sec 1.1); this"
+                    + " task's Σ11 differs from I by " + s11.minus(Matrix.identity(s11.rows())).frobenius());
+        }
+    }
+
+    /**
+     * Per-layer mode strengths {@code a[l][α-1]} for every mode α = 1…r at the start, for the decoupled
+     * and closed rungs: from the decoupled initialisation's frames, or, for another initialisation,
+     * balanced with composite strength {@code theory.u0} on the modes the network can learn.
+     */
+    double[][] modeStrengths(String rung) {
+        int layers = network().matrices();
+        int r = task.svd().modes();
+        double[][] a = new double[layers][r];
+        if (initial.frames().isPresent()) {
+            double[][] d = initial.frames().get().strength();
+            for (int l = 0; l < layers; l++) {
+                System.arraycopy(d[l], 0, a[l], 0, d[l].length);
+            }
+            return a;
+        }
+        if (Double.isNaN(run.theoryU0())) {
+            throw new IllegalArgumentException("the " + rung + " rung needs a decoupled model.init or theory.u0 (the initial"
+                    + " mode strength the theory assumes for " + run.init() + ")");
+        }
+        int driven = 0;
+        while (driven < r && task.svd().s()[driven] > 0) {
+            driven++;
+        }
+        int m = Math.min(network().narrowest(), driven);
+        double each = Math.pow(run.theoryU0(), 1.0 / layers);
+        for (int l = 0; l < layers; l++) {
+            Arrays.fill(a[l], 0, m, each);
+        }
+        return a;
+    }
+
+    /** {@code a_l² − a_{l+1}²} per hidden layer and mode. */
+    static double[][] differences(double[][] a) {
+        double[][] d = new double[a.length - 1][];
+        for (int l = 0; l + 1 < a.length; l++) {
+            d[l] = new double[a[l].length];
+            for (int k = 0; k < a[l].length; k++) {
+                d[l][k] = a[l][k] * a[l][k] - a[l + 1][k] * a[l + 1][k];
+            }
+        }
+        return d;
+    }
+}
