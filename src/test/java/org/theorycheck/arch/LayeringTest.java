@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LayeringTest {
 
-    static final List<String> LAYERS = List.of("config", "data", "model", "train", "transformer", "theory", "verify", "report", "cli");
+    static final List<String> LAYERS = List.of("config", "data", "model", "train", "transformer", "theory", "theories", "verify", "report", "cli");
     static final Path MAIN = Path.of("src", "main", "java");
 
     /** References to project packages in code: imports (static too) and fully qualified names. */
