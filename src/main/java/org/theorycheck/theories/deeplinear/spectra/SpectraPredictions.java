@@ -37,14 +37,35 @@ public final class SpectraPredictions {
      * Prediction 21, singular values: the products become more anisotropic with depth, the spread
      * (90th over 10th percentile of σ) growing at every step. The deviation is the fraction of steps
      * between consecutive depths at which it does not grow by more than {@value #MIN_GROWTH} relative
-     * (0 = grows at every step).
+     * (0 = grows at every step). Depths whose σ10 is below what double precision resolves (N ε σ_max:
+     * past some 30 Gaussian factors at N = 1000) are left out and named, for there the spread measures
+     * roundoff.
+     *
+     * @throws IllegalArgumentException naming {@code spectra.factors} if fewer than two depths are resolved
      */
     public static Measurement anisotropyGrowth(ProductSpectra spectra) {
-        double[] spreads = new double[spectra.singularValues().length];
-        for (int k = 0; k < spreads.length; k++) {
-            spreads[k] = SpectrumStatistics.spread(spectra.singularValues()[k]);
+        int[] factors = spectra.settings().factors();
+        int[] resolved = new int[factors.length];
+        double[] spreads = new double[factors.length];
+        StringBuilder unresolved = new StringBuilder();
+        int kept = 0;
+        for (int k = 0; k < factors.length; k++) {
+            double[] s = spectra.singularValues()[k];
+            double floor = spectra.settings().width() * Math.ulp(1.0) * SpectrumStatistics.percentile(s, 100);
+            if (SpectrumStatistics.percentile(s, 10) > floor) {
+                resolved[kept] = factors[k];
+                spreads[kept++] = SpectrumStatistics.spread(s);
+            } else {
+                unresolved.append(unresolved.length() == 0 ? "" : ", ").append(factors[k]);
+            }
         }
-        return growth(spectra, "spread σ90/σ10", spreads);
+        if (kept < 2) {
+            throw new IllegalArgumentException("spectra.factors: the spread is resolved at fewer than two of the depths "
+                    + Arrays.toString(factors) + " (σ10 below N·ε·σmax); choose smaller depths");
+        }
+        Measurement m = growth(spectra, "spread σ90/σ10", Arrays.copyOf(resolved, kept), Arrays.copyOf(spreads, kept));
+        return unresolved.length() == 0 ? m : new Measurement(m.deviation(), m.text() + "; depths " + unresolved
+                + " left out: σ10 below N·ε·σmax, not resolved in double precision");
     }
 
     /**
@@ -56,12 +77,11 @@ public final class SpectraPredictions {
         for (int k = 0; k < fractions.length; k++) {
             fractions[k] = SpectrumStatistics.discFraction(spectra.eigenRe()[k], spectra.eigenIm()[k], COLLAPSED);
         }
-        return growth(spectra, "fraction of |λ| < " + COLLAPSED, fractions);
+        return growth(spectra, "fraction of |λ| < " + COLLAPSED, spectra.settings().factors(), fractions);
     }
 
     /** The share of consecutive depths at which a statistic v (one value per depth) does not grow. */
-    private static Measurement growth(ProductSpectra spectra, String what, double[] v) {
-        int[] factors = spectra.settings().factors();
+    private static Measurement growth(ProductSpectra spectra, String what, int[] factors, double[] v) {
         if (factors.length < 2) {
             throw new IllegalArgumentException("spectra.factors: growth with depth needs at least two depths, not "
                     + Arrays.toString(factors));

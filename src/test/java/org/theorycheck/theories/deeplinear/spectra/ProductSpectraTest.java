@@ -77,6 +77,21 @@ class ProductSpectraTest {
         assertThat(m.text()).contains("1 of 1 steps do not grow");
     }
 
+    /** A depth whose σ10 is below N ε σmax measures roundoff: left out, and with one depth left, refused. */
+    @Test
+    void prediction21LeavesOutSpreadsDoublePrecisionCannotResolve() {
+        double[][] sigma = {{4, 3, 2, 1, 0.5}, {8, 6, 4, 2, 1}, {9, 1e-20, 1e-20, 1e-20, 1e-20}};
+        double[][] zeros = {new double[5], new double[5], new double[5]};
+        ProductSpectra made = new ProductSpectra(new SpectraSettings(Ensemble.GAUSSIAN, 5, new int[] {1, 2, 3}, 1),
+                sigma, zeros, zeros);
+        Measurement m = SpectraPredictions.anisotropyGrowth(made);
+        assertThat(m.text()).contains("depths 3 left out");
+        assertThat(m.deviation()).isEqualTo(1.0);   // 4/1 then 8/2: no growth
+        ProductSpectra worse = new ProductSpectra(new SpectraSettings(Ensemble.GAUSSIAN, 5, new int[] {1, 3}, 1),
+                new double[][] {sigma[0], sigma[2]}, new double[][] {zeros[0], zeros[2]}, new double[][] {zeros[0], zeros[2]});
+        assertThatThrownBy(() -> SpectraPredictions.anisotropyGrowth(worse)).hasMessageStartingWith("spectra.factors:");
+    }
+
     /**
      * The sampled eigenvalues follow the large-N law of products of Gaussian matrices: a share r^{2/M}
      * within |λ| < r (at N = 100 the edge of the disc is blurred by O(N^{-1/2})).
