@@ -5,14 +5,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.matheclipse.core.expression.F;
 import org.matheclipse.core.interfaces.IExpr;
+import org.theorycheck.core.symbolic.Proof;
 import org.theorycheck.core.symbolic.SymbolicCheckResult;
 import org.theorycheck.core.symbolic.SymbolicCheckResult.Method;
 import org.theorycheck.core.symbolic.SymbolicEngine;
-import org.theorycheck.core.symbolic.SymbolicTimeoutException;
 
 /**
  * Symbolic checks of the deep-linear paper's closed forms against the equations they claim to solve,
@@ -91,25 +92,22 @@ public final class DeepLinearSymbolicChecks {
         return out;
     }
 
-    private interface Body {
-        void compute(Proof proof);
+    /** Where a check states its parts: residuals that must vanish identically (for positive symbols). */
+    @FunctionalInterface
+    private interface Residuals {
+        void zero(String name, IExpr residual);
     }
 
-    private SymbolicCheckResult timed(String id, String source, String statement, Method method, Body body) {
-        long start = System.nanoTime();
-        Proof proof = new Proof(engine, limit);
-        try {
-            body.compute(proof);
-        } catch (SymbolicTimeoutException e) {
-            proof.note("undecided: " + e.getMessage());
-            return result(id, source, statement, method, SymbolicCheckResult.Decision.UNDECIDED, proof.detail(), start);
-        }
-        return result(id, source, statement, method, proof.decision(), proof.detail(), start);
-    }
-
-    private static SymbolicCheckResult result(String id, String source, String statement, Method method,
-            SymbolicCheckResult.Decision decision, String detail, long start) {
-        return new SymbolicCheckResult(id, source, statement, method, decision, detail, (System.nanoTime() - start) / 1e9);
+    /**
+     * A check of the parts {@code parts} states, decided by the core's {@link Proof}; each residual is
+     * simplified after {@code PowerExpand}, which is valid because every symbol here is positive.
+     */
+    private SymbolicCheckResult timed(String id, String source, String statement, Method method, Consumer<Residuals> parts) {
+        return Proof.timed(id, source, statement, method, () -> {
+            Proof proof = new Proof(engine, limit);
+            parts.accept((name, residual) -> proof.zero(name, engine.evaluate(F.PowerExpand(residual), limit)));
+            return proof.finding();
+        });
     }
 
     /** Parses without evaluating, then evaluates under the time limit. */
