@@ -44,13 +44,13 @@ public final class DeepLinearGdStep {
         double[][] g = gradient.newWeightArrays();
         double rate = 0.5e-3;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        GdRung.steps(gradient, w, g, rate, 0, 3 * steps);
+        GdRung.steps(gradient, w, network.widths(), g, rate, 0, 3 * steps);
         double[] cpu = new double[repeats];
         double[] wall = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             long c0 = threads.getCurrentThreadCpuTime();
             long w0 = System.nanoTime();
-            GdRung.steps(gradient, w, g, rate, 0, steps);
+            GdRung.steps(gradient, w, network.widths(), g, rate, 0, steps);
             wall[r] = (System.nanoTime() - w0) / 1e3 / steps;
             cpu[r] = (threads.getCurrentThreadCpuTime() - c0) / 1e3 / steps;
         }

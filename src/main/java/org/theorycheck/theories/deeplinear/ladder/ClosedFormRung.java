@@ -50,7 +50,7 @@ public final class ClosedFormRung implements Rung {
         }
         double[][] diff0 = Start.differences(a);
         Observables observables = start.observables();
-        Observables.Recorder recorder = start.recorder(name(), observables);
+        Observables.Recorder recorder = start.continuousRecorder(name(), observables);
         BracketingNthOrderBrentSolver solver = new BracketingNthOrderBrentSolver(SOLVER_ACCURACY, 1e-300, 5);
         for (double t : run.recordSteps()) {
             double[] u = new double[r];

@@ -51,9 +51,10 @@ public final class DecoupledRung implements Rung {
         }
         double[][] diff0 = Start.differences(a);
         Observables observables = start.observables();
-        Observables.Recorder recorder = start.recorder(name(), observables);
+        Observables.Recorder recorder = start.continuousRecorder(name(), observables);
         double rate = run.rate();
-        Integrators.integrate(name(), (t, y) -> {
+        RungIntegration.integrate(pairs ? "the mode strengths (a_α, b_α) of eq 8" : "the mode strengths u_α of eq 15",
+                i -> pairs ? (i < r ? "a_" + (i + 1) : "b_" + (i - r + 1)) : "u_" + (i + 1), Start.ODE_ADVICE, (t, y) -> {
             double[] dy = new double[y.length];
             for (int k = 0; k < r; k++) {
                 if (pairs) {
@@ -65,7 +66,7 @@ public final class DecoupledRung implements Rung {
                 }
             }
             return dy;
-        }, y0, Math.max(s[0], FlowRung.maxAbs(y0)), run.recordSteps(), (t, y) -> {
+        }, y0, run.recordSteps(), (t, y) -> {
             double[] u = new double[r];
             double[][] strengths = new double[a.length][r];
             for (int k = 0; k < r; k++) {

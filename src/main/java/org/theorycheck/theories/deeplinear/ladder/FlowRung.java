@@ -4,7 +4,7 @@ import org.theorycheck.theories.deeplinear.network.Gradient;
 
 /**
  * The matrix gradient flow, eq 2 (eq 13 for any depth), {@code dW_l/dt = λ G_l} with t in steps
- * (τ = 1/λ), integrated by {@link Integrators} and sampled at the record steps by dense output.
+ * (τ = 1/λ), integrated and sampled at the record steps by {@link RungIntegration}.
  */
 public final class FlowRung implements Rung {
 
@@ -17,15 +17,14 @@ public final class FlowRung implements Rung {
     public DeepLinearTrace run(DeepLinearRun run, long seed) {
         Start start = Start.of(run, seed);
         Observables observables = start.observables();
-        Observables.Recorder recorder = start.recorder(name(), observables);
+        Observables.Recorder recorder = start.continuousRecorder(name(), observables);
         double[][] w = start.weightArrays();
         Gradient gradient = new Gradient(start.network(), start.task().statistics());
         double[][] g = gradient.newWeightArrays();
         double[] y0 = flatten(w);
         double rate = run.rate();
-        double scale = Math.max(Math.sqrt(start.task().svd().s()[0]), maxAbs(y0));
         double[][] sampled = start.weightArrays();
-        Integrators.integrate(name(), (t, y) -> {
+        RungIntegration.integrate("the weights of the flow rung", start::weightEntry, Start.ODE_ADVICE, (t, y) -> {
             unflatten(y, w);
             gradient.compute(w, g);
             double[] dy = flatten(g);
@@ -33,7 +32,7 @@ public final class FlowRung implements Rung {
                 dy[i] *= rate;
             }
             return dy;
-        }, y0, scale, run.recordSteps(), (t, state) -> {
+        }, y0, run.recordSteps(), (t, state) -> {
             unflatten(state, sampled);
             recorder.add(t, observables.of(start.asMatrices(sampled)));
         });
@@ -60,13 +59,5 @@ public final class FlowRung implements Rung {
             System.arraycopy(flat, k, p, 0, p.length);
             k += p.length;
         }
-    }
-
-    static double maxAbs(double[] y) {
-        double m = 0;
-        for (double v : y) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
     }
 }

@@ -60,19 +60,21 @@ public final class ModesRung implements Rung {
         });
         Observables observables = new Observables(new Statistics(Matrix.identity(n1), sBar, true), rotatedSvd, task.outputEnergy(),
                 run.modes(), start.network().narrowest(), List.of(a0, b0), frames);
-        Observables.Recorder recorder = start.recorder(name(), observables);
+        Observables.Recorder recorder = start.continuousRecorder(name(), observables);
 
         double rate = run.rate();
         int sizeA = n2 * n1;
         double[] y0 = FlowRung.flatten(new double[][] {a0.data(), b0.data()});
         double[] dots = new double[n3 * n1];
-        Integrators.integrate(name(), (t, y) -> {
-            double[] dy = eq5(y, sizeA, n1, n2, n3, s, dots);
-            for (int i = 0; i < dy.length; i++) {
-                dy[i] *= rate;
-            }
-            return dy;
-        }, y0, Math.max(Math.sqrt(s[0]), FlowRung.maxAbs(y0)), run.recordSteps(), (t, state) -> {
+        RungIntegration.integrate("the rotated weights (W̄21, W̄32) of the modes rung",
+                i -> i < sizeA ? "W̄21 (" + (i / n1 + 1) + ", " + (i % n1 + 1) + ")"
+                        : "W̄32 (" + ((i - sizeA) / n2 + 1) + ", " + ((i - sizeA) % n2 + 1) + ")", Start.ODE_ADVICE, (t, y) -> {
+                    double[] dy = eq5(y, sizeA, n1, n2, n3, s, dots);
+                    for (int i = 0; i < dy.length; i++) {
+                        dy[i] *= rate;
+                    }
+                    return dy;
+                }, y0, run.recordSteps(), (t, state) -> {
             Matrix a = new Matrix(n2, n1, java.util.Arrays.copyOfRange(state, 0, sizeA));
             Matrix b = new Matrix(n3, n2, java.util.Arrays.copyOfRange(state, sizeA, state.length));
             recorder.add(t, observables.of(List.of(a, b)));

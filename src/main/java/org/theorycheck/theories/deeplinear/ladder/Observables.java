@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.theorycheck.theories.deeplinear.DivergenceException;
+import org.theorycheck.core.ladder.Divergence;
+import org.theorycheck.core.ladder.Divergence.Precision;
+import org.theorycheck.core.ladder.DivergenceException.At;
+
 import org.theorycheck.theories.deeplinear.linalg.Matrix;
 import org.theorycheck.theories.deeplinear.network.InitialState.Frames;
 import org.theorycheck.theories.deeplinear.network.Network;
@@ -203,19 +206,30 @@ public final class Observables {
         return out;
     }
 
-    /** Collects records into a trace; a non-finite value is a divergence named by its series and step. */
+    /**
+     * Collects records into a trace. A recorded value that is not finite, or a loss past the core's overflow
+     * bound ({@link Divergence}), is a divergence named by its series and time.
+     */
     public static final class Recorder {
         private final String rung;
         private final String[] names;
         private final double[] steps;
         private final double[][] values;
+        private final boolean continuous;
+        private final String advice;
         private int count;
 
-        public Recorder(String rung, String[] names, double[] steps) {
+        /**
+         * @param continuous whether the rung's time is continuous (an ODE or a closed form) rather than discrete steps
+         * @param advice     what to change if a record diverges
+         */
+        public Recorder(String rung, String[] names, double[] steps, boolean continuous, String advice) {
             this.rung = rung;
             this.names = names.clone();
             this.steps = steps.clone();
             this.values = new double[names.length][steps.length];
+            this.continuous = continuous;
+            this.advice = advice;
         }
 
         public void add(double step, double[] record) {
@@ -223,9 +237,12 @@ public final class Observables {
                 throw new IllegalStateException("record at step " + step + " out of order (expected "
                         + (count < steps.length ? steps[count] : "none") + ")");
             }
+            At at = continuous ? At.time(step) : At.step((int) step);
             for (int i = 0; i < names.length; i++) {
-                if (!Double.isFinite(record[i])) {
-                    throw new DivergenceException(rung, step, names[i], "lower train.rate");
+                if (names[i].equals(LOSS)) {
+                    Divergence.requireInRange(record[i], at, LOSS, Precision.DOUBLE, advice);
+                } else {
+                    Divergence.requireFinite(record[i], at, names[i], advice);
                 }
                 values[i][count] = record[i];
             }

@@ -2,7 +2,7 @@ package org.theorycheck.theories.deeplinear.ladder;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
-import org.theorycheck.theories.deeplinear.DivergenceException;
+import org.theorycheck.core.ladder.DivergenceException.At;
 import org.theorycheck.theories.deeplinear.RandomStreams;
 import org.theorycheck.theories.deeplinear.network.Backprop;
 import org.theorycheck.theories.deeplinear.task.Task;
@@ -30,8 +30,9 @@ public final class SgdRung implements Rung {
             throw new IllegalArgumentException("train.batch = " + b + " must divide the number of samples P = " + p);
         }
         Observables observables = start.observables();
-        Observables.Recorder recorder = start.recorder(name(), observables);
+        Observables.Recorder recorder = start.discreteRecorder(name(), observables);
         double[][] w = start.weightArrays();
+        int[] widths = start.network().widths();
         Backprop backprop = new Backprop(start.network(), b);
         double[][] g = new double[w.length][];
         for (int l = 0; l < w.length; l++) {
@@ -61,12 +62,10 @@ public final class SgdRung implements Rung {
                     System.arraycopy(x, order[first + i] * n1, xb, i * n1, n1);
                     System.arraycopy(y, order[first + i] * n3, yb, i * n3, n3);
                 }
-                double check = backprop.compute(w, xb, yb, g);
-                if (!Double.isFinite(check)) {
-                    throw new DivergenceException(name(), epoch + first / (double) p, "the error y − W_tot x",
-                            "train.rate = " + run.rate() + " is past the stability limit; lower it");
-                }
+                backprop.compute(w, xb, yb, g);
                 GdRung.step(w, g, run.rate());
+                // Time after this update, in epochs: a fraction of a step within an epoch.
+                GdRung.requireInRange(w, widths, At.time(epoch + (first + b) / (double) p), run.rate());
             }
         }
         return recorder.build();

@@ -11,6 +11,17 @@ import org.theorycheck.theories.deeplinear.task.Task;
 /** What every rung starts from: the task, the initial weights, and the observables' definitions. */
 record Start(DeepLinearRun run, Task task, InitialState initial) {
 
+    /**
+     * What to do when a continuous rung diverges: its rate only rescales time, so what breaks is the
+     * equation's own dynamics (a state far outside the task's scale, or a start the equation does not allow).
+     */
+    static final String ODE_ADVICE = "start nearer the task's scale (model.u0, model.init_std) or shorten train.steps";
+
+    /** The advice for a discrete rung, whose rate past the stability limit is the usual cause. */
+    static String rateAdvice(double rate) {
+        return "lower train.rate (λ = " + rate + " is past the stability limit of this task)";
+    }
+
     static Start of(DeepLinearRun run, long seed) {
         Task task = run.task().build();
         run.network().requireChains(task);
@@ -32,8 +43,14 @@ record Start(DeepLinearRun run, Task task, InitialState initial) {
                 initial.weights(), initial.frames());
     }
 
-    Observables.Recorder recorder(String rung, Observables observables) {
-        return new Observables.Recorder(rung, observables.names(), run.recordSteps());
+    /** The recorder of a discrete rung (gd, sgd), whose divergence is a rate past the stability limit. */
+    Observables.Recorder discreteRecorder(String rung, Observables observables) {
+        return new Observables.Recorder(rung, observables.names(), run.recordSteps(), false, rateAdvice(run.rate()));
+    }
+
+    /** The recorder of a continuous rung (an ODE or a closed form). */
+    Observables.Recorder continuousRecorder(String rung, Observables observables) {
+        return new Observables.Recorder(rung, observables.names(), run.recordSteps(), true, ODE_ADVICE);
     }
 
     double[][] weightArrays() {
@@ -46,6 +63,20 @@ record Start(DeepLinearRun run, Task task, InitialState initial) {
             out.add(new Matrix(network().width(l + 1), network().width(l), w[l].clone()));
         }
         return out;
+    }
+
+    /** The name of entry {@code flat} of the weights W_1 … W_{N_l−1} laid end to end, e.g. "W_2 (3, 1)" (1-based). */
+    String weightEntry(int flat) {
+        int k = flat;
+        for (int l = 0; l < network().matrices(); l++) {
+            int cols = network().width(l);
+            int size = network().width(l + 1) * cols;
+            if (k < size) {
+                return "W_" + (l + 1) + " (" + (k / cols + 1) + ", " + (k % cols + 1) + ")";
+            }
+            k -= size;
+        }
+        throw new IllegalArgumentException("no weight entry " + flat);
     }
 
     /** The mode rungs need Σ11 = I (Sec 1.1); a rotated basis gives it to round-off. */

@@ -19,10 +19,11 @@ import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.analysis.UnivariateFunction;
 import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.theorycheck.core.ode.Integrators;
 import org.theorycheck.theories.deeplinear.closedform.ClosedForms;
 import org.theorycheck.theories.deeplinear.closedform.ScalarModes;
 import org.theorycheck.theories.deeplinear.ladder.DeepLinearTrace;
-import org.theorycheck.theories.deeplinear.ladder.Integrators;
+import org.theorycheck.theories.deeplinear.ladder.RungIntegration;
 import org.theorycheck.theories.deeplinear.ladder.ModesRung;
 import org.theorycheck.theories.deeplinear.ladder.Observables;
 import org.theorycheck.theories.deeplinear.linalg.Matrix;
@@ -210,11 +211,12 @@ public final class Predictions {
             times[i] = tEnd * i / 100;
         }
         double[] worst = {0, 0, 0};
-        Integrators.integrate("eq 14", (t, y) -> {
-            double[] dy = new double[y.length];
-            ScalarModes.eq14Flow(y, s, dy);
-            return dy;
-        }, a0, Math.max(1, Math.sqrt(s)), times, (t, y) -> {
+        RungIntegration.integrate("the strengths a_i of eq 14's flow", i -> "a_" + (i + 1), "start nearer s^{1/(N_l−1)}",
+                (t, y) -> {
+                    double[] dy = new double[y.length];
+                    ScalarModes.eq14Flow(y, s, dy);
+                    return dy;
+                }, a0, times, (t, y) -> {
             for (int i = 0; i < y.length; i++) {
                 worst[1] = Math.max(worst[1], y[i] * y[i]);
                 for (int j = i + 1; j < y.length; j++) {
@@ -633,10 +635,11 @@ public final class Predictions {
                 return y[0] * y[1] - target;
             }
         };
-        double[] y0 = {a0, b0};
-        DormandPrince853Integrator integrator = Integrators.dormandPrince(y0, Math.sqrt(s));
+        // A reference solution that eq 26 is compared with: the core's reference tolerance.
+        double horizon = 1e6 * tau / s;
+        DormandPrince853Integrator integrator = Integrators.dormandPrince(horizon, Integrators.REFERENCE_TOLERANCE);
         integrator.addEventDetector(reach);
-        integrator.integrate(ode, new ODEState(0, y0), 1e6 * tau / s);
+        integrator.integrate(ode, new ODEState(0, new double[] {a0, b0}), horizon);
         return hit[0];
     }
 }

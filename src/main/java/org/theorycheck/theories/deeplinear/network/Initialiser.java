@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.theorycheck.theories.deeplinear.DivergenceException;
+import org.theorycheck.core.ladder.Divergence;
+import org.theorycheck.core.ladder.DivergenceException.At;
 import org.theorycheck.theories.deeplinear.RandomStreams;
 import org.theorycheck.theories.deeplinear.linalg.Matrix;
 import org.theorycheck.theories.deeplinear.linalg.Orthogonal;
@@ -99,11 +100,9 @@ public final class Initialiser {
             Gradient gradient = new Gradient(autoencoder, stats);
             double[][] g = gradient.newWeightArrays();
             for (int step = 1; step <= p.steps(); step++) {
-                double check = gradient.compute(weights, g);
-                if (!Double.isFinite(check)) {
-                    throw new DivergenceException("pretraining of layer " + l, step, "the reconstruction error",
-                            "lower model.pretrain_rate (" + p.rate() + ")");
-                }
+                // Pretraining precedes step 0 of the run; its own step is named with the quantity.
+                Divergence.requireFinite(gradient.compute(weights, g), At.step(0), "the reconstruction error of layer " + l
+                        + "'s pretraining (its step " + step + " of " + p.steps() + ")", "lower model.pretrain_rate (" + p.rate() + ")");
                 for (int k = 0; k < 2; k++) {
                     for (int i = 0; i < weights[k].length; i++) {
                         weights[k][i] += p.rate() * g[k][i];

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.theorycheck.theories.deeplinear.DivergenceException;
+import org.theorycheck.core.ladder.DivergenceException;
 import org.theorycheck.theories.deeplinear.closedform.ClosedForms;
 import org.theorycheck.theories.deeplinear.network.Initialisation;
 import org.theorycheck.theories.deeplinear.network.Network;
@@ -21,6 +21,13 @@ class LadderTest {
             .withRecordEvery(10);
     static final DeepLinearRun RANDOM = DeepLinearRun.of(TASK, NET, new Initialisation.SmallGaussian(0.03), 0.01, 800, 1, 2, 3, 4)
             .withRecordEvery(10).withTheoryU0(1e-3);
+
+    /**
+     * How closely two ODE rungs computing the same motion agree, relative to s_1: the global error of the
+     * core's rung tolerance (1e-10 local, absolute and relative) over a few hundred steps of these flows,
+     * measured up to 3.2e-8 (the 5-layer flow); the gaps the ladder is about are 1e-3 and up.
+     */
+    static final double ODE_AGREEMENT = 1e-7;
 
     static DeepLinearTrace run(String rung, DeepLinearRun run) {
         return Ladder.byName(rung).orElseThrow().run(run, 1);
@@ -75,9 +82,9 @@ class LadderTest {
         DeepLinearTrace modes = run("modes", DECOUPLED);
         DeepLinearTrace flow = run("flow", DECOUPLED);
         DeepLinearTrace gd = run("gd", DECOUPLED);
-        assertThat(modeGap(closed, decoupled, 1, 2, 3)).as("eq 12 vs eq 8").isLessThan(1e-8);
-        assertThat(modeGap(decoupled, modes, 1, 2, 3)).as("eq 8 vs eq 5").isLessThan(1e-8);
-        assertThat(modeGap(modes, flow, 1, 2, 3)).as("eq 5 vs eq 2").isLessThan(1e-8);
+        assertThat(modeGap(closed, decoupled, 1, 2, 3)).as("eq 12 vs eq 8").isLessThan(ODE_AGREEMENT);
+        assertThat(modeGap(decoupled, modes, 1, 2, 3)).as("eq 8 vs eq 5").isLessThan(ODE_AGREEMENT);
+        assertThat(modeGap(modes, flow, 1, 2, 3)).as("eq 5 vs eq 2").isLessThan(ODE_AGREEMENT);
         double gdGap = modeGap(flow, gd, 1, 2, 3);
         assertThat(gdGap).as("gd vs flow: O(λ s) = 0.03 relative, not round-off").isBetween(1e-3, 0.1);
         for (DeepLinearTrace t : List.of(flow, gd, modes)) {
@@ -98,7 +105,7 @@ class LadderTest {
         DeepLinearTrace flow = run("flow", RANDOM);
         DeepLinearTrace modes = run("modes", RANDOM);
         DeepLinearTrace decoupled = run("decoupled", RANDOM);
-        assertThat(modeGap(flow, modes, 1, 2, 3, 4)).as("eq 5 is eq 2 rotated, from any start").isLessThan(1e-8);
+        assertThat(modeGap(flow, modes, 1, 2, 3, 4)).as("eq 5 is eq 2 rotated, from any start").isLessThan(ODE_AGREEMENT);
         assertThat(max(flow.series("offdiag"))).as("a random start is off the manifold").isGreaterThan(1e-3);
         assertThat(modeGap(flow, decoupled, 1, 2, 3)).as("the decoupled theory only approximates a random start").isGreaterThan(1e-3);
         DeepLinearTrace longer = run("flow", RANDOM.withSteps(2000).withRecordEvery(200));
@@ -137,7 +144,7 @@ class LadderTest {
         DeepLinearTrace flow = run("flow", run);
         DeepLinearTrace decoupled = run("decoupled", run);
         DeepLinearTrace closed = run("closed", run);
-        assertThat(modeGap(flow, decoupled, 1, 2, 3)).as("eq 13 on the manifold is eq 15").isLessThan(1e-8);
+        assertThat(modeGap(flow, decoupled, 1, 2, 3)).as("eq 13 on the manifold is eq 15").isLessThan(ODE_AGREEMENT);
         assertThat(modeGap(decoupled, closed, 1, 2, 3)).as("eq 17 (from eq 16) is not eq 15 at N_l = 5").isGreaterThan(1e-2);
     }
 
@@ -147,7 +154,7 @@ class LadderTest {
         DeepLinearTrace flow = run("flow", run);
         DeepLinearTrace decoupled = run("decoupled", run);
         DeepLinearTrace closed = run("closed", run);
-        assertThat(modeGap(flow, decoupled, 1, 2, 3)).as("eq 2 on the manifold is eq 8, a ≠ b too").isLessThan(1e-8);
+        assertThat(modeGap(flow, decoupled, 1, 2, 3)).as("eq 2 on the manifold is eq 8, a ≠ b too").isLessThan(ODE_AGREEMENT);
         assertThat(closed.series("u_1")[0]).as("eqs 23-26 as printed start from c0 sinh θ0 = 2 a0 b0, not a0 b0")
                 .isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(modeGap(decoupled, closed, 1, 2, 3)).as("the printed App. A is a ladder gap").isGreaterThan(1e-2);
@@ -160,9 +167,11 @@ class LadderTest {
         DeepLinearRun fast = new DeepLinearRun(TASK, NET, Initialisation.Decoupled.balanced(0.5), 2.0, 200, 10,
                 new int[] {1}, 1, Double.NaN);
         assertThat(tooFast.rate()).isEqualTo(0.01);
-        assertThatThrownBy(() -> run("gd", fast)).isInstanceOf(DivergenceException.class).hasMessageContaining("gd diverged at step")
+        assertThatThrownBy(() -> run("gd", fast)).isInstanceOfSatisfying(DivergenceException.class,
+                e -> assertThat(e.step()).as("named with its step").isBetween(1, 200)).hasMessageContaining("diverged at step")
+                .hasMessageContaining("W_").hasMessageContaining("train.rate");
+        assertThatThrownBy(() -> run("sgd", fast)).isInstanceOf(DivergenceException.class).hasMessageContaining("diverged at t = ")
                 .hasMessageContaining("train.rate");
-        assertThatThrownBy(() -> run("sgd", fast)).isInstanceOf(DivergenceException.class).hasMessageContaining("sgd diverged");
     }
 
     @Test
