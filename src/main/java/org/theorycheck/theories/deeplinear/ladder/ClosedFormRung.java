@@ -1,7 +1,13 @@
 package org.theorycheck.theories.deeplinear.ladder;
 
+import java.util.function.DoubleConsumer;
+
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.theorycheck.theories.deeplinear.SettingException;
 import org.theorycheck.theories.deeplinear.closedform.ClosedForms;
+import org.theorycheck.theories.deeplinear.network.Initialisation;
+import org.theorycheck.theories.deeplinear.task.Task;
+import org.theorycheck.theories.deeplinear.task.TaskSpec;
 
 /**
  * The closed forms as printed, time in steps (τ = 1/λ), Σ11 = I, each mode from its own start:
@@ -13,7 +19,7 @@ import org.theorycheck.theories.deeplinear.closedform.ClosedForms;
  * </ul>
  * Each needs 0 &lt; u0 &lt; s_α for every mode it starts; N_l = 2 has no closed form in the paper.
  */
-public final class ClosedFormRung implements Rung {
+public final class ClosedFormRung extends DeepLinearRung {
 
     /** Relative accuracy of the solve of eq 17 for u: far below any gap this rung is compared on. */
     private static final double SOLVER_ACCURACY = 1e-14;
@@ -23,34 +29,68 @@ public final class ClosedFormRung implements Rung {
         return "closed";
     }
 
+    /** Its start is the same for every seed: the decoupled strengths, or theory.u0. */
     @Override
-    public DeepLinearTrace run(DeepLinearRun run, long seed) {
-        Start start = Start.of(run, seed);
-        start.requireWhiteInputs(name());
-        int depth = start.network().depth();
-        if (depth < 3) {
-            throw new IllegalArgumentException("the closed rung needs N_l >= 3 (eq 12, eq 17); the paper prints no closed form for"
-                    + " N_l = 2");
+    public boolean isRandom(org.theorycheck.theories.deeplinear.DeepLinearExperiment experiment) {
+        return false;
+    }
+
+    /**
+     * N_l ≥ 3, Σ11 = I, a start per mode, and u0 in (0, s_α) for every mode it starts (known without data
+     * but for MNIST, whose singular values the run checks).
+     */
+    @Override
+    public void requireApplicable(DeepLinearRun run) {
+        if (run.network().depth() < 3) {
+            throw new SettingException("model.depth", "the closed rung needs N_l >= 3 (eq 12, eq 17); the paper prints no closed"
+                    + " form for N_l = 2");
         }
-        double[][] a = start.modeStrengths(name());
-        double[] s = start.task().svd().s();
-        int r = s.length;
-        double tau = run.tau();
-        double[] u0 = new double[r];
-        for (int k = 0; k < r; k++) {
+        Start.requireWhiteInputs(run, name());
+        Start.requireModeStart(run, name());
+        if (!(run.task() instanceof TaskSpec.Mnist)) {
+            Task task = run.task().build();
+            initialStrengths(run, Start.modeStrengths(run, task.svd().s(), name()), task.svd().s());
+        }
+    }
+
+    /**
+     * The composite strength u0 = Π_l a_l of every mode, each in (0, s_α) (eq 12 is sigmoidal only there) or
+     * 0 (a mode the network does not start).
+     */
+    private static double[] initialStrengths(DeepLinearRun run, double[][] a, double[] s) {
+        double[] u0 = new double[s.length];
+        for (int k = 0; k < s.length; k++) {
             double u = 1;
             for (double[] layer : a) {
                 u *= layer[k];
             }
             u0[k] = u;
-            if (u != 0 && !(u < s[k])) {
-                throw new IllegalArgumentException((Double.isNaN(run.theoryU0()) ? "model.u0" : "theory.u0") + " = " + u
-                        + " must lie in (0, s_" + (k + 1) + " = " + s[k] + ") for the closed forms");
+            if (u != 0 && !(u > 0 && u < s[k])) {
+                boolean decoupled = run.init() instanceof Initialisation.Decoupled;
+                throw new SettingException(decoupled ? "model.u0" : "theory.u0", "the closed forms need every mode's u0 in (0, s_α);"
+                        + " mode " + (k + 1) + " starts at u0 = " + u + ", outside (0, s_" + (k + 1) + " = " + s[k] + ")");
             }
         }
+        return u0;
+    }
+
+    @Override
+    public DeepLinearTrace run(DeepLinearRun run, long seed, DoubleConsumer progress) {
+        if (run.network().depth() < 3) {
+            requireApplicable(run);
+        }
+        Start.requireWhiteInputs(run, name());
+        Start start = Start.of(run, seed);
+        start.requireWhiteInputs(name());
+        int depth = start.network().depth();
+        double[][] a = start.modeStrengths(name());
+        double[] s = start.task().svd().s();
+        int r = s.length;
+        double tau = run.tau();
+        double[] u0 = initialStrengths(run, a, s);
         double[][] diff0 = Start.differences(a);
         Observables observables = start.observables();
-        Observables.Recorder recorder = start.continuousRecorder(name(), observables);
+        Observables.Recorder recorder = start.continuousRecorder(name(), observables, progress);
         BracketingNthOrderBrentSolver solver = new BracketingNthOrderBrentSolver(SOLVER_ACCURACY, 1e-300, 5);
         for (double t : run.recordSteps()) {
             double[] u = new double[r];

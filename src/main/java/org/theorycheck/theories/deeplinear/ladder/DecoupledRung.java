@@ -1,5 +1,7 @@
 package org.theorycheck.theories.deeplinear.ladder;
 
+import java.util.function.DoubleConsumer;
+
 import org.theorycheck.theories.deeplinear.closedform.ScalarModes;
 
 /**
@@ -9,15 +11,29 @@ import org.theorycheck.theories.deeplinear.closedform.ScalarModes;
  * any other depth eq 15 in u_α, which assumes a balanced start (all a_l equal), so that this rung's
  * {@code conserved_drift} is 0 by construction there.
  */
-public final class DecoupledRung implements Rung {
+public final class DecoupledRung extends DeepLinearRung {
 
     @Override
     public String name() {
         return "decoupled";
     }
 
+    /** Its start is the same for every seed: the decoupled strengths, or theory.u0. */
     @Override
-    public DeepLinearTrace run(DeepLinearRun run, long seed) {
+    public boolean isRandom(org.theorycheck.theories.deeplinear.DeepLinearExperiment experiment) {
+        return false;
+    }
+
+    /** Σ11 = I, a start per mode, and for N_l &gt; 3 a balanced one (eq 15). */
+    @Override
+    public void requireApplicable(DeepLinearRun run) {
+        Start.requireWhiteInputs(run, name());
+        Start.requireModeStart(run, name());
+    }
+
+    @Override
+    public DeepLinearTrace run(DeepLinearRun run, long seed, DoubleConsumer progress) {
+        requireApplicable(run);
         Start start = Start.of(run, seed);
         start.requireWhiteInputs(name());
         double[][] a = start.modeStrengths(name());
@@ -51,7 +67,7 @@ public final class DecoupledRung implements Rung {
         }
         double[][] diff0 = Start.differences(a);
         Observables observables = start.observables();
-        Observables.Recorder recorder = start.continuousRecorder(name(), observables);
+        Observables.Recorder recorder = start.continuousRecorder(name(), observables, progress);
         double rate = run.rate();
         RungIntegration.integrate(pairs ? "the mode strengths (a_α, b_α) of eq 8" : "the mode strengths u_α of eq 15",
                 i -> pairs ? (i < r ? "a_" + (i + 1) : "b_" + (i - r + 1)) : "u_" + (i + 1), Start.ODE_ADVICE, (t, y) -> {

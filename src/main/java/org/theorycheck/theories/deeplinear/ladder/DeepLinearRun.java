@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.theorycheck.theories.deeplinear.network.Initialisation;
 import org.theorycheck.theories.deeplinear.network.Network;
 import org.theorycheck.theories.deeplinear.task.TaskSpec;
+import org.theorycheck.theories.deeplinear.SettingException;
 
 /**
  * Everything a run needs; a run is a pure function of (this, rung, seed). Validated when made, with
@@ -27,28 +28,28 @@ public record DeepLinearRun(TaskSpec task, Network network, Initialisation init,
             throw new IllegalArgumentException("a run needs data, model.widths and model.init");
         }
         if (!(rate > 0) || !Double.isFinite(rate)) {
-            throw new IllegalArgumentException("train.rate must be positive and finite (λ of eq 1), got " + rate);
+            throw new SettingException("train.rate", "must be positive and finite (λ of eq 1), got " + rate);
         }
         if (steps < 1) {
-            throw new IllegalArgumentException("train.steps must be a positive integer, got " + steps);
+            throw new SettingException("train.steps", "must be a positive integer, got " + steps);
         }
         if (recordEvery < 1 || recordEvery > steps) {
-            throw new IllegalArgumentException("train.record_every must be an integer in [1, train.steps = " + steps + "], got "
+            throw new SettingException("train.record_every", "must be an integer in [1, train.steps = " + steps + "], got "
                     + recordEvery);
         }
         if (modes == null || modes.length == 0) {
-            throw new IllegalArgumentException("trace.modes must list at least one mode (1-based)");
+            throw new SettingException("trace.modes", "must list at least one mode (1-based)");
         }
         for (int m : modes) {
             if (m < 1) {
-                throw new IllegalArgumentException("trace.modes are 1-based mode indices; got " + m);
+                throw new SettingException("trace.modes", "are 1-based mode indices; got " + m);
             }
         }
         if (batch < 1) {
-            throw new IllegalArgumentException("train.batch must be a positive integer, got " + batch);
+            throw new SettingException("train.batch", "must be a positive integer, got " + batch);
         }
         if (!Double.isNaN(theoryU0) && !(theoryU0 > 0 && Double.isFinite(theoryU0))) {
-            throw new IllegalArgumentException("theory.u0 must be positive and finite, got " + theoryU0);
+            throw new SettingException("theory.u0", "must be positive and finite, got " + theoryU0);
         }
         modes = modes.clone();
     }

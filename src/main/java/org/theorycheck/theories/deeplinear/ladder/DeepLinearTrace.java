@@ -3,16 +3,20 @@ package org.theorycheck.theories.deeplinear.ladder;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.theorycheck.core.ladder.Trace;
+
 /**
- * What every rung returns: a time axis in the top rung's steps (step k = the state after k full-batch
- * updates; see {@link LearningRate}) and named series of the same length. Series names are the same on
- * every rung: {@code u_α} (mode strength [Uᵀ W_tot V]_αα, α 1-based), {@code loss}, {@code conserved_drift},
- * {@code offdiag}, {@code best_rank_gap}, {@code wtot_norm}, and {@code offdiag_layers} when the start has
- * frames (see {@link Observables}).
+ * What every rung returns, the theory's {@link Trace}: a time axis in the top rung's steps (step k = the
+ * state after k full-batch updates, or k epochs of SGD; see {@link LearningRate}) and named series of the
+ * same length, no tables. Series names are the same on every rung: {@code u_α} (mode strength
+ * [Uᵀ W_tot V]_αα, α 1-based), {@code loss}, {@code conserved_drift}, {@code offdiag},
+ * {@code best_rank_gap}, {@code wtot_norm}, and {@code offdiag_layers} when the start has frames (see
+ * {@link Observables}).
  */
-public record DeepLinearTrace(String rung, double[] steps, Map<String, double[]> series) {
+public record DeepLinearTrace(String rung, double[] steps, Map<String, double[]> series) implements Trace {
 
     public DeepLinearTrace {
         LinkedHashMap<String, double[]> copy = new LinkedHashMap<>();
@@ -27,7 +31,13 @@ public record DeepLinearTrace(String rung, double[] steps, Map<String, double[]>
         series = Collections.unmodifiableMap(copy);
     }
 
+    @Override
+    public List<String> seriesNames() {
+        return List.copyOf(series.keySet());
+    }
+
     /** The series of that name (a copy). */
+    @Override
     public double[] series(String name) {
         double[] s = series.get(name);
         if (s == null) {

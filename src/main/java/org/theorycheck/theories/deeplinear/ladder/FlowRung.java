@@ -1,12 +1,14 @@
 package org.theorycheck.theories.deeplinear.ladder;
 
+import java.util.function.DoubleConsumer;
+
 import org.theorycheck.theories.deeplinear.network.Gradient;
 
 /**
  * The matrix gradient flow, eq 2 (eq 13 for any depth), {@code dW_l/dt = λ G_l} with t in steps
  * (τ = 1/λ), integrated and sampled at the record steps by {@link RungIntegration}.
  */
-public final class FlowRung implements Rung {
+public final class FlowRung extends DeepLinearRung {
 
     @Override
     public String name() {
@@ -14,10 +16,10 @@ public final class FlowRung implements Rung {
     }
 
     @Override
-    public DeepLinearTrace run(DeepLinearRun run, long seed) {
+    public DeepLinearTrace run(DeepLinearRun run, long seed, DoubleConsumer progress) {
         Start start = Start.of(run, seed);
         Observables observables = start.observables();
-        Observables.Recorder recorder = start.continuousRecorder(name(), observables);
+        Observables.Recorder recorder = start.continuousRecorder(name(), observables, progress);
         double[][] w = start.weightArrays();
         Gradient gradient = new Gradient(start.network(), start.task().statistics());
         double[][] g = gradient.newWeightArrays();

@@ -1,5 +1,7 @@
 package org.theorycheck.theories.deeplinear.ladder;
 
+import java.util.function.DoubleConsumer;
+
 import org.theorycheck.core.ladder.Divergence;
 import org.theorycheck.core.ladder.Divergence.Precision;
 import org.theorycheck.core.ladder.DivergenceException;
@@ -7,18 +9,24 @@ import org.theorycheck.core.ladder.DivergenceException.At;
 import org.theorycheck.theories.deeplinear.network.Gradient;
 
 /** Full-batch gradient descent, eq 1 (eq 13 for any depth) exactly: {@code W_l += λ G_l} each step. */
-public final class GdRung implements Rung {
+public final class GdRung extends DeepLinearRung {
 
     @Override
     public String name() {
         return "gd";
     }
 
+    /** Every initialisation draws from the seed (a decoupled one its hidden frames). */
     @Override
-    public DeepLinearTrace run(DeepLinearRun run, long seed) {
+    public boolean isRandom(org.theorycheck.theories.deeplinear.DeepLinearExperiment experiment) {
+        return true;
+    }
+
+    @Override
+    public DeepLinearTrace run(DeepLinearRun run, long seed, DoubleConsumer progress) {
         Start start = Start.of(run, seed);
         Observables observables = start.observables();
-        Observables.Recorder recorder = start.discreteRecorder(name(), observables);
+        Observables.Recorder recorder = start.discreteRecorder(name(), observables, progress);
         double[][] w = start.weightArrays();
         Gradient gradient = new Gradient(start.network(), start.task().statistics());
         double[][] g = gradient.newWeightArrays();

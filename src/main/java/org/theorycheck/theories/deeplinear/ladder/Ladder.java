@@ -6,16 +6,17 @@ import java.util.Optional;
 /** The rungs in ladder order, top (the real network) first; each drops one assumption of the one above. */
 public final class Ladder {
 
-    private static final List<Rung> RUNGS = List.of(new SgdRung(), new GdRung(), new FlowRung(), new ModesRung(),
-            new DecoupledRung(), new ClosedFormRung());
+    /** The rungs' names, top first. */
+    public static final List<String> NAMES = List.of("sgd", "gd", "flow", "modes", "decoupled", "closed");
 
     private Ladder() {}
 
-    public static List<Rung> rungs() {
-        return RUNGS;
+    /** Fresh instances of the rungs, top first. */
+    public static List<DeepLinearRung> rungs() {
+        return List.of(new SgdRung(), new GdRung(), new FlowRung(), new ModesRung(), new DecoupledRung(), new ClosedFormRung());
     }
 
-    public static Optional<Rung> byName(String name) {
-        return RUNGS.stream().filter(r -> r.name().equals(name)).findFirst();
+    public static Optional<DeepLinearRung> byName(String name) {
+        return rungs().stream().filter(r -> r.name().equals(name)).findFirst();
     }
 }

@@ -3,6 +3,9 @@ package org.theorycheck.theories.deeplinear.ladder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleConsumer;
+
+import org.theorycheck.theories.deeplinear.SettingException;
 
 import org.theorycheck.theories.deeplinear.linalg.Matrix;
 import org.theorycheck.theories.deeplinear.network.InitialState.Frames;
@@ -22,20 +25,27 @@ import org.theorycheck.theories.deeplinear.task.TaskSvd;
  * b-equation; a mode index past N1 has no a^α (taken as 0) and one past N3 no b^α, and s_α = 0 past
  * min(N1, N3). Integrated like the flow rung; the observables are those of the rotated frame (Σ31 → S).
  */
-public final class ModesRung implements Rung {
+public final class ModesRung extends DeepLinearRung {
 
     @Override
     public String name() {
         return "modes";
     }
 
+    /** Eq 5 is for N_l = 3 and Σ11 = I. */
     @Override
-    public DeepLinearTrace run(DeepLinearRun run, long seed) {
-        Start start = Start.of(run, seed);
-        if (start.network().matrices() != 2) {
-            throw new IllegalArgumentException("the modes rung integrates eq 5, which is for N_l = 3 layers; model.widths has "
-                    + start.network().depth());
+    public void requireApplicable(DeepLinearRun run) {
+        if (run.network().matrices() != 2) {
+            throw new SettingException("model.depth", "the modes rung integrates eq 5, which is for N_l = 3 layers; the network"
+                    + " has " + run.network().depth());
         }
+        Start.requireWhiteInputs(run, name());
+    }
+
+    @Override
+    public DeepLinearTrace run(DeepLinearRun run, long seed, DoubleConsumer progress) {
+        requireApplicable(run);
+        Start start = Start.of(run, seed);
         start.requireWhiteInputs(name());
         Task task = start.task();
         int n1 = task.inputDimension();
@@ -60,7 +70,7 @@ public final class ModesRung implements Rung {
         });
         Observables observables = new Observables(new Statistics(Matrix.identity(n1), sBar, true), rotatedSvd, task.outputEnergy(),
                 run.modes(), start.network().narrowest(), List.of(a0, b0), frames);
-        Observables.Recorder recorder = start.continuousRecorder(name(), observables);
+        Observables.Recorder recorder = start.continuousRecorder(name(), observables, progress);
 
         double rate = run.rate();
         int sizeA = n2 * n1;

@@ -3,6 +3,7 @@ package org.theorycheck.theories.deeplinear.ladder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleConsumer;
 
 import org.theorycheck.core.ladder.Divergence;
 import org.theorycheck.core.ladder.Divergence.Precision;
@@ -13,6 +14,7 @@ import org.theorycheck.theories.deeplinear.network.InitialState.Frames;
 import org.theorycheck.theories.deeplinear.network.Network;
 import org.theorycheck.theories.deeplinear.task.Statistics;
 import org.theorycheck.theories.deeplinear.task.TaskSvd;
+import org.theorycheck.theories.deeplinear.SettingException;
 
 /**
  * The series every rung records, defined once:
@@ -62,7 +64,7 @@ public final class Observables {
         this.modes = modes.clone();
         for (int m : modes) {
             if (m > svd.modes()) {
-                throw new IllegalArgumentException("trace.modes: mode " + m + " does not exist; the task has min(N1, N3) = "
+                throw new SettingException("trace.modes", "mode " + m + " does not exist; the task has min(N1, N3) = "
                         + svd.modes() + " modes");
             }
         }
@@ -217,19 +219,22 @@ public final class Observables {
         private final double[][] values;
         private final boolean continuous;
         private final String advice;
+        private final DoubleConsumer progress;
         private int count;
 
         /**
          * @param continuous whether the rung's time is continuous (an ODE or a closed form) rather than discrete steps
          * @param advice     what to change if a record diverges
+         * @param progress   told the step of every record added
          */
-        public Recorder(String rung, String[] names, double[] steps, boolean continuous, String advice) {
+        public Recorder(String rung, String[] names, double[] steps, boolean continuous, String advice, DoubleConsumer progress) {
             this.rung = rung;
             this.names = names.clone();
             this.steps = steps.clone();
             this.values = new double[names.length][steps.length];
             this.continuous = continuous;
             this.advice = advice;
+            this.progress = progress;
         }
 
         public void add(double step, double[] record) {
@@ -247,6 +252,7 @@ public final class Observables {
                 values[i][count] = record[i];
             }
             count++;
+            progress.accept(step);
         }
 
         public DeepLinearTrace build() {

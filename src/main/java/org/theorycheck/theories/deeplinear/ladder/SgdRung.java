@@ -1,11 +1,14 @@
 package org.theorycheck.theories.deeplinear.ladder;
 
+import java.util.function.DoubleConsumer;
+
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.theorycheck.core.ladder.DivergenceException.At;
 import org.theorycheck.theories.deeplinear.RandomStreams;
 import org.theorycheck.theories.deeplinear.network.Backprop;
 import org.theorycheck.theories.deeplinear.task.Task;
+import org.theorycheck.theories.deeplinear.SettingException;
 
 /**
  * The real network trained by minibatch SGD on the samples: each epoch visits the P examples in a fresh
@@ -13,24 +16,31 @@ import org.theorycheck.theories.deeplinear.task.Task;
  * {@code W_l += λ G_l(B)} by forward and backward passes ({@link Backprop}). One epoch is one step of
  * the time axis ({@link LearningRate}); batch = P is full-batch gd computed from the samples.
  */
-public final class SgdRung implements Rung {
+public final class SgdRung extends DeepLinearRung {
 
     @Override
     public String name() {
         return "sgd";
     }
 
+    /** The minibatches tile each epoch: the batch size divides P. */
     @Override
-    public DeepLinearTrace run(DeepLinearRun run, long seed) {
+    public void requireApplicable(DeepLinearRun run) {
+        int p = run.task().samples();
+        if (p % run.batch() != 0) {
+            throw new SettingException("train.batch", run.batch() + " must divide the number of samples P = " + p);
+        }
+    }
+
+    @Override
+    public DeepLinearTrace run(DeepLinearRun run, long seed, DoubleConsumer progress) {
+        requireApplicable(run);
         Start start = Start.of(run, seed);
         Task task = start.task();
         int p = task.samples();
         int b = run.batch();
-        if (p % b != 0) {
-            throw new IllegalArgumentException("train.batch = " + b + " must divide the number of samples P = " + p);
-        }
         Observables observables = start.observables();
-        Observables.Recorder recorder = start.discreteRecorder(name(), observables);
+        Observables.Recorder recorder = start.discreteRecorder(name(), observables, progress);
         double[][] w = start.weightArrays();
         int[] widths = start.network().widths();
         Backprop backprop = new Backprop(start.network(), b);

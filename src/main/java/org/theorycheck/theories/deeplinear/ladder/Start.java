@@ -1,9 +1,12 @@
 package org.theorycheck.theories.deeplinear.ladder;
 
 import java.util.Arrays;
+import java.util.function.DoubleConsumer;
 
+import org.theorycheck.theories.deeplinear.SettingException;
 import org.theorycheck.theories.deeplinear.linalg.Matrix;
 import org.theorycheck.theories.deeplinear.network.InitialState;
+import org.theorycheck.theories.deeplinear.network.Initialisation;
 import org.theorycheck.theories.deeplinear.network.Initialiser;
 import org.theorycheck.theories.deeplinear.network.Network;
 import org.theorycheck.theories.deeplinear.task.Task;
@@ -27,7 +30,7 @@ record Start(DeepLinearRun run, Task task, InitialState initial) {
         run.network().requireChains(task);
         for (int m : run.modes()) {
             if (m > task.svd().modes()) {
-                throw new IllegalArgumentException("trace.modes: mode " + m + " does not exist; the task has min(N1, N3) = "
+                throw new SettingException("trace.modes", "mode " + m + " does not exist; the task has min(N1, N3) = "
                         + task.svd().modes() + " modes");
             }
         }
@@ -44,13 +47,13 @@ record Start(DeepLinearRun run, Task task, InitialState initial) {
     }
 
     /** The recorder of a discrete rung (gd, sgd), whose divergence is a rate past the stability limit. */
-    Observables.Recorder discreteRecorder(String rung, Observables observables) {
-        return new Observables.Recorder(rung, observables.names(), run.recordSteps(), false, rateAdvice(run.rate()));
+    Observables.Recorder discreteRecorder(String rung, Observables observables, DoubleConsumer progress) {
+        return new Observables.Recorder(rung, observables.names(), run.recordSteps(), false, rateAdvice(run.rate()), progress);
     }
 
     /** The recorder of a continuous rung (an ODE or a closed form). */
-    Observables.Recorder continuousRecorder(String rung, Observables observables) {
-        return new Observables.Recorder(rung, observables.names(), run.recordSteps(), true, ODE_ADVICE);
+    Observables.Recorder continuousRecorder(String rung, Observables observables, DoubleConsumer progress) {
+        return new Observables.Recorder(rung, observables.names(), run.recordSteps(), true, ODE_ADVICE, progress);
     }
 
     double[][] weightArrays() {
@@ -79,43 +82,61 @@ record Start(DeepLinearRun run, Task task, InitialState initial) {
         throw new IllegalArgumentException("no weight entry " + flat);
     }
 
-    /** The mode rungs need Σ11 = I (Sec 1.1); a rotated basis gives it to round-off. */
+    /** The mode rungs and the closed forms need Σ11 = I (Sec 1.1): white inputs, known without building the task. */
+    static void requireWhiteInputs(DeepLinearRun run, String rung) {
+        if (!run.task().whiteInputs()) {
+            throw new SettingException("data.preprocessing", "the " + rung + " rung needs Σ11 = I (Sec 1.1): whitened inputs");
+        }
+    }
+
+    /** The same, on the task as built: Σ11 = I to round-off. */
     void requireWhiteInputs(String rung) {
         Matrix s11 = task.statistics().sigma11();
-        if (s11.minus(Matrix.identity(s11.rows())).frobenius() > 1e-10) {
-            throw new IllegalArgumentException("the " + rung + " rung needs Σ11 = I (whitened or one-hot inputs, Sec 1.1); this"
-                    + " task's Σ11 differs from I by " + s11.minus(Matrix.identity(s11.rows())).frobenius());
+        double off = s11.minus(Matrix.identity(s11.rows())).frobenius();
+        if (off > WHITE) {
+            throw new SettingException("data.preprocessing", "the " + rung + " rung needs Σ11 = I (Sec 1.1); this task's Σ11"
+                    + " differs from I by " + off + " (Frobenius)");
         }
+    }
+
+    /** How far from I a Σ11 may be and count as white: round-off of the products that make it. */
+    private static final double WHITE = 1e-10;
+
+    /**
+     * The rungs below the network (decoupled, closed) start every mode from its own strengths: a decoupled
+     * initialisation gives them, any other needs the u0 the theory assumes ({@code theory.u0}).
+     */
+    static void requireModeStart(DeepLinearRun run, String rung) {
+        if (!(run.init() instanceof Initialisation.Decoupled) && Double.isNaN(run.theoryU0())) {
+            throw new SettingException("theory.u0", "the " + rung + " rung needs a decoupled model.init or theory.u0 (the"
+                    + " initial mode strength the theory assumes for " + run.init() + ")");
+        }
+    }
+
+    /** {@link #modeStrengths(DeepLinearRun, double[], String)} of this start. */
+    double[][] modeStrengths(String rung) {
+        return modeStrengths(run, task.svd().s(), rung);
     }
 
     /**
      * Per-layer mode strengths {@code a[l][α-1]} for every mode α = 1…r at the start, for the decoupled
-     * and closed rungs: from the decoupled initialisation's frames, or, for another initialisation,
-     * balanced with composite strength {@code theory.u0} on the modes the network can learn.
+     * and closed rungs: those of the decoupled initialisation (the same for every seed), or, for another
+     * initialisation, balanced with composite strength {@code theory.u0} on the modes the network can learn.
+     * Modes that are not driven are 0.
      */
-    double[][] modeStrengths(String rung) {
-        int layers = network().matrices();
-        int r = task.svd().modes();
-        double[][] a = new double[layers][r];
-        if (initial.frames().isPresent()) {
-            double[][] d = initial.frames().get().strength();
-            for (int l = 0; l < layers; l++) {
-                System.arraycopy(d[l], 0, a[l], 0, d[l].length);
-            }
-            return a;
+    static double[][] modeStrengths(DeepLinearRun run, double[] s, String rung) {
+        requireModeStart(run, rung);
+        int layers = run.network().matrices();
+        int m = Initialiser.drivenModes(run.network(), s);
+        double[] perLayer = new double[layers];
+        if (run.init() instanceof Initialisation.Decoupled d) {
+            perLayer = Initialiser.decoupledStrengths(run.network(), d);
+        } else {
+            Arrays.fill(perLayer, Math.pow(run.theoryU0(), 1.0 / layers));
         }
-        if (Double.isNaN(run.theoryU0())) {
-            throw new IllegalArgumentException("the " + rung + " rung needs a decoupled model.init or theory.u0 (the initial"
-                    + " mode strength the theory assumes for " + run.init() + ")");
-        }
-        int driven = 0;
-        while (driven < r && task.svd().s()[driven] > 0) {
-            driven++;
-        }
-        int m = Math.min(network().narrowest(), driven);
-        double each = Math.pow(run.theoryU0(), 1.0 / layers);
+        double[][] a = new double[layers][s.length];
         for (int l = 0; l < layers; l++) {
-            Arrays.fill(a[l], 0, m, each);
+            Arrays.fill(a[l], 0, m, perLayer[l]);
         }
         return a;
     }

@@ -9,6 +9,7 @@ import org.theorycheck.theories.deeplinear.network.Initialisation;
 import org.theorycheck.theories.deeplinear.network.Initialiser;
 import org.theorycheck.theories.deeplinear.network.Network;
 import org.theorycheck.theories.deeplinear.task.Task;
+import org.theorycheck.theories.deeplinear.SettingException;
 
 /**
  * Learning time against depth (Fig 4, Fig 6A; App. C): for each depth, full-batch gd (eq 13) from the
@@ -25,18 +26,18 @@ public record LearningTimeVsDepth(Task task, int hidden, Initialisation init, do
 
     public LearningTimeVsDepth {
         if (rates.length == 0) {
-            throw new IllegalArgumentException("train.rates must list at least one rate");
+            throw new SettingException("train.rates", "must list at least one rate");
         }
         for (double r : rates) {
             if (!(r > 0)) {
-                throw new IllegalArgumentException("train.rates must be positive, got " + r);
+                throw new SettingException("train.rates", "must be positive, got " + r);
             }
         }
         if (!(threshold > 0)) {
-            throw new IllegalArgumentException("train.loss_threshold must be positive, got " + threshold);
+            throw new SettingException("train.loss_threshold", "must be positive, got " + threshold);
         }
         if (maxIterations < 1) {
-            throw new IllegalArgumentException("train.max_iterations must be a positive integer, got " + maxIterations);
+            throw new SettingException("train.max_iterations", "must be a positive integer, got " + maxIterations);
         }
         rates = rates.clone();
     }

@@ -20,6 +20,7 @@ import org.hipparchus.analysis.UnivariateFunction;
 import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.theorycheck.core.ode.Integrators;
+import org.theorycheck.core.claims.Measurement;
 import org.theorycheck.theories.deeplinear.closedform.ClosedForms;
 import org.theorycheck.theories.deeplinear.closedform.ScalarModes;
 import org.theorycheck.theories.deeplinear.ladder.DeepLinearTrace;
@@ -31,12 +32,22 @@ import org.theorycheck.theories.deeplinear.task.Statistics;
 
 /**
  * One pure function per checkable prediction of the reference's §6 (numbered as there), each returning
- * a {@link Deviation}: 0 means exactly as predicted. Tolerances are not here: they belong to the claims
- * that use these numbers.
+ * one case's {@link Measurement}: a deviation that is 0 exactly as predicted and grows with the violation,
+ * its text saying what was measured with units (also the case's description where it deviates); a run that
+ * cannot tell (a mode that never reached s/2) is undecided, which a verdict makes INCONCLUSIVE. Tolerances
+ * are not here: they belong to the claims that use these numbers.
  */
 public final class Predictions {
 
     private Predictions() {}
+
+    /** One case: {@code deviation} (NaN when the run cannot tell) and what was measured. */
+    static Measurement measured(double deviation, String text) {
+        if (Double.isNaN(deviation)) {
+            return Measurement.decision(null, text, "", "");
+        }
+        return Measurement.of(deviation, text, deviation, deviation > 0 ? text : "");
+    }
 
     private static String f(String pattern, Object... args) {
         return format(Locale.ROOT, pattern, args);
@@ -53,7 +64,7 @@ public final class Predictions {
      * a five-point stencil with step 1e-3 τ/s, whose error is about 1e-12 of that slope), or
      * |u(0) − u0|/u0 if larger.
      */
-    public static Deviation p1Eq12SolvesEq10(DoubleUnaryOperator u, double s, double tau, double u0, double tEnd) {
+    public static Measurement p1Eq12SolvesEq10(DoubleUnaryOperator u, double s, double tau, double u0, double tEnd) {
         double h = 1e-3 * tau / s;
         double worst = 0;
         double worstAt = 0;
@@ -69,33 +80,33 @@ public final class Predictions {
             }
         }
         double start = Math.abs(u.applyAsDouble(0) - u0) / u0;
-        return new Deviation(Math.max(worst, start), f("max |τu' − 2u(s−u)| / (s²/2) = %.3g (at t = %.6g steps) over t in [0, %.6g];"
+        return measured(Math.max(worst, start), f("max |τu' − 2u(s−u)| / (s²/2) = %.3g (at t = %.6g steps) over t in [0, %.6g];"
                 + " |u(0) − u0|/u0 = %.3g (s = %g, τ = %g, u0 = %g)", worst, worstAt, tEnd, start, s, tau, u0));
     }
 
     /** Prediction 2: {@code t(u(t)) = t} for candidate eq 11 ({@code t(u_f)}) and eq 12 ({@code u(t)}); max relative error. */
-    public static Deviation p2Eq11InvertsEq12(DoubleUnaryOperator timeOf, DoubleUnaryOperator u, double tEnd) {
+    public static Measurement p2Eq11InvertsEq12(DoubleUnaryOperator timeOf, DoubleUnaryOperator u, double tEnd) {
         double worst = 0;
         for (int i = 1; i <= SAMPLES; i++) {
             double t = tEnd * i / SAMPLES;
             worst = Math.max(worst, Math.abs(timeOf.applyAsDouble(u.applyAsDouble(t)) - t) / t);
         }
-        return new Deviation(worst, f("max |t(u(t)) − t| / t = %.3g over %d times in (0, %.6g] steps", worst, SAMPLES, tEnd));
+        return measured(worst, f("max |t(u(t)) − t| / t = %.3g over %d times in (0, %.6g] steps", worst, SAMPLES, tEnd));
     }
 
     /**
      * Prediction 3: the time mode α of a trace first reaches s/2 (interpolated between records) against
      * t_half = (τ/2s) ln(s/u0 − 1); relative difference.
      */
-    public static Deviation p3HalfTime(DeepLinearTrace trace, int alpha, double s, double tau, double u0) {
+    public static Measurement p3HalfTime(DeepLinearTrace trace, int alpha, double s, double tau, double u0) {
         double measured = TraceReading.crossing(trace, alpha, s / 2);
         double predicted = ClosedForms.tHalf(s, tau, u0);
         if (Double.isNaN(measured)) {
-            return new Deviation(Double.NaN, f("mode %d of the %s trace never reaches s/2 = %g by step %g (t_half = %.6g)", alpha,
+            return measured(Double.NaN, f("mode %d of the %s trace never reaches s/2 = %g by step %g (t_half = %.6g)", alpha,
                     trace.rung(), s / 2, trace.steps()[trace.steps().length - 1], predicted));
         }
         double dev = Math.abs(measured - predicted) / predicted;
-        return new Deviation(dev, f("%s: mode %d reaches s/2 at step %.6g; t_half = (τ/2s) ln(s/u0 − 1) = %.6g steps; relative"
+        return measured(dev, f("%s: mode %d reaches s/2 at step %.6g; t_half = (τ/2s) ln(s/u0 − 1) = %.6g steps; relative"
                 + " difference %.3g (s = %g, τ = %g, u0 = %g)", trace.rung(), alpha, measured, predicted, dev, s, tau, u0));
     }
 
@@ -105,16 +116,16 @@ public final class Predictions {
      * Prediction 4: learning time ∝ 1/s up to the log factor: max over modes of
      * |2 s t_half/τ − ln(s/u0 − 1)| / ln(s/u0 − 1), with the log–log slope of t_half against s in the text.
      */
-    public static Deviation p4InverseS(double[] s, double[] tHalf, double tau, double u0) {
+    public static Measurement p4InverseS(double[] s, double[] tHalf, double tau, double u0) {
         double worst = 0;
         for (int i = 0; i < s.length; i++) {
             if (Double.isNaN(tHalf[i])) {
-                return new Deviation(Double.NaN, f("mode with s = %g has no half time", s[i]));
+                return measured(Double.NaN, f("mode with s = %g has no half time", s[i]));
             }
             double log = Math.log(s[i] / u0 - 1);
             worst = Math.max(worst, Math.abs(2 * s[i] * tHalf[i] / tau - log) / log);
         }
-        return new Deviation(worst, f("max relative |2 s t_half/τ − ln(s/u0 − 1)| = %.3g over %d modes; log-log slope of t_half vs s"
+        return measured(worst, f("max relative |2 s t_half/τ − ln(s/u0 − 1)| = %.3g over %d modes; log-log slope of t_half vs s"
                 + " = %.4f (−1 up to the log factor)", worst, s.length, slope(s, tHalf)));
     }
 
@@ -138,13 +149,13 @@ public final class Predictions {
      * Prediction 5: stronger modes are learned first. The fraction of mode pairs with s_α > s_β (strictly)
      * whose half times are in the wrong order, t_half,α > t_half,β.
      */
-    public static Deviation p5StrongerFirst(double[] s, double[] tHalf) {
+    public static Measurement p5StrongerFirst(double[] s, double[] tHalf) {
         int pairs = 0;
         int wrong = 0;
         StringBuilder which = new StringBuilder();
         for (int i = 0; i < s.length; i++) {
             if (Double.isNaN(tHalf[i])) {
-                return new Deviation(Double.NaN, f("mode with s = %g never reached s/2", s[i]));
+                return measured(Double.NaN, f("mode with s = %g never reached s/2", s[i]));
             }
             for (int j = 0; j < s.length; j++) {
                 if (s[i] > s[j]) {
@@ -157,16 +168,16 @@ public final class Predictions {
             }
         }
         double dev = pairs == 0 ? Double.NaN : wrong / (double) pairs;
-        return new Deviation(dev, f("%d of %d pairs out of order%s", wrong, pairs, which));
+        return measured(dev, f("%d of %d pairs out of order%s", wrong, pairs, which));
     }
 
     /**
      * Prediction 6: sigmoidal learning of mode α: u monotone, s − u never changes sign, and the steepest
-     * record interval is where u crosses s/2. Deviation: the fraction of record intervals where u moves
+     * record interval is where u crosses s/2. Measurement: the fraction of record intervals where u moves
      * against its overall direction (beyond 1e-12 s), plus the number of sign changes of s − u, plus
      * |u at the steepest interval's midpoint − s/2| / s (limited by the record interval's resolution).
      */
-    public static Deviation p6Sigmoid(DeepLinearTrace trace, int alpha, double s) {
+    public static Measurement p6Sigmoid(DeepLinearTrace trace, int alpha, double s) {
         double[] u = trace.series(DeepLinearTrace.mode(alpha));
         double direction = Math.signum(u[u.length - 1] - u[0]);
         int against = 0;
@@ -186,7 +197,7 @@ public final class Predictions {
         }
         double inflection = Math.abs((u[steepest] + u[steepest - 1]) / 2 - s / 2) / s;
         double dev = against / (double) (u.length - 1) + signChanges + inflection;
-        return new Deviation(dev, f("%s mode %d: %d of %d record intervals against the trend, %d sign changes of s − u, steepest"
+        return measured(dev, f("%s mode %d: %d of %d record intervals against the trend, %d sign changes of s − u, steepest"
                 + " interval at u = %.4g (s/2 = %.4g; relative distance %.3g)", trace.rung(), alpha, against, u.length - 1,
                 signChanges, (u[steepest] + u[steepest - 1]) / 2, s / 2, inflection));
     }
@@ -194,9 +205,9 @@ public final class Predictions {
     // ------------------------------------------------------------------ 7–12: invariants
 
     /** Prediction 7: a² − b² (eq 8), a_i² − a_j² (eq 14) conserved on a mode rung: max drift over the trace / scale. */
-    public static Deviation p7ModeInvariant(DeepLinearTrace trace, double scale) {
+    public static Measurement p7ModeInvariant(DeepLinearTrace trace, double scale) {
         double drift = TraceReading.max(trace.series(Observables.CONSERVED));
-        return new Deviation(drift / scale, f("%s: max drift of the per-mode a_l² − a_{l+1}² = %.3g, relative to %g: %.3g",
+        return measured(drift / scale, f("%s: max drift of the per-mode a_l² − a_{l+1}² = %.3g, relative to %g: %.3g",
                 trace.rung(), drift, scale, drift / scale));
     }
 
@@ -205,7 +216,7 @@ public final class Predictions {
      * {@code a0} for time {@code tEnd} and returns the largest change of any a_i² − a_j², relative to
      * max a_i², along the trajectory.
      */
-    public static Deviation p7Eq14Invariants(double[] a0, double s, double tEnd) {
+    public static Measurement p7Eq14Invariants(double[] a0, double s, double tEnd) {
         double[] times = new double[101];
         for (int i = 0; i < times.length; i++) {
             times[i] = tEnd * i / 100;
@@ -225,7 +236,7 @@ public final class Predictions {
             }
             worst[2] = product(y);
         });
-        return new Deviation(worst[0] / worst[1], f("eq 14 flow of %d strengths from %s for τ·%g: max |Δ(a_i² − a_j²)| = %.3g,"
+        return measured(worst[0] / worst[1], f("eq 14 flow of %d strengths from %s for τ·%g: max |Δ(a_i² − a_j²)| = %.3g,"
                 + " relative to max a² %.3g; u went %.4g -> %.4g (s = %g)", a0.length, Arrays.toString(a0), tEnd, worst[0],
                 worst[0] / worst[1], product(a0), worst[2], s));
     }
@@ -243,7 +254,7 @@ public final class Predictions {
      * {@code Q = W21W21ᵀ − W32ᵀW32} by exactly {@code λ²(W32ᵀEEᵀW32 − W21EᵀEW21ᵀ)},
      * {@code E = Σ31 − W32W21Σ11}. Returns ||ΔQ − that|| / ||that||.
      */
-    public static Deviation p8GdStep(Matrix w21, Matrix w32, Matrix w21After, Matrix w32After, Statistics stats, double rate) {
+    public static Measurement p8GdStep(Matrix w21, Matrix w32, Matrix w21After, Matrix w32After, Statistics stats, double rate) {
         Matrix e = stats.sigma31().minus(w32.times(w21).times(stats.sigma11()));
         Matrix q = w21.timesTranspose(w21).minus(w32.transposeTimes(w32));
         Matrix qAfter = w21After.timesTranspose(w21After).minus(w32After.transposeTimes(w32After));
@@ -251,20 +262,20 @@ public final class Predictions {
         Matrix ew = e.timesTranspose(w21);
         Matrix predicted = we.timesTranspose(we).minus(ew.transposeTimes(ew)).scale(rate * rate);
         double dev = qAfter.minus(q).minus(predicted).frobenius() / predicted.frobenius();
-        return new Deviation(dev, f("||ΔQ − λ²(W32ᵀEEᵀW32 − W21EᵀEW21ᵀ)|| / ||λ²(…)|| = %.3g (||ΔQ|| = %.3g, λ = %g)", dev,
+        return measured(dev, f("||ΔQ − λ²(W32ᵀEEᵀW32 − W21EᵀEW21ᵀ)|| / ||λ²(…)|| = %.3g (||ΔQ|| = %.3g, λ = %g)", dev,
                 qAfter.minus(q).frobenius(), rate));
     }
 
     /** Prediction 8 on the flow: max conserved drift relative to the largest ||W_tot||. */
-    public static Deviation p8FlowDrift(DeepLinearTrace trace) {
+    public static Measurement p8FlowDrift(DeepLinearTrace trace) {
         double drift = TraceReading.max(trace.series(Observables.CONSERVED));
         double scale = TraceReading.max(trace.series(Observables.NORM));
-        return new Deviation(drift / scale, f("%s: max ||Q(t) − Q(0)||_F = %.3g, relative to max ||W_tot||_F = %.3g: %.3g", trace.rung(),
+        return measured(drift / scale, f("%s: max ||Q(t) − Q(0)||_F = %.3g, relative to max ||W_tot||_F = %.3g: %.3g", trace.rung(),
                 drift, scale, drift / scale));
     }
 
     /** Prediction 9: the decoupled manifold is invariant: max off-diagonal mass of the layers relative to ||W_tot||. */
-    public static Deviation p9Manifold(DeepLinearTrace trace) {
+    public static Measurement p9Manifold(DeepLinearTrace trace) {
         String series = trace.has(Observables.OFFDIAG_LAYERS) ? Observables.OFFDIAG_LAYERS : Observables.OFFDIAG;
         double[] off = trace.series(series);
         double[] norm = trace.series(Observables.NORM);
@@ -272,14 +283,14 @@ public final class Predictions {
         for (int i = 0; i < off.length; i++) {
             worst = Math.max(worst, off[i] / Math.max(norm[i], Double.MIN_NORMAL));
         }
-        return new Deviation(worst, f("%s: max %s / ||W_tot|| = %.3g over %d records", trace.rung(), series, worst, off.length));
+        return measured(worst, f("%s: max %s / ||W_tot|| = %.3g over %d records", trace.rung(), series, worst, off.length));
     }
 
     /**
      * Prediction 10: balanced decoupled gd follows {@code u_{k+1} = u_k(1 + λ(s − u_k))²} exactly: max over
      * records of |u_gd − u_map| / s; the text compares the first step at or past s/2 with eq 12's t_half.
      */
-    public static Deviation p10DiscreteMap(DeepLinearTrace gd, int alpha, double s, double rate, double u0) {
+    public static Measurement p10DiscreteMap(DeepLinearTrace gd, int alpha, double s, double rate, double u0) {
         double[] steps = gd.steps();
         double[] u = gd.series(DeepLinearTrace.mode(alpha));
         double map = u0;
@@ -296,30 +307,30 @@ public final class Predictions {
             }
             worst = Math.max(worst, Math.abs(u[i] - map) / s);
         }
-        return new Deviation(worst / 1, f("%s mode %d: max |u − map| / s = %.3g over %d records; the map first reaches s/2 at step %d,"
+        return measured(worst / 1, f("%s mode %d: max |u − map| / s = %.3g over %d records; the map first reaches s/2 at step %d,"
                 + " eq 12's t_half = %.4g (λ = %g, s = %g, u0 = %g)", gd.rung(), alpha, worst, steps.length, firstHalf,
                 ClosedForms.tHalf(s, 1 / rate, u0), rate, s, u0));
     }
 
     /** Prediction 11: convergence to eq 7: the last distance to the best rank-N2 approximation over the first. */
-    public static Deviation p11BestRank(DeepLinearTrace trace) {
+    public static Measurement p11BestRank(DeepLinearTrace trace) {
         double[] gap = trace.series(Observables.BEST_RANK_GAP);
         if (gap[0] == 0) {
-            return new Deviation(Double.NaN, trace.rung() + ": starts at eq 7's minimum; nothing to converge");
+            return measured(Double.NaN, trace.rung() + ": starts at eq 7's minimum; nothing to converge");
         }
         double dev = gap[gap.length - 1] / gap[0];
-        return new Deviation(dev, f("%s: ||W_tot − Σ_{α≤N2} s_α u_α v_αᵀ|| went %.4g -> %.4g (ratio %.3g) by step %g", trace.rung(),
+        return measured(dev, f("%s: ||W_tot − Σ_{α≤N2} s_α u_α v_αᵀ|| went %.4g -> %.4g (ratio %.3g) by step %g", trace.rung(),
                 gap[0], gap[gap.length - 1], dev, trace.steps()[gap.length - 1]));
     }
 
     /** Prediction 12, first half: E (eq 6, here the loss up to a constant and 1/2τ) never increases along a mode trace; largest increase / initial loss. */
-    public static Deviation p12EnergyDecreases(DeepLinearTrace trace) {
+    public static Measurement p12EnergyDecreases(DeepLinearTrace trace) {
         double[] loss = trace.series(Observables.LOSS);
         double worst = 0;
         for (int i = 1; i < loss.length; i++) {
             worst = Math.max(worst, loss[i] - loss[i - 1]);
         }
-        return new Deviation(worst / loss[0], f("%s: largest increase of the loss between records = %.3g (initial loss %.4g)", trace.rung(),
+        return measured(worst / loss[0], f("%s: largest increase of the loss between records = %.3g (initial loss %.4g)", trace.rung(),
                 worst, loss[0]));
     }
 
@@ -327,7 +338,7 @@ public final class Predictions {
      * Prediction 12, second half: eq 5's right-hand side equals −∂E/∂(a, b) of eq 6 (τ = 1) at a state
      * {@code y = [W̄21 (N2×N1), W̄32 (N3×N2)]}, by central differences; max error relative to max |rhs|.
      */
-    public static Deviation p12Eq5IsGradientOfEq6(double[] y, int n1, int n2, int n3, double[] s,
+    public static Measurement p12Eq5IsGradientOfEq6(double[] y, int n1, int n2, int n3, double[] s,
             java.util.function.UnaryOperator<double[]> candidate) {
         double[] padded = Arrays.copyOf(s, Math.max(n1, n3));
         double[] rhs = candidate.apply(y);
@@ -344,7 +355,7 @@ public final class Predictions {
             worst = Math.max(worst, Math.abs(-(up - down) / (2 * h) - rhs[i]));
             scale = Math.max(scale, Math.abs(rhs[i]));
         }
-        return new Deviation(worst / scale, f("max |−∂E/∂θ (central differences, h = 1e-6) − eq 5 rhs| = %.3g, relative to max |rhs| ="
+        return measured(worst / scale, f("max |−∂E/∂θ (central differences, h = 1e-6) − eq 5 rhs| = %.3g, relative to max |rhs| ="
                 + " %.3g: %.3g (N1 = %d, N2 = %d, N3 = %d)", worst, scale, worst / scale, n1, n2, n3));
     }
 
@@ -376,20 +387,20 @@ public final class Predictions {
      * Prediction 13: small random starts follow eq 12. Per named mode, the relative half-time delay
      * (t_half,sim − t_half,analytic)/t_half,analytic (Fig 3 right); the deviation is the largest |delay|.
      */
-    public static Deviation p13HalfTimeDelay(DeepLinearTrace sim, int[] modes, double[] s, double tau, double u0) {
+    public static Measurement p13HalfTimeDelay(DeepLinearTrace sim, int[] modes, double[] s, double tau, double u0) {
         StringBuilder per = new StringBuilder();
         double worst = 0;
         for (int i = 0; i < modes.length; i++) {
             double measured = TraceReading.crossing(sim, modes[i], s[i] / 2);
             double predicted = ClosedForms.tHalf(s[i], tau, u0);
             if (Double.isNaN(measured)) {
-                return new Deviation(Double.NaN, f("%s: mode %d never reached s/2", sim.rung(), modes[i]));
+                return measured(Double.NaN, f("%s: mode %d never reached s/2", sim.rung(), modes[i]));
             }
             double delay = (measured - predicted) / predicted;
             worst = Math.max(worst, Math.abs(delay));
             per.append(f(" %d:%+.4f", modes[i], delay));
         }
-        return new Deviation(worst, f("%s: relative t_half delay per mode (mode:delay)%s; max |delay| %.4f (u0 = %g, τ = %g)",
+        return measured(worst, f("%s: relative t_half delay per mode (mode:delay)%s; max |delay| %.4f (u0 = %g, τ = %g)",
                 sim.rung(), per, worst, u0, tau));
     }
 
@@ -402,7 +413,7 @@ public final class Predictions {
         double rate(double u, double s, int depth);
     }
 
-    public static Deviation p14Eq15(double s, ModeRate candidate) {
+    public static Measurement p14Eq15(double s, ModeRate candidate) {
         double worst = 0;
         for (int i = 1; i < 100; i++) {
             double u = s * i / 100;
@@ -424,7 +435,7 @@ public final class Predictions {
                 worst = Math.max(worst, Math.abs(chain - eq15) / Math.max(Math.abs(eq15), 1e-300));
             }
         }
-        return new Deviation(worst, f("max relative |eq 15 − eq 10| at N_l = 3 and |du/dt via eq 14 − eq 15| at N_l = 2..7: %.3g (s = %g)",
+        return measured(worst, f("max relative |eq 15 − eq 10| at N_l = 3 and |du/dt via eq 14 − eq 15| at N_l = 2..7: %.3g (s = %g)",
                 worst, s));
     }
 
@@ -438,7 +449,7 @@ public final class Predictions {
         double time(double s, double tau, int depth, double u0, double uf);
     }
 
-    public static Deviation p15Eq17(double s, double tau, int depth, double u0, LearningTime candidate) {
+    public static Measurement p15Eq17(double s, double tau, int depth, double u0, LearningTime candidate) {
         double worst = 0;
         for (int i = 1; i < 100; i++) {
             double uf = u0 + (s - u0) * i / 100.0;
@@ -451,7 +462,7 @@ public final class Predictions {
         double uf = s * 0.99;
         double t17 = candidate.time(s, tau, depth, u0, uf);
         double t15 = ClosedForms.eq15Time(s, tau, depth, u0, uf);
-        return new Deviation(worst, f("max relative |d eq17/du_f − τ/(N u²(s−u))| = %.3g (N_l = %d); to u_f = 0.99 s eq 17 gives %.6g"
+        return measured(worst, f("max relative |d eq17/du_f − τ/(N u²(s−u))| = %.3g (N_l = %d); to u_f = 0.99 s eq 17 gives %.6g"
                 + " and the exact eq 15 %.6g steps (eq 17 / eq 15 = %.4f)", worst, depth, t17, t15, t17 / t15));
     }
 
@@ -464,7 +475,7 @@ public final class Predictions {
         double at(double s, int depth, double tau);
     }
 
-    public static Deviation p16Eq41(double s, int depth, double tau, TopEigenvalue candidate) {
+    public static Measurement p16Eq41(double s, int depth, double tau, TopEigenvalue candidate) {
         int m = depth - 1;
         double aOpt = Math.pow(s, 1.0 / m);
         double[] a = new double[m];
@@ -481,7 +492,7 @@ public final class Predictions {
         double top = Arrays.stream(eig).max().orElseThrow();
         double predicted = candidate.at(s, depth, tau);
         double dev = Math.abs(top - predicted) / predicted;
-        return new Deviation(dev, f("N_l = %d, s = %g: top eigenvalue of the finite-difference Hessian (h = 1e-4 a_opt) %.8g, eq 41 %.8g,"
+        return measured(dev, f("N_l = %d, s = %g: top eigenvalue of the finite-difference Hessian (h = 1e-4 a_opt) %.8g, eq 41 %.8g,"
                 + " relative difference %.3g; optimal rate ∝ 1/λ1 = %.4g (N_l s² = %.4g)", depth, s, top, predicted, dev, 1 / predicted,
                 depth * s * s));
     }
@@ -496,10 +507,10 @@ public final class Predictions {
     /**
      * Prediction 17: at the optimised rate 1/(c λ1), the iterations from u0 to u_f (given per depth by
      * {@code iterations}: {@link ClosedForms#optimisedRateIterations} for eq 15, or measured gd) stay bounded
-     * as N_l grows and approach eq 44's t∞. Deviation: |t(N_max) − t∞| / t∞; the text gives t(N) for
+     * as N_l grows and approach eq 44's t∞. Measurement: |t(N_max) − t∞| / t∞; the text gives t(N) for
      * every depth and eq 45's t∞ − t3 against the measured t(N_max) − t(3).
      */
-    public static Deviation p17FiniteDelay(double c, double s, double u0, double uf, int[] depths,
+    public static Measurement p17FiniteDelay(double c, double s, double u0, double uf, int[] depths,
             java.util.function.IntToDoubleFunction iterations) {
         StringBuilder per = new StringBuilder();
         double last = Double.NaN;
@@ -512,18 +523,18 @@ public final class Predictions {
         }
         double tInf = ClosedForms.eq44(c, s, u0, uf);
         double dev = Math.abs(last - tInf) / tInf;
-        return new Deviation(dev, f("iterations at rate 1/(c λ1) (N_l:t)%s; eq 44 t∞ = %.5g, max over depths %.5g; t(N_max) − t(3) ="
+        return measured(dev, f("iterations at rate 1/(c λ1) (N_l:t)%s; eq 44 t∞ = %.5g, max over depths %.5g; t(N_max) − t(3) ="
                 + " %.5g vs eq 45 %.5g (c = %g, s = %g, u0 = %g, u_f = %g)", per, tInf, max, last - t3, ClosedForms.eq45(c, s, u0, uf),
                 c, s, u0, uf));
     }
 
     /**
      * Prediction 18: at fixed τ, eq 15's learning time ({@code time} per depth, e.g.
-     * {@link ClosedForms#eq15Time}) falls like 1/N_l for large N_l. Deviation: the
+     * {@link ClosedForms#eq15Time}) falls like 1/N_l for large N_l. Measurement: the
      * relative change of N_l·t(N_l) between the two largest depths, plus the number of depths where t did
      * not fall.
      */
-    public static Deviation p18ContinuousTimeDepth(double u0, double uf, int[] depths, java.util.function.IntToDoubleFunction time) {
+    public static Measurement p18ContinuousTimeDepth(double u0, double uf, int[] depths, java.util.function.IntToDoubleFunction time) {
         double previous = Double.POSITIVE_INFINITY;
         int rises = 0;
         double[] nt = new double[depths.length];
@@ -536,7 +547,7 @@ public final class Predictions {
             per.append(f(" %d:%.5g", depths[i], t));
         }
         double change = Math.abs(nt[nt.length - 1] / nt[nt.length - 2] - 1);
-        return new Deviation(change + rises, f("time from u0 = %g to u_f = %g (N_l:t)%s; N_l·t changes by %.3g between the last two"
+        return measured(change + rises, f("time from u0 = %g to u_f = %g (N_l:t)%s; N_l·t changes by %.3g between the last two"
                 + " depths; %d depths where t did not fall", u0, uf, per, change, rises));
     }
 
@@ -546,22 +557,22 @@ public final class Predictions {
      * Prediction 22, Gaussian init: learning time grows with depth; the fraction of consecutive depths where
      * it did not. A depth that did not learn within the budget counts as infinitely slow.
      */
-    public static Deviation p22Grows(int[] depths, double[] iterations) {
+    public static Measurement p22Grows(int[] depths, double[] iterations) {
         int flat = 0;
         for (int i = 1; i < depths.length; i++) {
             flat += iterations[i] > iterations[i - 1] ? 0 : 1;
         }
         double dev = flat / (double) (depths.length - 1);
-        return new Deviation(dev, f("iterations by depth %s: %s; %d of %d steps in depth did not increase", Arrays.toString(depths),
+        return measured(dev, f("iterations by depth %s: %s; %d of %d steps in depth did not increase", Arrays.toString(depths),
                 Arrays.toString(iterations), flat, depths.length - 1));
     }
 
     /** Prediction 22, orthogonal or pretrained init: learning time flat in depth; (max − min)/min. */
-    public static Deviation p22Flat(int[] depths, double[] iterations) {
+    public static Measurement p22Flat(int[] depths, double[] iterations) {
         double min = Arrays.stream(iterations).min().orElseThrow();
         double max = Arrays.stream(iterations).max().orElseThrow();
         double dev = (max - min) / min;
-        return new Deviation(dev, f("iterations by depth %s: %s; spread (max − min)/min = %.3g", Arrays.toString(depths),
+        return measured(dev, f("iterations by depth %s: %s; spread (max − min)/min = %.3g", Arrays.toString(depths),
                 Arrays.toString(iterations), dev));
     }
 
@@ -572,22 +583,22 @@ public final class Predictions {
      * against the time eq 8 takes from (a0, b0) until ab = (1−ε)s (Dormand–Prince with an event); relative
      * difference.
      */
-    public static Deviation p26AsPrinted(double a0, double b0, double s, double tau, double epsilon) {
+    public static Measurement p26AsPrinted(double a0, double b0, double s, double tau, double epsilon) {
         double c0 = Math.abs(a0 * a0 - b0 * b0);
         double printed = ClosedForms.eq26AsPrinted(s, tau, c0, ClosedForms.eq23Theta(a0, b0), ClosedForms.eq26EndAsPrinted(s, c0, epsilon));
         double direct = eq8Time(a0, b0, s, tau, (1 - epsilon) * s);
         double dev = Math.abs(printed - direct) / direct;
-        return new Deviation(dev, f("a0 = %g, b0 = %g (c0 = %.4g), s = %g, τ = %g, ε = %g: eq 26 as printed %.8g, eq 8 integrated %.8g;"
+        return measured(dev, f("a0 = %g, b0 = %g (c0 = %.4g), s = %g, τ = %g, ε = %g: eq 26 as printed %.8g, eq 8 integrated %.8g;"
                 + " relative difference %.3g; ab at the start %.4g vs the printed c0 sinh θ0 = %.4g", a0, b0, c0, s, tau, epsilon, printed,
                 direct, dev, a0 * b0, ClosedForms.eq23ProductAsPrinted(c0, ClosedForms.eq23Theta(a0, b0))));
     }
 
     /** Prediction 26, second check: the derived correction of App. A against the same integration of eq 8. */
-    public static Deviation p26Derived(double a0, double b0, double s, double tau, double epsilon) {
+    public static Measurement p26Derived(double a0, double b0, double s, double tau, double epsilon) {
         double derived = ClosedForms.appendixATimeDerived(s, tau, a0, b0, (1 - epsilon) * s);
         double direct = eq8Time(a0, b0, s, tau, (1 - epsilon) * s);
         double dev = Math.abs(derived - direct) / direct;
-        return new Deviation(dev, f("derived App. A time %.10g vs eq 8 integrated %.10g: relative difference %.3g", derived, direct, dev));
+        return measured(dev, f("derived App. A time %.10g vs eq 8 integrated %.10g: relative difference %.3g", derived, direct, dev));
     }
 
     /** The time eq 8 (τ da/dt = b(s − ab), τ db/dt = a(s − ab)) takes from (a0, b0) until ab = target. */

@@ -1,5 +1,6 @@
 package org.theorycheck.theories.deeplinear.network;
 
+import org.theorycheck.theories.deeplinear.SettingException;
 /**
  * How the weights start. Every kind is drawn from the run's {@code INIT} stream, so the same seed gives
  * the same weights.
@@ -17,10 +18,10 @@ public sealed interface Initialisation {
     record Decoupled(double u0, double imbalance) implements Initialisation {
         public Decoupled {
             if (!(u0 > 0) || !Double.isFinite(u0)) {
-                throw new IllegalArgumentException("model.u0 must be positive and finite, got " + u0);
+                throw new SettingException("model.u0", "must be positive and finite, got " + u0);
             }
             if (!Double.isFinite(imbalance)) {
-                throw new IllegalArgumentException("model.imbalance must be finite, got " + imbalance);
+                throw new SettingException("model.imbalance", "must be finite, got " + imbalance);
             }
         }
 
@@ -33,7 +34,7 @@ public sealed interface Initialisation {
     record SmallGaussian(double std) implements Initialisation {
         public SmallGaussian {
             if (!(std > 0) || !Double.isFinite(std)) {
-                throw new IllegalArgumentException("model.init_std must be positive and finite, got " + std);
+                throw new SettingException("model.init_std", "must be positive and finite, got " + std);
             }
         }
     }
@@ -51,7 +52,7 @@ public sealed interface Initialisation {
     record RandomOrthogonal(double gain) implements Initialisation {
         public RandomOrthogonal {
             if (!(gain > 0) || !Double.isFinite(gain)) {
-                throw new IllegalArgumentException("model.gain must be positive and finite, got " + gain);
+                throw new SettingException("model.gain", "must be positive and finite, got " + gain);
             }
         }
     }
@@ -66,13 +67,13 @@ public sealed interface Initialisation {
     record GreedyPretraining(double std, double rate, int steps) implements Initialisation {
         public GreedyPretraining {
             if (!(std > 0) || !Double.isFinite(std)) {
-                throw new IllegalArgumentException("model.init_std must be positive and finite, got " + std);
+                throw new SettingException("model.init_std", "must be positive and finite, got " + std);
             }
             if (!(rate > 0) || !Double.isFinite(rate)) {
-                throw new IllegalArgumentException("model.pretrain_rate must be positive and finite, got " + rate);
+                throw new SettingException("model.pretrain_rate", "must be positive and finite, got " + rate);
             }
             if (steps < 0) {
-                throw new IllegalArgumentException("model.pretrain_steps must be a non-negative integer, got " + steps);
+                throw new SettingException("model.pretrain_steps", "must be a non-negative integer, got " + steps);
             }
         }
     }

@@ -13,6 +13,7 @@ import org.theorycheck.theories.deeplinear.linalg.Orthogonal;
 import org.theorycheck.theories.deeplinear.task.Statistics;
 import org.theorycheck.theories.deeplinear.task.Task;
 import org.theorycheck.theories.deeplinear.task.TaskSvd;
+import org.theorycheck.theories.deeplinear.SettingException;
 
 /** Draws the initial weights of {@link Initialisation}s; a pure function of (network, task, kind, seed). */
 public final class Initialiser {
@@ -47,15 +48,29 @@ public final class Initialiser {
         return new InitialState(w, Optional.empty());
     }
 
-    private static InitialState decoupled(Network network, TaskSvd svd, Initialisation.Decoupled d, UniformRandomProvider rng) {
-        int layers = network.matrices();
+    /**
+     * The number m of modes a decoupled start drives: those with s_α &gt; 0 (s descending) that fit through
+     * the narrowest layer.
+     */
+    public static int drivenModes(Network network, double[] s) {
         int driven = 0;
-        while (driven < svd.modes() && svd.s()[driven] > 0) {
+        while (driven < s.length && s[driven] > 0) {
             driven++;
         }
-        int m = Math.min(network.narrowest(), driven);
+        return Math.min(network.narrowest(), driven);
+    }
+
+    /**
+     * The strength of every driven mode in each of the N_l − 1 layers of a decoupled start: u0^{1/(N_l−1)}
+     * each when balanced; for N_l = 3 with a² − b² = c0 ≠ 0 (App. A), a = √((c0 + √(c0² + 4u0²))/2) in W_1
+     * and b = u0/a in W_2.
+     *
+     * @throws SettingException naming {@code model.imbalance} for an imbalance at another depth
+     */
+    public static double[] decoupledStrengths(Network network, Initialisation.Decoupled d) {
+        int layers = network.matrices();
         if (d.imbalance() != 0 && layers != 2) {
-            throw new IllegalArgumentException("model.imbalance (a² − b² ≠ 0, App. A) needs N_l = 3 layers; this network has "
+            throw new SettingException("model.imbalance", "a² − b² ≠ 0 (App. A) needs N_l = 3 layers; this network has "
                     + network.depth());
         }
         double[] perLayer = new double[layers];
@@ -67,6 +82,13 @@ public final class Initialiser {
             perLayer[0] = Math.sqrt(a2);
             perLayer[1] = d.u0() / perLayer[0];
         }
+        return perLayer;
+    }
+
+    private static InitialState decoupled(Network network, TaskSvd svd, Initialisation.Decoupled d, UniformRandomProvider rng) {
+        int layers = network.matrices();
+        int m = drivenModes(network, svd.s());
+        double[] perLayer = decoupledStrengths(network, d);
         List<Matrix> frames = new ArrayList<>();
         frames.add(svd.v().leadingColumns(m));
         for (int l = 1; l < layers; l++) {

