@@ -25,6 +25,23 @@ public final class ClosedForms {
         return s / (1 + (s / u0 - 1) * Math.exp(-2 * s * t / tau));
     }
 
+    /**
+     * Eq 12 as printed, {@code s e^{2st/τ} / (e^{2st/τ} − 1 + s/u0)}: finite while 2st/τ &lt; 709 (e^{2st/τ}
+     * overflows past that), which is where the checks that use it evaluate it.
+     */
+    public static double eq12AsPrinted(double s, double tau, double u0, double t) {
+        double e = Math.exp(2 * s * t / tau);
+        return s * e / (e - 1 + s / u0);
+    }
+
+    /**
+     * The time a balanced mode takes from u0 to s/2: eq 11's t_half for N_l = 3 ({@link #tHalf}), the
+     * integral of eq 15 for any other depth ({@link #eq15Time}).
+     */
+    public static double halfTime(double s, double tau, int depth, double u0) {
+        return depth == 3 ? tHalf(s, tau, u0) : eq15Time(s, tau, depth, u0, s / 2);
+    }
+
     /** Half-learning time [DERIVED from eq 11 with u_f = s/2]: {@code (τ/2s) ln(s/u0 − 1)}. */
     public static double tHalf(double s, double tau, double u0) {
         return tau / (2 * s) * Math.log(s / u0 - 1);

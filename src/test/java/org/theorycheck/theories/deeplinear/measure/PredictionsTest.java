@@ -192,11 +192,12 @@ class PredictionsTest {
         }).value()).as("negative control: a perturbed right-hand side").isGreaterThan(0.05);
         assertThat(noCompetition).isEqualTo(state);
 
-        Measurement p13 = keep("13", Predictions.p13HalfTimeDelay(run("gd", RANDOM), new int[] {1, 2, 3}, new double[] {3, 2, 1}, 100, 1e-3));
+        Measurement p13 = keep("13", Predictions.p13HalfTimeDelay(run("gd", RANDOM), new int[] {1, 2, 3}, new double[] {3, 2, 1},
+                new double[] {ClosedForms.tHalf(3, 100, 1e-3), ClosedForms.tHalf(2, 100, 1e-3), ClosedForms.tHalf(1, 100, 1e-3)}));
         assertThat(p13.replicates() == Measurement.Replicates.UNDECIDED).isFalse();
         double[] steps = {0, 100, 200, 300, 400};
         DeepLinearTrace late = handMade(steps, Map.of("u_1", new double[] {0, 0.1, 0.2, 1.0, 3}));
-        assertThat(Predictions.p13HalfTimeDelay(late, new int[] {1}, new double[] {3}, 100, 1e-3).value())
+        assertThat(Predictions.p13HalfTimeDelay(late, new int[] {1}, new double[] {3}, new double[] {ClosedForms.tHalf(3, 100, 1e-3)}).value())
                 .as("negative control: twice as late").isGreaterThan(0.5);
     }
 
