@@ -37,8 +37,9 @@ import org.theorycheck.theories.deeplinear.task.TaskSpec;
  *       {@code model.pretrain_rate}, {@code model.pretrain_steps});</li>
  *   <li>{@code train.rate} (λ of eq 1, see {@code LearningRate}), {@code train.steps},
  *       {@code train.record_every}, {@code train.batch} (sgd), {@code train.rates} (a search over rates);</li>
- *   <li>{@code trace.modes} (the modes α whose u_α are recorded; all by default); {@code theory.u0} (the u0 the
- *       decoupled and closed rungs assume from a start that is not decoupled, Fig 3);</li>
+ *   <li>{@code trace.modes} (the modes α whose u_α are recorded; all by default);</li>
+ *   <li>{@code model.theory_u0}: the u0 the decoupled and closed rungs assume from a start that is not decoupled
+ *       (Fig 3); not {@code theory.u0}, which would clash with the core's {@code theory} key;</li>
  *   <li>{@code spectra.*}: products of random matrices (Fig 6B, 6C); {@code network.*}: the random orthogonal
  *       tanh network (Figs 7, 8).</li>
  * </ul>
@@ -78,13 +79,13 @@ public final class DeepLinearExperiments implements ExperimentSchema<DeepLinearE
             .number("model.gain", "1")
             .number("model.pretrain_rate", "0.05")
             .integer("model.pretrain_steps", "100")
+            .number("model.theory_u0", "")
             .number("train.rate", "0.01")
             .integer("train.steps", "1000")
             .integer("train.record_every", "10")
             .integer("train.batch", "1")
             .list("train.rates", "")
             .list("trace.modes", "")
-            .number("theory.u0", "")
             .text("spectra.ensemble", "gaussian")
             .integer("spectra.width", "200")
             .list("spectra.factors", "[1, 2, 4, 8, 16]")
@@ -127,7 +128,7 @@ public final class DeepLinearExperiments implements ExperimentSchema<DeepLinearE
             Network network = network(v, task);
             DeepLinearRun run = new DeepLinearRun(task, network, init(v), v.positive("train.rate"), v.integer("train.steps", 1),
                     v.integer("train.record_every", 1), modes(v, task), v.integer("train.batch", 1),
-                    v.present("theory.u0") ? v.positive("theory.u0") : Double.NaN);
+                    v.present("model.theory_u0") ? v.positive("model.theory_u0") : Double.NaN);
             double[] rates = v.present("train.rates") ? numbers(v, "train.rates") : new double[] {run.rate()};
             for (double r : rates) {
                 if (!(r > 0)) {

@@ -29,7 +29,7 @@ public final class ClosedFormRung extends DeepLinearRung {
         return "closed";
     }
 
-    /** Its start is the same for every seed: the decoupled strengths, or theory.u0. */
+    /** Its start is the same for every seed: the decoupled strengths, or model.theory_u0. */
     @Override
     public boolean isRandom(org.theorycheck.theories.deeplinear.DeepLinearExperiment experiment) {
         return false;
@@ -67,7 +67,7 @@ public final class ClosedFormRung extends DeepLinearRung {
             u0[k] = u;
             if (u != 0 && !(u > 0 && u < s[k])) {
                 boolean decoupled = run.init() instanceof Initialisation.Decoupled;
-                throw new SettingException(decoupled ? "model.u0" : "theory.u0", "the closed forms need every mode's u0 in (0, s_α);"
+                throw new SettingException(decoupled ? "model.u0" : "model.theory_u0", "the closed forms need every mode's u0 in (0, s_α);"
                         + " mode " + (k + 1) + " starts at u0 = " + u + ", outside (0, s_" + (k + 1) + " = " + s[k] + ")");
             }
         }

@@ -18,7 +18,7 @@ public final class DecoupledRung extends DeepLinearRung {
         return "decoupled";
     }
 
-    /** Its start is the same for every seed: the decoupled strengths, or theory.u0. */
+    /** Its start is the same for every seed: the decoupled strengths, or model.theory_u0. */
     @Override
     public boolean isRandom(org.theorycheck.theories.deeplinear.DeepLinearExperiment experiment) {
         return false;

@@ -17,7 +17,7 @@ import org.theorycheck.theories.deeplinear.SettingException;
  * @param modes       the modes α (1-based) whose strengths u_α are recorded, {@code trace.modes}
  * @param batch       SGD minibatch size |B|, {@code train.batch} (the sgd rung only; must divide P)
  * @param theoryU0    the initial composite strength the decoupled and closed rungs assume for every
- *                    driven mode when the initialisation is not decoupled (Fig 3's u0), {@code theory.u0};
+ *                    driven mode when the initialisation is not decoupled (Fig 3's u0), {@code model.theory_u0};
  *                    NaN when the initialisation is decoupled and says it itself
  */
 public record DeepLinearRun(TaskSpec task, Network network, Initialisation init, double rate, int steps, int recordEvery,
@@ -49,7 +49,7 @@ public record DeepLinearRun(TaskSpec task, Network network, Initialisation init,
             throw new SettingException("train.batch", "must be a positive integer, got " + batch);
         }
         if (!Double.isNaN(theoryU0) && !(theoryU0 > 0 && Double.isFinite(theoryU0))) {
-            throw new SettingException("theory.u0", "must be positive and finite, got " + theoryU0);
+            throw new SettingException("model.theory_u0", "must be positive and finite, got " + theoryU0);
         }
         modes = modes.clone();
     }

@@ -27,7 +27,7 @@ public final class ModeStart {
 
     /**
      * Each mode's u0 = Π_l a_l, as the decoupled and closed rungs start it (decoupled strengths, or
-     * {@code theory.u0} on the modes the network can learn; 0 for the others); null when the run says
+     * {@code model.theory_u0} on the modes the network can learn; 0 for the others); null when the run says
      * neither.
      */
     public static double[] initialStrengths(DeepLinearRun run) {

@@ -104,11 +104,11 @@ record Start(DeepLinearRun run, Task task, InitialState initial) {
 
     /**
      * The rungs below the network (decoupled, closed) start every mode from its own strengths: a decoupled
-     * initialisation gives them, any other needs the u0 the theory assumes ({@code theory.u0}).
+     * initialisation gives them, any other needs the u0 the theory assumes ({@code model.theory_u0}).
      */
     static void requireModeStart(DeepLinearRun run, String rung) {
         if (!(run.init() instanceof Initialisation.Decoupled) && Double.isNaN(run.theoryU0())) {
-            throw new SettingException("theory.u0", "the " + rung + " rung needs a decoupled model.init or theory.u0 (the"
+            throw new SettingException("model.theory_u0", "the " + rung + " rung needs a decoupled model.init or model.theory_u0 (the"
                     + " initial mode strength the theory assumes for " + run.init() + ")");
         }
     }
@@ -121,7 +121,7 @@ record Start(DeepLinearRun run, Task task, InitialState initial) {
     /**
      * Per-layer mode strengths {@code a[l][α-1]} for every mode α = 1…r at the start, for the decoupled
      * and closed rungs: those of the decoupled initialisation (the same for every seed), or, for another
-     * initialisation, balanced with composite strength {@code theory.u0} on the modes the network can learn.
+     * initialisation, balanced with composite strength {@code model.theory_u0} on the modes the network can learn.
      * Modes that are not driven are 0.
      */
     static double[][] modeStrengths(DeepLinearRun run, double[] s, String rung) {

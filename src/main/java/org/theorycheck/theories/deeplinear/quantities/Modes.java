@@ -14,7 +14,7 @@ import org.theorycheck.theories.deeplinear.network.Initialisation;
  *
  * @param alpha the modes, 1-based, in the order recorded
  * @param s     s_α of each
- * @param u0    u0 of each (the decoupled start's, or theory.u0); null where the run says neither
+ * @param u0    u0 of each (the decoupled start's, or model.theory_u0); null where the run says neither
  */
 record Modes(int[] alpha, double[] s, double[] u0) {
 
@@ -50,12 +50,12 @@ record Modes(int[] alpha, double[] s, double[] u0) {
 
     /**
      * Throws a bad-input error unless the experiment's start gives each mode a u0 (a decoupled start, or
-     * theory.u0) and records at least {@code least} modes the network can learn.
+     * model.theory_u0) and records at least {@code least} modes the network can learn.
      */
     static void require(DeepLinearExperiment experiment, String quantity, int least) {
         DeepLinearRun run = experiment.run();
         if (!(run.init() instanceof Initialisation.Decoupled) && Double.isNaN(run.theoryU0())) {
-            throw experiment.error("theory.u0", quantity + " compares with the theory's u0: give theory.u0 for a "
+            throw experiment.error("model.theory_u0", quantity + " compares with the theory's u0: give model.theory_u0 for a "
                     + run.init() + " start");
         }
         long learnable = Arrays.stream(run.modes()).filter(m -> m <= run.network().narrowest()).count();

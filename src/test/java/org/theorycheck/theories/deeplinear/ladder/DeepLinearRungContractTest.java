@@ -33,7 +33,7 @@ class DeepLinearRungContractTest extends RungContract<DeepLinearExperiment, Deep
 
     @Override
     protected DeepLinearExperiment experiment(Rung<DeepLinearExperiment, DeepLinearTrace> rung) {
-        return read("train.steps=60", "model.init=small_gaussian", "model.init_std=0.05", "theory.u0=1e-3");
+        return read("train.steps=60", "model.init=small_gaussian", "model.init_std=0.05", "model.theory_u0=1e-3");
     }
 
     @Override

@@ -181,7 +181,7 @@ class LadderTest {
                 .hasMessageContaining("eq 5").hasMessageContaining("N_l = 3");
         assertThatThrownBy(() -> run("closed", DeepLinearRun.of(TASK, NET, Initialisation.Decoupled.balanced(2.5), 0.01, 10, 1)))
                 .hasMessageContaining("model.u0").hasMessageContaining("(0, s_2 = 2.0)");
-        assertThatThrownBy(() -> run("decoupled", RANDOM.withTheoryU0(Double.NaN))).hasMessageContaining("theory.u0");
+        assertThatThrownBy(() -> run("decoupled", RANDOM.withTheoryU0(Double.NaN))).hasMessageContaining("model.theory_u0");
         assertThatThrownBy(() -> run("sgd", RANDOM.withBatch(3))).hasMessageContaining("train.batch: 3 must divide")
                 .hasMessageContaining("P = 4");
         assertThatThrownBy(() -> run("gd", DeepLinearRun.of(TASK, NET, Initialisation.Decoupled.balanced(1e-3), 0.01, 10, 5)))
