@@ -3,6 +3,7 @@ package org.theorycheck.theories.deeplinear.ladder;
 import java.util.Arrays;
 
 import org.theorycheck.theories.deeplinear.network.Initialisation;
+import org.theorycheck.theories.deeplinear.network.Initialiser;
 import org.theorycheck.theories.deeplinear.network.Network;
 import org.theorycheck.theories.deeplinear.task.TaskSpec;
 import org.theorycheck.theories.deeplinear.SettingException;
@@ -26,6 +27,10 @@ public record DeepLinearRun(TaskSpec task, Network network, Initialisation init,
     public DeepLinearRun {
         if (task == null || network == null || init == null) {
             throw new IllegalArgumentException("a run needs data, model.widths and model.init");
+        }
+        network.requireChains(task.inputDimension(), task.outputDimension());
+        if (init instanceof Initialisation.Decoupled decoupled) {
+            Initialiser.decoupledStrengths(network, decoupled);
         }
         if (!(rate > 0) || !Double.isFinite(rate)) {
             throw new SettingException("train.rate", "must be positive and finite (λ of eq 1), got " + rate);

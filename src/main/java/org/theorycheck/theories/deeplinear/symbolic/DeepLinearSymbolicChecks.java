@@ -25,7 +25,8 @@ import org.theorycheck.core.symbolic.SymbolicEngine;
  * {@code ap} = a common per-layer strength, {@code cz} = c0, {@code xx} = tanh(θ/2) (App. A is checked in
  * this variable, where its hyperbolic functions become rational: sinh θ = 2x/(1−x²),
  * cosh(θ/2) = 1/√(1−x²), dθ = 2 dx/(1−x²)), {@code rr} = √(c0² + s²) as a symbol with the relation
- * rr² = c0² + s² applied by polynomial remainder. Symbols are positive (residuals are simplified after
+ * rr² = c0² + s² applied by polynomial remainder, {@code nl} = N_l, {@code cc} = App. B.1's c, {@code ll} a
+ * logarithm two forms share, {@code a1x2} = the second entry of a^1 (likewise {@code b}, {@code s1}). Symbols are positive (residuals are simplified after
  * {@code PowerExpand}). Confined to the calling thread, as {@link SymbolicEngine} requires.
  */
 public final class DeepLinearSymbolicChecks {
@@ -40,6 +41,8 @@ public final class DeepLinearSymbolicChecks {
         checks.put("eq15-from-eq14", DeepLinearSymbolicChecks::eq15FromEq14);
         checks.put("eq17-integrates-eq16", DeepLinearSymbolicChecks::eq17IntegratesEq16);
         checks.put("eq41-hessian", DeepLinearSymbolicChecks::eq41Hessian);
+        checks.put("eqs43-45-optimised-rate", DeepLinearSymbolicChecks::eqs43to45);
+        checks.put("eq5-gradient-of-eq6", DeepLinearSymbolicChecks::eq5GradientOfEq6);
         checks.put("appA-eq23-product", DeepLinearSymbolicChecks::appAProduct);
         checks.put("appA-eq25-from-eq8", DeepLinearSymbolicChecks::appAEq25);
         checks.put("appA-eq26-integrates-eq25", DeepLinearSymbolicChecks::appAEq26);
@@ -241,6 +244,67 @@ public final class DeepLinearSymbolicChecks {
                         p.zero("N_l = " + depth + ": trace of H(a_opt) minus eq 41", expr("ReplaceAll(Tr(" + hessian + "), {" + opt + "}) - " + eq41));
                     }
                 });
+    }
+
+    /**
+     * App. B.1, eqs 43–45, as printed, against what they are said to follow from: at the rate 1/(c λ1) (τ = 1)
+     * eq 43 is eq 11 times c λ1(N_l = 3) = 2cs (eq 41 at N_l = 3); eq 44 is eq 17 times c N_l s², the large-depth
+     * λ1 of eq 42; and eq 45 is eq 44 minus eq 43, their logarithms' arguments being equal.
+     */
+    public SymbolicCheckResult eqs43to45() {
+        String eq43 = "cc*Log(uf*(sv-uz)/(uz*(sv-uf)))";
+        String eq44 = "cc*(Log(uf*(uz-sv)/(uz*(uf-sv))) + sv/uz - sv/uf)";
+        return timed("eqs43-45-optimised-rate", "App. B.1, eqs 43, 44, 45 with eqs 11, 17, 41, 42",
+                "t3 = c ln[u_f(s−u0)/(u0(s−u_f))], t∞ = c[log(u_f(u0−s)/(u0(u_f−s))) + s/u0 − s/u_f], t∞ − t3 = cs/u0 − cs/u_f",
+                Method.EXACT_SIMPLIFICATION, p -> {
+                    p.zero("eq 43 minus 2cs · eq 11 (τ = 1)", expr(eq43 + " - cc*2*sv*(" + with(EQ11, "tau", "1") + ")"));
+                    p.zero("eq 44 minus c N_l s² · eq 17 (τ = 1)", expr(eq44 + " - cc*nl*sv^2*(" + with(EQ17, "tau", "1") + ")"));
+                    p.zero("eq 44's log argument minus eq 43's", expr("uf*(uz-sv)/(uz*(uf-sv)) - " + EQ11_ARGUMENT));
+                    p.zero("eq 44 − eq 43 − eq 45, the two logarithms equal", expr(with(eq44, "Log(uf*(uz-sv)/(uz*(uf-sv)))", "ll")
+                            + " - " + with(eq43, "Log(uf*(sv-uz)/(uz*(sv-uf)))", "ll") + " - (cc*sv/uz - cc*sv/uf)"));
+                });
+    }
+
+    /**
+     * Eq 5 is gradient descent on eq 6: with two modes and two hidden units (a^α the columns of W̄21, b^α the
+     * rows of W̄32, τ = 1), −∂E/∂a^α and −∂E/∂b^α of eq 6 are eq 5's right-hand sides, competitive terms included.
+     */
+    public SymbolicCheckResult eq5GradientOfEq6() {
+        return timed("eq5-gradient-of-eq6", "Sec 1.3, eqs 5 and 6", "eq 5 = −∇E of eq 6 (two modes, two hidden units)",
+                Method.EXACT_SIMPLIFICATION, p -> {
+                    int modes = 2;
+                    int hidden = 2;
+                    StringBuilder energy = new StringBuilder();
+                    for (int al = 1; al <= modes; al++) {
+                        for (int be = 1; be <= modes; be++) {
+                            String dot = dot("a" + al, "b" + be, hidden);
+                            energy.append(energy.length() > 0 ? " + " : "").append(al == be ? "(s" + al + " - " + dot + ")^2/2" : "(" + dot + ")^2/2");
+                        }
+                    }
+                    for (int al = 1; al <= modes; al++) {
+                        for (int i = 1; i <= hidden; i++) {
+                            StringBuilder ra = new StringBuilder("(s" + al + " - " + dot("a" + al, "b" + al, hidden) + ")*b" + al + "x" + i);
+                            StringBuilder rb = new StringBuilder("(s" + al + " - " + dot("a" + al, "b" + al, hidden) + ")*a" + al + "x" + i);
+                            for (int ga = 1; ga <= modes; ga++) {
+                                if (ga != al) {
+                                    ra.append(" - b").append(ga).append("x").append(i).append("*(").append(dot("a" + al, "b" + ga, hidden)).append(")");
+                                    rb.append(" - a").append(ga).append("x").append(i).append("*(").append(dot("b" + al, "a" + ga, hidden)).append(")");
+                                }
+                            }
+                            p.zero("a^" + al + "_" + i, expr("-D(" + energy + ", a" + al + "x" + i + ") - (" + ra + ")"));
+                            p.zero("b^" + al + "_" + i, expr("-D(" + energy + ", b" + al + "x" + i + ") - (" + rb + ")"));
+                        }
+                    }
+                });
+    }
+
+    /** {@code (x·y)} of two vectors of symbols, entries written {@code xx1, xx2, …}, in parentheses. */
+    private static String dot(String x, String y, int n) {
+        StringBuilder d = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            d.append(i > 1 ? " + " : "").append(x).append("x").append(i).append("*").append(y).append("x").append(i);
+        }
+        return "(" + d + ")";
     }
 
     // ------------------------------------------------------------------ App. A, in x = tanh(θ/2)

@@ -47,6 +47,12 @@ class DeepLinearSymbolicChecksTest {
         assertDecision("eq15-from-eq14", Decision.ESTABLISHED);
         assertDecision("eq17-integrates-eq16", Decision.ESTABLISHED);
         assertDecision("eq41-hessian", Decision.ESTABLISHED);
+        assertDecision("eqs43-45-optimised-rate", Decision.ESTABLISHED);
+    }
+
+    @Test
+    void eq5IsTheGradientFlowOfEq6() {
+        assertDecision("eq5-gradient-of-eq6", Decision.ESTABLISHED);
     }
 
     @Test
