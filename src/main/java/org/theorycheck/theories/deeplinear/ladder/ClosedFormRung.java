@@ -58,13 +58,9 @@ public final class ClosedFormRung extends DeepLinearRung {
      * 0 (a mode the network does not start).
      */
     private static double[] initialStrengths(DeepLinearRun run, double[][] a, double[] s) {
-        double[] u0 = new double[s.length];
+        double[] u0 = ModeStart.composite(a);
         for (int k = 0; k < s.length; k++) {
-            double u = 1;
-            for (double[] layer : a) {
-                u *= layer[k];
-            }
-            u0[k] = u;
+            double u = u0[k];
             if (u != 0 && !(u > 0 && u < s[k])) {
                 boolean decoupled = run.init() instanceof Initialisation.Decoupled;
                 throw new SettingException(decoupled ? "model.u0" : "model.theory_u0", "the closed forms need every mode's u0 in (0, s_α);"

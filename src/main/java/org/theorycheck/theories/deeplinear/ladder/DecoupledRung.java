@@ -52,18 +52,10 @@ public final class DecoupledRung extends DeepLinearRung {
                 }
             }
         }
-        double[] y0 = new double[pairs ? 2 * r : r];
-        for (int k = 0; k < r; k++) {
-            if (pairs) {
-                y0[k] = a[0][k];
-                y0[r + k] = a[1][k];
-            } else {
-                double u = 1;
-                for (double[] layer : a) {
-                    u *= layer[k];
-                }
-                y0[k] = u;
-            }
+        double[] y0 = pairs ? new double[2 * r] : ModeStart.composite(a);
+        if (pairs) {
+            System.arraycopy(a[0], 0, y0, 0, r);
+            System.arraycopy(a[1], 0, y0, r, r);
         }
         double[][] diff0 = Start.differences(a);
         Observables observables = start.observables();

@@ -34,16 +34,18 @@ public final class ModeStart {
         if (!(run.init() instanceof Initialisation.Decoupled) && Double.isNaN(run.theoryU0())) {
             return null;
         }
-        double[] s = singularValues(run);
-        double[][] a = Start.modeStrengths(run, s, "closed");
-        double[] u0 = new double[s.length];
-        for (int k = 0; k < s.length; k++) {
-            double u = 1;
+        return composite(Start.modeStrengths(run, singularValues(run), "closed"));
+    }
+
+    /** Each mode's composite strength Π_l a[l][α] from its per-layer strengths. */
+    static double[] composite(double[][] a) {
+        double[] u = new double[a[0].length];
+        for (int k = 0; k < u.length; k++) {
+            u[k] = 1;
             for (double[] layer : a) {
-                u *= layer[k];
+                u[k] *= layer[k];
             }
-            u0[k] = u;
         }
-        return u0;
+        return u;
     }
 }
