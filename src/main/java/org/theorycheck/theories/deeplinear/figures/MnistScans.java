@@ -2,7 +2,6 @@ package org.theorycheck.theories.deeplinear.figures;
 
 import org.theorycheck.core.engine.Engine;
 import org.theorycheck.core.report.Budget;
-import org.theorycheck.theories.deeplinear.measure.LearningTimeVsDepth;
 import org.theorycheck.theories.deeplinear.mnist.DepthScan;
 import org.theorycheck.theories.deeplinear.mnist.MnistArchive;
 import org.theorycheck.theories.deeplinear.mnist.MnistStatistics;
@@ -83,19 +82,18 @@ final class MnistScans {
      * @param components    principal components kept by whitening (N1)
      * @param hidden        the width of every hidden layer
      * @param depths        N_l
-     * @param rateLow       the smallest rate of the grid
-     * @param rateHigh      the largest
-     * @param rateCount     rates in the grid, log-spaced
+     * @param rates         the grid of rates, log-spaced (to four significant digits, as the claim's experiment writes them)
      * @param maxIterations the budget of a rate
      * @param remaining     the share of the learnable loss left at the threshold ({@link DepthScan#threshold})
      */
-    record Setting(int digits, int components, int hidden, int[] depths, double rateLow, double rateHigh, int rateCount,
-                   int maxIterations, double remaining) implements Serializable {
+    record Setting(int digits, int components, int hidden, int[] depths, double[] rates, int maxIterations, double remaining)
+            implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
         Setting {
             depths = depths.clone();
+            rates = rates.clone();
         }
 
         @Override
@@ -103,22 +101,31 @@ final class MnistScans {
             return depths.clone();
         }
 
-        double[] rates() {
-            return LearningTimeVsDepth.logGrid(rateLow, rateHigh, rateCount);
+        @Override
+        public double[] rates() {
+            return rates.clone();
         }
 
         String describe() {
             return String.format(Locale.ROOT, "%d MNIST digits, centred and whitened onto %d principal components, hidden "
                             + "layers of %d units, %d rates log-spaced in [%.3g, %.3g], at most %d iterations a rate, threshold: "
-                            + "%.0f%% of the learnable loss left", digits, components, hidden, rateCount, rateLow, rateHigh,
-                    maxIterations, 100 * remaining);
+                            + "%.0f%% of the learnable loss left", digits, components, hidden, rates.length, rates[0],
+                    rates[rates.length - 1], maxIterations, 100 * remaining);
         }
     }
 
-    static final Setting QUICK = new Setting(300, 16, 10, new int[] {3, 5, 8, 14, 20, 28, 44, 64, 100}, 1e-4, 0.3, 15, 6000,
-            0.05);
-    static final Setting FULL = new Setting(10_000, 16, 10,
-            new int[] {3, 5, 8, 10, 14, 20, 28, 36, 44, 54, 64, 74, 84, 94, 100}, 1e-5, 0.1, 25, 40_000, 0.05);
+    /**
+     * The quick budget: the setting of {@code experiments/deep-linear/pred19-mnist-depth.yaml} with its claim's quick
+     * overrides (15 rates in [1e-4, 0.3]).
+     */
+    static final Setting QUICK = new Setting(300, 16, 10, new int[] {3, 5, 8, 14, 20, 28, 44, 64, 100}, new double[] {
+        1e-4, 1.772e-4, 3.139e-4, 5.56e-4, 9.851e-4, 0.001745, 0.003092, 0.005477, 0.009703, 0.01719, 0.03045, 0.05395,
+        0.09558, 0.1693, 0.3}, 6000, 0.05);
+    /** The full budget: the setting of {@code experiments/deep-linear/pred19-mnist-depth.yaml} (25 rates in [1e-5, 0.1]). */
+    static final Setting FULL = new Setting(10_000, 16, 10, new int[] {3, 5, 8, 10, 14, 20, 28, 36, 44, 54, 64, 74, 84, 94, 100},
+            new double[] {1e-5, 1.468e-5, 2.154e-5, 3.162e-5, 4.642e-5, 6.813e-5, 1e-4, 1.468e-4, 2.154e-4, 3.162e-4, 4.642e-4,
+                6.813e-4, 0.001, 0.001468, 0.002154, 0.003162, 0.004642, 0.006813, 0.01, 0.01468, 0.02154, 0.03162, 0.04642,
+                0.06813, 0.1}, 40_000, 0.05);
 
     /** The scaled Gaussian is scanned on the shallower depths only: deeper, no rate learns and each depth costs the whole grid. */
     static final int GAUSSIAN_DEEPEST_QUICK = 20;
