@@ -1,5 +1,6 @@
 package org.theorycheck.theories.deeplinear.nonlinear;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -11,7 +12,10 @@ import java.util.Arrays;
  * @param inputVariance  q^1 ({@code network.input_variance})
  * @param averagedLayers how many of the last layers q is averaged over ({@code network.averaged_layers})
  */
-public record VarianceSettings(int width, int layers, double[] gains, double inputVariance, int averagedLayers) {
+public record VarianceSettings(int width, int layers, double[] gains, double inputVariance, int averagedLayers)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public VarianceSettings {
         if (width < 2) {

@@ -41,6 +41,43 @@ public final class SpectraFigures {
     }
 
     /**
+     * Fig 6B on a logarithmic scale: histograms of log10 σ on common bins from the smallest to the largest value
+     * sampled: columns {@code log10_sigma} (bin centres) and {@code density_<factors>} (fraction per decade; a
+     * singular value of exactly 0, which has no logarithm, counts in no bin).
+     */
+    public static Table logSingularValueHistogram(ProductSpectra spectra, int bins) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] depth : spectra.singularValues()) {
+            for (double s : depth) {
+                if (s > 0) {
+                    lo = Math.min(lo, Math.log10(s));
+                    hi = Math.max(hi, Math.log10(s));
+                }
+            }
+        }
+        double width = (hi - lo) / bins;
+        LinkedHashMap<String, double[]> columns = new LinkedHashMap<>();
+        double[] centres = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            centres[b] = lo + (b + 0.5) * width;
+        }
+        columns.put("log10_sigma", centres);
+        int[] factors = spectra.settings().factors();
+        for (int k = 0; k < factors.length; k++) {
+            double[] density = new double[bins];
+            double[] values = spectra.singularValues()[k];
+            for (double s : values) {
+                if (s > 0) {
+                    density[Math.min(bins - 1, (int) ((Math.log10(s) - lo) / width))] += 1.0 / (values.length * width);
+                }
+            }
+            columns.put("density_" + factors[k], density);
+        }
+        return new Table("fig6b-log-singular-values-" + spectra.settings().ensemble().key(), columns);
+    }
+
+    /**
      * Fig 6C: two-dimensional histograms of the eigenvalues on square bins of width {@value #EIGENVALUE_BIN},
      * one bin centred on the origin, over the square of half-width {@code extent}; the origin bin is left
      * out, as in the paper ({@link #originTable} gives its share). Columns {@code re}, {@code im} (bin

@@ -1,5 +1,6 @@
 package org.theorycheck.theories.deeplinear.spectra;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -12,7 +13,9 @@ import java.util.Arrays;
  * @param factors      the numbers of matrices multiplied, strictly increasing, each ≥ 1 ({@code spectra.factors})
  * @param realisations independent chains ({@code spectra.realisations})
  */
-public record SpectraSettings(Ensemble ensemble, int width, int[] factors, int realisations) {
+public record SpectraSettings(Ensemble ensemble, int width, int[] factors, int realisations) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public SpectraSettings {
         if (width < 2) {

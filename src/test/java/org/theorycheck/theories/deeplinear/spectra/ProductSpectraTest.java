@@ -3,6 +3,8 @@ package org.theorycheck.theories.deeplinear.spectra;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +40,27 @@ class ProductSpectraTest {
         }
         assertThat(ProductSpectra.sample(settings, 8).singularValues()[0][0]).isNotEqualTo(many.singularValues()[0][0]);
         assertThat(many.singularValues()[1]).hasSize(3 * 30);
+    }
+
+    /** Realisations computed one by one, each with only the part a figure needs, pool to the same bits. */
+    @Test
+    void realisationsComputedApartPoolToTheSample() {
+        SpectraSettings settings = new SpectraSettings(Ensemble.GAUSSIAN, 30, new int[] {1, 3}, 3);
+        ProductSpectra whole = ProductSpectra.sample(settings, 7);
+        List<ProductSpectra.Realisation> singular = new ArrayList<>();
+        List<ProductSpectra.Realisation> eigen = new ArrayList<>();
+        for (int r = 2; r >= 0; r--) {
+            singular.add(0, ProductSpectra.realisation(settings, 7, r, true, false));
+            eigen.add(0, ProductSpectra.realisation(settings, 7, r, false, true));
+        }
+        ProductSpectra singularOnly = ProductSpectra.pool(settings, singular);
+        ProductSpectra eigenOnly = ProductSpectra.pool(settings, eigen);
+        assertThat(singularOnly.singularValues()).isDeepEqualTo(whole.singularValues());
+        assertThat(singularOnly.eigenRe()[1]).as("not computed").isEmpty();
+        assertThat(eigenOnly.eigenRe()).isDeepEqualTo(whole.eigenRe());
+        assertThat(eigenOnly.eigenIm()).isDeepEqualTo(whole.eigenIm());
+        assertThat(eigenOnly.singularValues()[0]).isEmpty();
+        assertThat(singular.get(0).eigenRe()).isNull();
     }
 
     @Test
