@@ -1,19 +1,30 @@
 package org.theorycheck.theories.deeplinear;
 
+import static org.theorycheck.theories.deeplinear.ladder.Observables.BEST_RANK_GAP;
+import static org.theorycheck.theories.deeplinear.ladder.Observables.CONSERVED;
+import static org.theorycheck.theories.deeplinear.ladder.Observables.LOSS;
+import static org.theorycheck.theories.deeplinear.ladder.Observables.NORM;
+import static org.theorycheck.theories.deeplinear.ladder.Observables.OFFDIAG;
+import static org.theorycheck.theories.deeplinear.ladder.Observables.OFFDIAG_LAYERS;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.theorycheck.core.Theory;
+import org.theorycheck.core.claims.ClaimFiles;
 import org.theorycheck.core.claims.Quantity;
 import org.theorycheck.core.claims.SymbolicChecks;
 import org.theorycheck.core.experiment.ExperimentSchema;
 import org.theorycheck.core.ladder.Rung;
+import org.theorycheck.core.ladder.RunFiles;
 import org.theorycheck.core.report.FigureRecipe;
 import org.theorycheck.theories.deeplinear.closedform.ClosedForms;
+import org.theorycheck.theories.deeplinear.figures.DeepLinearFigures;
 import org.theorycheck.theories.deeplinear.ladder.DeepLinearTrace;
 import org.theorycheck.theories.deeplinear.ladder.Ladder;
-import org.theorycheck.theories.deeplinear.ladder.Observables;
 import org.theorycheck.theories.deeplinear.ladder.ModeStart;
 import org.theorycheck.theories.deeplinear.measure.TraceReading;
 import org.theorycheck.theories.deeplinear.quantities.DeepLinearQuantities;
@@ -68,7 +79,7 @@ public final class DeepLinearTheory implements Theory<DeepLinearExperiment, Deep
             @Override
             public List<String> names(DeepLinearExperiment experiment) {
                 List<String> names = new ArrayList<>();
-                names.add(org.theorycheck.theories.deeplinear.ladder.Observables.LOSS);
+                names.add(LOSS);
                 for (int m : experiment.run().modes()) {
                     names.add(DeepLinearTrace.mode(m));
                 }
@@ -83,7 +94,7 @@ public final class DeepLinearTheory implements Theory<DeepLinearExperiment, Deep
                 int[] modes = experiment.run().modes();
                 double[] s = ModeStart.singularValues(experiment.run());
                 double[] out = new double[1 + 2 * modes.length];
-                out[0] = trace.last(org.theorycheck.theories.deeplinear.ladder.Observables.LOSS);
+                out[0] = trace.last(LOSS);
                 for (int i = 0; i < modes.length; i++) {
                     out[1 + i] = trace.last(DeepLinearTrace.mode(modes[i]));
                     out[1 + modes.length + i] = TraceReading.crossing(trace, modes[i], s[modes[i] - 1] / 2);
@@ -93,10 +104,36 @@ public final class DeepLinearTheory implements Theory<DeepLinearExperiment, Deep
         };
     }
 
-    /** The figures are drawn by the figures package; none are declared here yet. */
+    /** Figs 2, 3, 3 right, 4, 6A–C and 8 ({@link DeepLinearFigures}). */
     @Override
     public List<FigureRecipe> figures() {
-        return List.of();
+        return DeepLinearFigures.all();
+    }
+
+    /**
+     * {@code trace.csv}: {@code step}, {@code u_α} for every mode of {@code trace.modes}, {@code loss}; optionally
+     * {@code conserved_drift}, {@code offdiag}, {@code best_rank_gap}, {@code wtot_norm} and {@code offdiag_layers}
+     * ({@code docs/runs-deep-linear.md}). A quantity that needs a column the run does not have says so.
+     */
+    @Override
+    public DeepLinearTrace readTrace(DeepLinearExperiment experiment, RunFiles files) {
+        List<String> required = new ArrayList<>();
+        for (int m : experiment.run().modes()) {
+            required.add(DeepLinearTrace.mode(m));
+        }
+        required.add(LOSS);
+        List<String> optional = List.of(CONSERVED, OFFDIAG, BEST_RANK_GAP, NORM, OFFDIAG_LAYERS);
+        RunFiles.Table trace = files.trace().expect(required, optional);
+        Map<String, double[]> series = new LinkedHashMap<>();
+        for (String column : required) {
+            series.put(column, trace.numbers(column));
+        }
+        for (String column : optional) {
+            if (trace.has(column)) {
+                series.put(column, trace.numbers(column));
+            }
+        }
+        return new DeepLinearTrace(ClaimFiles.EXTERNAL, trace.steps(), series);
     }
 
     /**
@@ -107,7 +144,7 @@ public final class DeepLinearTheory implements Theory<DeepLinearExperiment, Deep
     public List<String> describe(DeepLinearExperiment experiment, DeepLinearTrace trace) {
         double[] s = ModeStart.singularValues(experiment.run());
         double[] u0 = ModeStart.initialStrengths(experiment.run());
-        double[] loss = trace.series(org.theorycheck.theories.deeplinear.ladder.Observables.LOSS);
+        double[] loss = trace.series(LOSS);
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "final loss %.6g (at step 0: %.6g; the loss is Σ_μ ||y − W_tot x||², no ½, no 1/P)",
                 loss[loss.length - 1], loss[0]));
