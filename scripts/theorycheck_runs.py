@@ -3,7 +3,7 @@
 A claim check with ``rung: external`` and ``runs: DIR`` reads the run of seed n from ``DIR/seed-<n>/``:
 ``trace.csv`` (``step``, then one column per series) and the theory's tables, the files ``theorycheck
 train --out`` writes. docs/external-runs.md describes the form every theory shares, and
-docs/runs-scan-and-snap.md the columns of Scan and Snap.
+docs/runs-scan-and-snap.md and docs/runs-deep-linear.md the columns of each theory.
 
 Plain Python (the csv module); numbers may be Python floats, numpy values or torch tensors (anything with
 ``tolist()`` or ``float()``). Floats are written with ``repr``, which reads back to the same double. A value
@@ -22,7 +22,7 @@ import csv
 import math
 import os
 
-__all__ = ["write_csv", "scan_and_snap_classes", "ScanSnapRun", "ScanSnapTextRun"]
+__all__ = ["write_csv", "scan_and_snap_classes", "ScanSnapRun", "ScanSnapTextRun", "deep_linear_modes", "DeepLinearRun"]
 
 
 def _float(value):
@@ -197,3 +197,71 @@ class ScanSnapTextRun:
             + [f"change_{i}" for i in range(self.layers)]
         write_csv(os.path.join(self.directory, "trace.csv"), header, self.trace)
         write_csv(os.path.join(self.directory, "attention_maps.csv"), ["step", "query", "key", "p"], self.maps)
+
+
+def deep_linear_modes(sigma31):
+    """The modes of a deep-linear task (Saxe et al. 2014, eq 3): Sigma31 = sum_mu y x^T (N3 x N1) = U S V^T.
+
+    Returns (u, s, v): u is N3 x r and v N1 x r as nested lists (column alpha is mode alpha + 1), s descending,
+    r = min(N1, N3). The sign of each pair is theorycheck's: the entry of v_alpha of largest magnitude (the first
+    such on ties) is positive, so that mode strengths come out as theorycheck computes them. Needs numpy.
+    """
+    import numpy as np
+
+    m = np.asarray(_rows(sigma31), dtype=float)
+    left, s, right_t = np.linalg.svd(m, full_matrices=False)
+    right = right_t.T
+    for a in range(len(s)):
+        k = int(np.argmax(np.abs(right[:, a])))
+        if right[k, a] < 0:
+            left[:, a] = -left[:, a]
+            right[:, a] = -right[:, a]
+    return left.tolist(), s.tolist(), right.tolist()
+
+
+class DeepLinearRun:
+    """One run of a deep linear network (Saxe et al. 2014): ``trace.csv``, docs/runs-deep-linear.md.
+
+    ``u`` (N3 x r) and ``v`` (N1 x r) are the task's singular vectors, e.g. from ``deep_linear_modes``; ``modes``
+    the 1-based modes to record, the experiment's ``trace.modes`` (all r if not given there). Record the steps the
+    experiment records, in its units: a full-batch update, or an epoch of SGD, is one step.
+    """
+
+    def __init__(self, directory, u, v, modes):
+        self.directory = directory
+        self.u = _rows(u)
+        self.v = _rows(v)
+        self.modes = list(modes)
+        self.rows = []
+        self.optional = None
+
+    def record(self, step, w_total, loss, **optional):
+        """Records the state after ``step`` steps.
+
+        w_total: W_tot = W_{N_l-1} ... W_1 (N3 x N1), the product of the layers' weights.
+        loss: sum over the examples of ||y - W_tot x||^2 (a sum, no 1/2, no 1/P).
+        optional: any of conserved_drift, offdiag, offdiag_layers, best_rank_gap, wtot_norm (the same at every
+            step); wtot_norm is computed from w_total when not given.
+        """
+        if self.rows and _float(step) <= _float(self.rows[-1][0]):
+            raise ValueError(f"step {step} after step {self.rows[-1][0]}: record the steps in increasing order")
+        w = _rows(w_total)
+        optional.setdefault("wtot_norm", math.sqrt(sum(x * x for row in w for x in row)))
+        names = sorted(optional)
+        if self.optional is None:
+            self.optional = names
+        elif names != self.optional:
+            raise ValueError(f"step {step} records {names}, earlier steps {self.optional}: the same columns at every step")
+        row = [_step(step)]
+        for alpha in self.modes:
+            a = alpha - 1
+            strength = sum(self.u[i][a] * w[i][j] * self.v[j][a] for i in range(len(w)) for j in range(len(w[i])))
+            row.append(_field(strength, f"u_{alpha}", step))
+        row.append(_field(loss, "loss", step))
+        row += [_field(optional[name], name, step) for name in names]
+        self.rows.append(row)
+
+    def write(self):
+        """Writes trace.csv into the run's directory."""
+        header = ["step"] + [f"u_{alpha}" for alpha in self.modes] + ["loss"] + (self.optional or [])
+        write_csv(os.path.join(self.directory, "trace.csv"), header, self.rows)

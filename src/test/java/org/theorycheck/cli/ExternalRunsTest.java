@@ -32,6 +32,7 @@ class ExternalRunsTest {
     private static final String SYN_SMALL = "experiments/scan-and-snap/syn-small.yaml";
     private static final String SYN_SMALL_TRANSFORMER = "experiments/scan-and-snap/syn-small-transformer.yaml";
     private static final String BROWN = "experiments/scan-and-snap/fig7-brown.yaml";
+    private static final String DEEP_LINEAR = "experiments/deep-linear/synthetic-small.yaml";
     private static final String DECAY = "src/test/resources/decay/experiments/exponential-decay/one-weight.yaml";
     private static final Path HAND_WRITTEN = Path.of("src/test/resources/external");
 
@@ -150,6 +151,17 @@ class ExternalRunsTest {
                 new Pair("attention_sparsity", "{}"),
                 new Pair("attention_freeze", "{measure: rate}"),
                 new Pair("attention_freeze", "{measure: maps}")))));
+    }
+
+    @Test
+    void deepLinearRunsOfTheRealNetworkReadBackMeasureAsComputed() throws Exception {
+        Path runs = train(DEEP_LINEAR, 3);
+        assertRoundTrip(verify(claims("deep-linear", DEEP_LINEAR, List.of("seeds=1..3"), "sgd", runs, List.of(
+                new Pair("half_time", "{}"),
+                new Pair("stronger_first", "{}"),
+                new Pair("sigmoid", "{}"),
+                new Pair("rung_gap", "{against: gd}"),
+                new Pair("rung_gap", "{against: decoupled}")))));
     }
 
     @Test

@@ -28,7 +28,7 @@ class TheoriesTest {
 
     @Test
     void bothTheoriesAreFoundOnTheClassPath() {
-        assertThat(Theories.discovered().ids()).containsExactly("exponential-decay", "scan-and-snap");
+        assertThat(Theories.discovered().ids()).containsExactly("deep-linear", "exponential-decay", "scan-and-snap");
     }
 
     @Test
