@@ -53,12 +53,12 @@ class FigureCommandTest {
     void writesDataAndBothImages() throws Exception {
         Path out = tmp.resolve("figs");
         Path expected = tmp.resolve("expected");
-        Cli.Outcome o = Cli.run("figure", "fig8", "--out", out.toString(), "--expected", expected.toString());
+        Cli.Outcome o = Cli.run("figure", "scan-and-snap/fig8", "--out", out.toString(), "--expected", expected.toString());
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.err()).contains("fig8: done in");
-        assertThat(Files.readString(out.resolve("fig8.csv"))).startsWith("m,eta_y,s,h_star,h\n");
-        assertThat(Files.size(out.resolve("fig8.png"))).isPositive();
-        assertThat(Files.readString(out.resolve("fig8.svg"))).contains("<svg");
-        assertThat(Files.readString(expected.resolve("fig8.csv"))).startsWith("key,kind,mean,std,n\n").contains("EXACT");
+        assertThat(Files.readString(out.resolve("scan-and-snap-fig8.csv"))).startsWith("m,eta_y,s,h_star,h\n");
+        assertThat(Files.size(out.resolve("scan-and-snap-fig8.png"))).isPositive();
+        assertThat(Files.readString(out.resolve("scan-and-snap-fig8.svg"))).contains("<svg");
+        assertThat(Files.readString(expected.resolve("scan-and-snap-fig8.csv"))).startsWith("key,kind,mean,std,n\n").contains("EXACT");
     }
 }

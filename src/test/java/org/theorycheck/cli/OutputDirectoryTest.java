@@ -38,7 +38,7 @@ class OutputDirectoryTest {
             case "train" -> List.of("train", SYN_SMALL, "train.steps=5", "seeds=1", "--out", out.toString());
             case "integrate" -> List.of("integrate", SYN_SMALL, "--rung", "map", "train.steps=5", "--out", out.toString());
             case "sweep" -> List.of("sweep", SYN_SMALL, "train.steps=5", "seeds=1..2", "--threads", "1", "--out", out.toString());
-            case "figure" -> List.of("figure", "fig3", "--threads", "1", "--out", out.toString());
+            case "figure" -> List.of("figure", "scan-and-snap/fig3", "--threads", "1", "--out", out.toString());
             case "verify" -> List.of("verify", "theorems/scan-and-snap/lemma9-gamma-stages.yaml", "--out", out.resolve("table.md").toString());
             case "report" -> List.of("report", "--threads", "1", "--out", out.resolve("report.html").toString());
             default -> throw new IllegalArgumentException(name);

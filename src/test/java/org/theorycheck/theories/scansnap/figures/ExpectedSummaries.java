@@ -8,6 +8,7 @@ import org.theorycheck.core.report.CsvTable;
 import org.theorycheck.core.engine.Engine;
 import org.theorycheck.core.engine.ShippingEngine;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Compares a freshly computed figure with its checked-in summary, experiments/scan-and-snap/expected/NAME.csv:
  * deterministic numbers to {@link SummaryRow#EXACT_RELATIVE}, seed means within
- * {@link SummaryRow#SEEDS_STANDARD_ERRORS} standard errors of the stored mean.
+ * {@link SummaryRow#SEEDS_STANDARD_ERRORS} standard errors of the stored mean. The file of a figure whose name
+ * another theory's figure shares (fig3, fig4, fig8) is {@code scan-and-snap-<name>.csv}, as the figure command
+ * writes it.
  *
  * <p>The expected files are written by the tool itself, from real runs at the quick budget:
  * <pre>
  *   mvn -q -DskipTests package
- *   java -jar target/theorycheck.jar figure all --expected experiments/scan-and-snap/expected --out out/figures
+ *   java -jar target/theorycheck.jar figure scan-and-snap/all --expected experiments/scan-and-snap/expected --out out/figures
  * </pre>
  * Regenerating them must be a deliberate act, reviewed in the diff: a change in these files is a change
  * in what the figures show. A test that fails here means the figure changed; find out why before
@@ -34,13 +37,21 @@ final class ExpectedSummaries {
 
     private ExpectedSummaries() {}
 
+    /** The expected file of a figure: exactly one of {@code <name>.csv} and {@code scan-and-snap-<name>.csv} exists. */
+    static Path file(String name) {
+        Path plain = DIR.resolve(name + ".csv");
+        Path qualified = DIR.resolve("scan-and-snap-" + name + ".csv");
+        assertThat(Files.exists(plain) ^ Files.exists(qualified)).as("exactly one of %s and %s", plain, qualified).isTrue();
+        return Files.exists(plain) ? plain : qualified;
+    }
+
     /** Fails, naming the figure and every disagreeing number, unless {@code fresh} matches the stored summary. */
     static void assertMatches(FigureResult fresh) {
-        Map<String, SummaryRow> stored = SummaryRow.read(CsvTable.read(DIR.resolve(fresh.name() + ".csv")));
+        Path file = file(fresh.name());
+        Map<String, SummaryRow> stored = SummaryRow.read(CsvTable.read(file));
         assertThat(fresh.summary()).as("%s computes summary numbers", fresh.name()).isNotEmpty();
         List<String> problems = SummaryRow.compare(stored, fresh.summary());
-        assertThat(problems).as("%s: recomputed numbers against %s", fresh.name(), DIR.resolve(fresh.name() + ".csv"))
-                .isEmpty();
+        assertThat(problems).as("%s: recomputed numbers against %s", fresh.name(), file).isEmpty();
     }
 
     /**
