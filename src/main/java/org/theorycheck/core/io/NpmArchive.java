@@ -91,7 +91,7 @@ public final class NpmArchive {
      *
      * @param key     the key that chose this archive, named in the messages ({@code ""} for none)
      * @param missing what to say when the file is not there, before {@code `mvn …` obtains it}, e.g.
-     *                {@code "the MNIST digits are not in the cache"}
+     *                {@code "the data set is not in the cache"}
      * @param advice  what else the user may do when it is missing, after the command (may be empty)
      * @throws ConfigException if the archive is missing, unreadable, or not the pinned one
      */

@@ -19,7 +19,7 @@ public final class DivergenceException extends RuntimeException {
      */
     public record At(double time, boolean continuous) implements Serializable {
 
-        /** After {@code step} updates of a discrete rung (SGD, the expected-gradient map, the transformer). */
+        /** After {@code step} updates of a discrete rung (SGD, a full-batch or expected-gradient map). */
         public static At step(int step) {
             return new At(step, false);
         }
@@ -47,8 +47,8 @@ public final class DivergenceException extends RuntimeException {
     private final String run;
 
     /**
-     * @param quantity what diverged: a tensor ("Z", "gradient of Y", a transformer parameter) or an observable
-     *                 (a column of trace.csv such as "loss" or "row_sum_drift_y", or "z" of attention.csv)
+     * @param quantity what diverged: a tensor (a weight matrix, its gradient, a parameter of a network) or an
+     *                 observable (a column of trace.csv such as "loss", or a column of one of the trace's tables)
      * @param entry    which of its entries, e.g. "(30, 7)"; empty for a scalar
      * @param finding  what is wrong with it, e.g. "is not finite (-Infinity)"
      * @param advice   what to do, e.g. "lower the rate η = 1.0E300 (train.rate)"

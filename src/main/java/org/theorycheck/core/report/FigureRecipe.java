@@ -28,7 +28,7 @@ public interface FigureRecipe {
 
     /**
      * The same figure drawn for experiment files of the user's, by role: {@code ""} for the figure's main
-     * experiment, other roles as the figure documents (e.g. {@code transformer}). A figure that draws none
+     * experiment, other roles as the figure documents. A figure that draws none
      * refuses.
      *
      * @throws org.theorycheck.core.experiment.ConfigException naming the role if the figure takes none such

@@ -33,16 +33,16 @@ final class ContinuousDepthSpeedup extends DeepLinearQuantity {
 
     @Override
     public void requireMeasurable(DeepLinearExperiment experiment) {
-        DepthScan.require(experiment, name());
+        SettlingScan.require(experiment, name());
     }
 
     @Override
     public Measurement measure(CheckContext<DeepLinearExperiment, DeepLinearTrace> context) {
         DeepLinearExperiment e = context.config();
         double s = Modes.of(e).s()[0];
-        double u0 = DepthScan.u0(e);
-        int[] depths = DepthScan.toInts(context.numbers("depths"));
-        DepthScan scan = DepthScan.of(context, depths, n -> new String[0], s);
+        double u0 = SettlingScan.u0(e);
+        int[] depths = SettlingScan.toInts(context.numbers("depths"));
+        SettlingScan scan = SettlingScan.of(context, depths, n -> new String[0], s);
         return scan.ended() != null ? scan.ended() : Predictions.p18ContinuousTimeDepth(u0, s - u0, depths, n -> scan.at(depths, n));
     }
 }

@@ -49,7 +49,7 @@ final class DepthLearningTime extends DeepLinearQuantity {
         DeepLinearExperiment e = context.config();
         DeepLinearRun run = e.run();
         Task task = run.task().build();
-        int[] depths = DepthScan.toInts(context.numbers("depths"));
+        int[] depths = SettlingScan.toInts(context.numbers("depths"));
         double threshold = context.number("loss_fraction") * task.outputEnergy();
         boolean grows = context.text("trend").equals("grows");
         int hidden = run.network().width(1);

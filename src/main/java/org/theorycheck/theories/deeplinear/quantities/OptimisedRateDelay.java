@@ -34,17 +34,17 @@ final class OptimisedRateDelay extends DeepLinearQuantity {
 
     @Override
     public void requireMeasurable(DeepLinearExperiment experiment) {
-        DepthScan.require(experiment, name());
+        SettlingScan.require(experiment, name());
     }
 
     @Override
     public Measurement measure(CheckContext<DeepLinearExperiment, DeepLinearTrace> context) {
         DeepLinearExperiment e = context.config();
         double s = Modes.of(e).s()[0];
-        double u0 = DepthScan.u0(e);
+        double u0 = SettlingScan.u0(e);
         double c = context.number("c");
-        int[] depths = DepthScan.toInts(context.numbers("depths"));
-        DepthScan scan = DepthScan.of(context, depths, n -> new String[] {"train.rate=" + 1 / (c * ClosedForms.eq41(s, n, 1))}, s);
+        int[] depths = SettlingScan.toInts(context.numbers("depths"));
+        SettlingScan scan = SettlingScan.of(context, depths, n -> new String[] {"train.rate=" + 1 / (c * ClosedForms.eq41(s, n, 1))}, s);
         return scan.ended() != null ? scan.ended() : Predictions.p17FiniteDelay(c, s, u0, s - u0, depths, n -> scan.at(depths, n));
     }
 }

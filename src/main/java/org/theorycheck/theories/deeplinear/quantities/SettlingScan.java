@@ -20,7 +20,7 @@ import org.theorycheck.theories.deeplinear.network.Initialisation;
  * @param ended the check's measurement when a depth ends it: undecided (it does not reach s − u0 within
  *              {@code train.steps}), or +∞ (it diverges, or reaches s − u0 without staying there)
  */
-record DepthScan(double[] times, Measurement ended) {
+record SettlingScan(double[] times, Measurement ended) {
 
     /** Throws a bad-input error unless the experiment starts balanced and decoupled and gives the depth as {@code model.depth}. */
     static void require(DeepLinearExperiment experiment, String quantity) {
@@ -42,7 +42,7 @@ record DepthScan(double[] times, Measurement ended) {
      *
      * @param s mode 1's singular value
      */
-    static DepthScan of(CheckContext<DeepLinearExperiment, DeepLinearTrace> context, int[] depths, IntFunction<String[]> also,
+    static SettlingScan of(CheckContext<DeepLinearExperiment, DeepLinearTrace> context, int[] depths, IntFunction<String[]> also,
             double s) {
         DeepLinearExperiment e = context.config();
         double uf = s - u0(e);
@@ -61,18 +61,18 @@ record DepthScan(double[] times, Measurement ended) {
                 return infinite(at + ": " + diverged.getMessage());
             }
             if (Double.isNaN(times[i])) {
-                return new DepthScan(null, Measurement.decision(null, at + ": mode 1 does not reach u_f = " + Format.number(uf)
+                return new SettlingScan(null, Measurement.decision(null, at + ": mode 1 does not reach u_f = " + Format.number(uf)
                         + " within train.steps = " + e.steps(), "", ""));
             }
             if (Double.isInfinite(times[i])) {
                 return infinite(at + ": mode 1 reaches u_f = " + Format.number(uf) + " but does not stay within s − u0 of s");
             }
         }
-        return new DepthScan(times, null);
+        return new SettlingScan(times, null);
     }
 
-    private static DepthScan infinite(String text) {
-        return new DepthScan(null, Measurement.of(Double.POSITIVE_INFINITY, text, Double.POSITIVE_INFINITY, text));
+    private static SettlingScan infinite(String text) {
+        return new SettlingScan(null, Measurement.of(Double.POSITIVE_INFINITY, text, Double.POSITIVE_INFINITY, text));
     }
 
     /** The settling time at {@code depth}, one of the depths scanned. */
