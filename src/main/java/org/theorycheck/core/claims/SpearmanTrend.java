@@ -14,7 +14,7 @@ import java.util.Map;
  *
  * @param rho       per group, in the groups' order, Spearman's ρ (NaN where x or y is constant)
  * @param deviation per group, the deviation from the trend
- * @param worst     the worst group in words, e.g. "seed 2: Spearman(train.eta_z, entropy) = 0.5"
+ * @param worst     the worst group in words, e.g. "seed 2: Spearman(rate, final loss) = 0.5"
  */
 public record SpearmanTrend(double[] rho, double[] deviation, String worst) {
 
