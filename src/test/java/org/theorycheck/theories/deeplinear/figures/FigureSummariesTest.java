@@ -1,14 +1,14 @@
 package org.theorycheck.theories.deeplinear.figures;
 
 import org.junit.jupiter.api.Test;
+import org.theorycheck.contract.ExpectedSummaries;
 import org.theorycheck.core.report.FigureRecipe;
 import org.theorycheck.core.report.FigureResult;
 
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.theorycheck.theories.deeplinear.figures.ExpectedSummaries.assertMatches;
-import static org.theorycheck.theories.deeplinear.figures.ExpectedSummaries.quick;
+import static org.theorycheck.contract.ExpectedSummaries.quick;
 
 /**
  * Every figure recomputed at the quick budget against its checked-in summary ({@link ExpectedSummaries}). The
@@ -18,10 +18,12 @@ import static org.theorycheck.theories.deeplinear.figures.ExpectedSummaries.quic
  */
 class FigureSummariesTest {
 
+    private static final ExpectedSummaries EXPECTED = new ExpectedSummaries("deep-linear");
+
     @Test
     void fig2PhasePortrait() {
         FigureResult fresh = quick(new Fig2PhasePortrait());
-        assertMatches(fresh);
+        EXPECTED.assertMatches(fresh);
         assertThat(fresh.data().rows()).isEqualTo(Fig2PhasePortrait.STARTS.length * 401);
         assertThat(fresh.figure().png()).isNotEmpty();
         assertThat(new String(fresh.figure().svg(), StandardCharsets.UTF_8)).startsWith("<?xml");
@@ -29,39 +31,39 @@ class FigureSummariesTest {
 
     @Test
     void fig3ModeStrengths() {
-        assertMatches(quick(new Fig3ModeStrengths(1)));
+        EXPECTED.assertMatches(quick(new Fig3ModeStrengths(1)));
     }
 
     @Test
     void fig3HalfTimeDelay() {
         FigureResult fresh = quick(new Fig3HalfTimeDelay(4));
         assertThat(fresh.summary()).hasSize(Fig3HalfTimeDelay.MODES);
-        assertMatches(fresh);
+        EXPECTED.assertMatches(fresh);
     }
 
     @Test
     void fig4LearningTimeAgainstDepth() {
-        assertMatches(quick(new Fig4LearningTimeVsDepth(new MnistScans())));
+        EXPECTED.assertMatches(quick(new Fig4LearningTimeVsDepth(new MnistScans())));
     }
 
     @Test
     void fig6aInitialisations() {
-        assertMatches(quick(new Fig6aInitialisations(new MnistScans(), 28)));
+        EXPECTED.assertMatches(quick(new Fig6aInitialisations(new MnistScans(), 28)));
     }
 
     @Test
     void fig6bSingularValues() {
-        assertMatches(quick(new Fig6bSingularValues()));
+        EXPECTED.assertMatches(quick(new Fig6bSingularValues()));
     }
 
     @Test
     void fig6cEigenvalues() {
-        assertMatches(quick(new Fig6cEigenvalues(6)));
+        EXPECTED.assertMatches(quick(new Fig6cEigenvalues(6)));
     }
 
     @Test
     void fig8VarianceMap() {
-        assertMatches(quick(new Fig8VarianceMap()));
+        EXPECTED.assertMatches(quick(new Fig8VarianceMap()));
     }
 
     @Test
